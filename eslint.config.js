@@ -1,0 +1,60 @@
+// Lint, including the folder boundaries between execution contexts: each
+// folder under src/ runs in its own context and may only import what that
+// context can run (DEVELOPERS.md, "House style").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+
+const zone = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.profiles/**', 'bench-results/**', 'test/e2e/far-end/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    settings: { 'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] })] },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src/content', './src/background', 'content/ imports only shared/.'),
+            zone('./src/content', './src/offscreen', 'content/ imports only shared/.'),
+            zone('./src/content', './src/popup', 'content/ imports only shared/.'),
+            zone('./src/content', './src/options', 'content/ imports only shared/.'),
+            zone('./src/popup', './src/background', 'popup/ never imports background/.'),
+            zone('./src/popup', './src/offscreen', 'popup/ never imports offscreen/.'),
+            zone('./src/options', './src/background', 'options/ never imports background/.'),
+            zone('./src/options', './src/offscreen', 'options/ never imports offscreen/.'),
+            zone('./src/shared', ['./src/background', './src/offscreen', './src/popup', './src/options', './src/content'], 'shared/ imports no context.'),
+            zone('./src/background', ['./src/offscreen', './src/popup', './src/options', './src/content'], 'background/ talks to other contexts only by messages.'),
+            zone('./src/offscreen', ['./src/background', './src/popup', './src/options', './src/content'], 'offscreen/ talks to other contexts only by messages.'),
+            zone('./src', './test', 'Production code never imports tests.'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'chrome', property: 'storage', message: 'Use browser.storage.local via webextension-polyfill; never storage.sync.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='sync'][object.property.name='storage']", message: 'storage.sync would sync the SIP password.' },
+        { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never build markup with innerHTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/content/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['preact', 'preact/*', 'sip.js', 'sip.js/*'], message: 'The content script ships no UI framework and no SIP stack.' }] }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/e2e/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly' } },
+  },
+);

@@ -1,0 +1,76 @@
+// Routes requests from pages and content scripts. Phone requests go to the
+// offscreen document (created first if needed); the rest is handled here.
+// Every request is checked: only this extension's own contexts may ask, and
+// only page-safe phone requests are forwarded.
+import browser from 'webextension-polyfill';
+import { dispatch, sendEnvelope, type Handlers } from '../shared/messenger';
+import {
+  ClickDialError,
+  INTERNAL_PHONE_TYPES,
+  isPhoneType,
+  type BackgroundType,
+  type PhoneType,
+  type ReplyOf,
+  type RequestEnvelope,
+  type RequestOf,
+} from '../shared/protocol';
+import { isAccountShape, requireBoolean } from '../shared/payload';
+import { validateAccount, type SipAccount } from '../shared/account';
+import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
+import { ensureOffscreenDocument } from './offscreen-document';
+
+/** Hands the phone the saved account and intent (also after it was recreated). */
+async function configurePhone(): Promise<void> {
+  const { account, wantsOnline } = await loadAccount();
+  await sendEnvelope({ target: 'offscreen', type: 'phone.configure', payload: { account, wantsOnline } });
+}
+
+export async function ensurePhone(): Promise<void> {
+  await ensureOffscreenDocument(configurePhone);
+}
+
+export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
+  await ensurePhone();
+  return sendEnvelope({ target: 'offscreen', type, payload });
+}
+
+const handlers: Handlers<BackgroundType> = {
+  'account.get': async () => ({ account: (await loadAccount()).account }),
+  'account.save': async ({ account }) => {
+    if (!isAccountShape(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
+    const errors = validateAccount(account as SipAccount);
+    const first = Object.values(errors)[0];
+    if (first) throw new ClickDialError(first, 'invalid');
+    await saveAccount(account as SipAccount);
+    await ensurePhone();
+    await configurePhone();
+    return null;
+  },
+  'account.setOnline': async ({ online }) => {
+    await saveWantsOnline(requireBoolean(online, 'online'));
+    await ensurePhone();
+    await configurePhone();
+    return null;
+  },
+  'microphone.openOnboarding': async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
+    return null;
+  },
+};
+
+function isOwnContext(sender: browser.Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
+}
+
+export function route(envelope: RequestEnvelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
+  if (!isOwnContext(sender)) {
+    return Promise.reject(new ClickDialError('Requests are only accepted from ClickDial\'s own pages.', 'forbidden'));
+  }
+  if (isPhoneType(envelope.type)) {
+    if (INTERNAL_PHONE_TYPES.includes(envelope.type)) {
+      return Promise.reject(new ClickDialError(`"${envelope.type}" is internal to ClickDial.`, 'forbidden'));
+    }
+    return toPhone(envelope.type, envelope.payload as RequestOf<PhoneType>);
+  }
+  return dispatch(handlers, envelope, sender);
+}

@@ -1,0 +1,26 @@
+// The service worker: routes messages and keeps the phone document alive. It
+// holds no call state (Chrome stops it whenever it likes), so every listener
+// is registered synchronously at the top level, where a restart finds it.
+import browser from 'webextension-polyfill';
+import { serve } from '../shared/messenger';
+import { loadAccount } from './account-store';
+import { ensurePhone, route } from './router';
+
+const KEEPALIVE_ALARM = 'phone-keepalive';
+
+serve('background', route);
+
+/** Brings the phone up when there is an account: incoming calls need it running. */
+async function wakePhone(): Promise<void> {
+  const { account } = await loadAccount();
+  if (account) await ensurePhone();
+}
+
+browser.runtime.onStartup.addListener(() => void wakePhone());
+browser.runtime.onInstalled.addListener(() => void wakePhone());
+// Chrome may close the offscreen document; check once a minute and recreate it,
+// so that the phone stays registered without anyone opening the popup.
+void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 });
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === KEEPALIVE_ALARM) void wakePhone();
+});

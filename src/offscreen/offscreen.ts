@@ -1,0 +1,44 @@
+// Entry of the offscreen document: the phone lives here for as long as the
+// extension runs; the service worker may come and go around it.
+import browser from 'webextension-polyfill';
+import { dispatch, serve, type Handlers } from '../shared/messenger';
+import { ClickDialError, type EventEnvelope, type PhoneType } from '../shared/protocol';
+import type { PhoneSnapshot } from '../shared/snapshot';
+import { isAccountShape, requireString } from '../shared/payload';
+import { validateAccount } from '../shared/account';
+import { Phone } from './phone';
+
+function publish(snapshot: PhoneSnapshot): void {
+  const event: EventEnvelope<'phone.snapshot'> = { target: 'subscribers', type: 'phone.snapshot', payload: snapshot };
+  // Nobody listening (popup closed, worker asleep) is normal, not an error.
+  browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
+const phone = new Phone(publish);
+void phone.refreshMicrophone();
+
+const handlers: Handlers<PhoneType> = {
+  'phone.getSnapshot': () => phone.snapshot(),
+  'phone.refreshMicrophone': () => phone.refreshMicrophone(),
+  'phone.configure': ({ account, wantsOnline }) => {
+    if (account !== null && (!isAccountShape(account) || Object.keys(validateAccount(account)).length > 0)) {
+      throw new ClickDialError('The saved account is not valid; open the options to fix it.', 'invalid');
+    }
+    return phone.configure(account, wantsOnline === true);
+  },
+  'phone.call': ({ target }) => phone.call(requireString(target, 'target')),
+  'phone.answer': ({ callId }) => phone.answer(requireString(callId, 'callId')).then(() => null),
+  'phone.decline': ({ callId }) => phone.decline(requireString(callId, 'callId')).then(() => null),
+  'phone.hangup': ({ callId }) => phone.hangup(requireString(callId, 'callId')).then(() => null),
+};
+
+// Only the service worker talks to the phone: pages go through its router,
+// which checks who is asking.
+const workerUrl = browser.runtime.getURL(browser.runtime.getManifest().background?.service_worker ?? '');
+
+serve('offscreen', (envelope, sender) => {
+  if (sender.id !== browser.runtime.id || sender.url !== workerUrl) {
+    return Promise.reject(new ClickDialError('Only the ClickDial service worker may talk to the phone.', 'forbidden'));
+  }
+  return dispatch(handlers, envelope, sender);
+});

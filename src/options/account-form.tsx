@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  emptyAccount,
+  formatIceServers,
+  parseIceServers,
+  validateAccount,
+  type AccountErrors,
+  type AccountField,
+  type SipAccount,
+} from '../shared/account';
+import { request } from '../shared/messenger';
+
+type TextField = Exclude<AccountField, 'iceServers'>;
+
+const FIELDS: { name: TextField; label: string; type: 'text' | 'password'; placeholder: string; hint?: string }[] = [
+  { name: 'server', label: 'WebSocket server', type: 'text', placeholder: 'wss://pbx.example.com:8089/ws' },
+  { name: 'aor', label: 'SIP address', type: 'text', placeholder: 'sip:1001@pbx.example.com' },
+  { name: 'authorizationUser', label: 'Authorization user', type: 'text', placeholder: 'optional', hint: 'Leave empty to use the user part of the SIP address.' },
+  { name: 'password', label: 'Password', type: 'password', placeholder: '' },
+  { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'optional' },
+];
+
+export function AccountForm() {
+  const [account, setAccount] = useState<SipAccount>(emptyAccount());
+  const [ice, setIce] = useState('');
+  const [errors, setErrors] = useState<AccountErrors>({});
+  const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
+
+  useEffect(() => {
+    request('account.get', {}).then(
+      ({ account: saved }) => {
+        if (!saved) return;
+        setAccount(saved);
+        setIce(formatIceServers(saved.iceServers));
+      },
+      (e: unknown) => setStatus({ kind: 'error', text: `Could not load the saved account: ${String(e)}` }),
+    );
+  }, []);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const candidate: SipAccount = { ...account, iceServers: parseIceServers(ice) };
+    const found = validateAccount(candidate);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      setStatus({ kind: 'error', text: 'Please correct the marked fields.' });
+      return;
+    }
+    setStatus(undefined);
+    try {
+      await request('account.save', { account: candidate });
+      setStatus({ kind: 'ok', text: 'Saved. Connecting with this account…' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const inputProps = (name: TextField) => ({
+    name,
+    placeholder: FIELDS.find((f) => f.name === name)?.placeholder ?? '',
+    value: account[name],
+    'aria-invalid': errors[name] ? true : undefined,
+    onInput: (ev: { currentTarget: HTMLInputElement }) => setAccount({ ...account, [name]: ev.currentTarget.value }),
+  });
+
+  return (
+    <form class="panel account" onSubmit={save} noValidate aria-labelledby="account-heading">
+      <h2 id="account-heading">SIP account</h2>
+      <p class="hint">Stored only on this computer (never synced), and sent only to your SIP server.</p>
+      {FIELDS.map((field) => (
+        <label key={field.name} class="field">
+          <span>{field.label}</span>
+          {field.type === 'password' ? (
+            <input type="password" autoComplete="current-password" {...inputProps(field.name)} />
+          ) : (
+            <input type="text" autoComplete="off" {...inputProps(field.name)} />
+          )}
+          {field.hint && <small class="hint">{field.hint}</small>}
+          {errors[field.name] && (
+            <small class="error" role="alert">
+              {errors[field.name]}
+            </small>
+          )}
+        </label>
+      ))}
+      <label class="field">
+        <span>ICE servers (STUN/TURN), one per line</span>
+        <textarea
+          name="iceServers"
+          rows={2}
+          placeholder="stun:stun.example.com:3478&#10;turn:turn.example.com:3478 user secret"
+          value={ice}
+          onInput={(ev) => setIce(ev.currentTarget.value)}
+        />
+        <small class="hint">Usually empty: needed only when your PBX asks for it or calls have no audio behind NAT.</small>
+        {errors.iceServers && (
+          <small class="error" role="alert">
+            {errors.iceServers}
+          </small>
+        )}
+      </label>
+      <button type="submit" class="primary">
+        Save and connect
+      </button>
+      {status && (
+        <p class={status.kind === 'ok' ? 'ok' : 'error'} role="status" data-testid="save-status">
+          {status.text}
+        </p>
+      )}
+    </form>
+  );
+}

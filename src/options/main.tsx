@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { createPhoneActions } from '../shared/phone-actions';
+import { createPhoneStore } from '../shared/phone-store';
+import { OptionsApp } from './options-app';
+
+const root = document.getElementById('root');
+if (root) render(<OptionsApp store={createPhoneStore()} actions={createPhoneActions()} />, root);

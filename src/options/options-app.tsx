@@ -1,0 +1,18 @@
+import { usePhoneSnapshot } from '../shared/use-phone';
+import type { PhoneActions } from '../shared/phone-actions';
+import type { PhoneStore } from '../shared/phone-store';
+import { AccountForm } from './account-form';
+import { ConnectionPanel } from './connection-panel';
+import { MicrophonePanel } from './microphone-panel';
+
+export function OptionsApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
+  const snapshot = usePhoneSnapshot(store);
+  return (
+    <main class="options">
+      <h1>ClickDial</h1>
+      <ConnectionPanel snapshot={snapshot} actions={actions} />
+      <MicrophonePanel snapshot={snapshot} actions={actions} />
+      <AccountForm />
+    </main>
+  );
+}

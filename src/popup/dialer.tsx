@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { PhoneActions } from '../shared/phone-actions';
+import type { PhoneSnapshot } from '../shared/snapshot';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+
+interface Props {
+  snapshot: PhoneSnapshot;
+  actions: PhoneActions;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+}
+
+export function Dialer({ snapshot, actions, run }: Props) {
+  const [target, setTarget] = useState('');
+  const canCall = snapshot.registration === 'registered' && target.trim() !== '';
+  const call = async () => {
+    if (await run(() => actions.call(target))) setTarget('');
+  };
+  return (
+    <form
+      class="dialer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canCall) void call();
+      }}
+    >
+      <input
+        type="text"
+        inputMode="tel"
+        autoFocus
+        aria-label="Number or SIP address"
+        placeholder="Number or sip:user@domain"
+        value={target}
+        onInput={(e) => setTarget(e.currentTarget.value)}
+      />
+      <div class="keypad" role="group" aria-label="Dial pad">
+        {KEYS.map((key) => (
+          <button type="button" key={key} aria-label={`Dial ${key}`} onClick={() => setTarget((t) => t + key)}>
+            {key}
+          </button>
+        ))}
+      </div>
+      <div class="dial-row">
+        <button type="submit" class="answer call-button" disabled={!canCall}>
+          Call
+        </button>
+        <button type="button" aria-label="Delete last digit" disabled={!target} onClick={() => setTarget((t) => t.slice(0, -1))}>
+          ⌫
+        </button>
+      </div>
+    </form>
+  );
+}

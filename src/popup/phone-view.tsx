@@ -1,0 +1,53 @@
+import type { PhoneActions } from '../shared/phone-actions';
+import type { PhoneSnapshot } from '../shared/snapshot';
+import { CallCard } from './call-card';
+import { Dialer } from './dialer';
+import { StatusBar } from './status-bar';
+import { useAction } from './use-action';
+
+export interface ViewProps {
+  snapshot: PhoneSnapshot;
+  actions: PhoneActions;
+}
+
+export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unreachable?: string | undefined }) {
+  const { error, run, clear } = useAction();
+  const needsMicrophone = snapshot.configured && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
+  return (
+    <main class="phone">
+      <StatusBar snapshot={snapshot} actions={actions} />
+      {unreachable && (
+        <p class="banner error" role="alert">
+          {unreachable}
+        </p>
+      )}
+      {needsMicrophone && (
+        <p class="banner warning">
+          {snapshot.microphone === 'denied' ? 'The microphone is blocked for ClickDial.' : 'ClickDial needs your microphone for calls.'}{' '}
+          <button type="button" class="link" onClick={() => void run(actions.openMicrophoneSetup)}>
+            Allow microphone
+          </button>
+        </p>
+      )}
+      {error && (
+        <p class="banner error" role="alert" aria-label="Error">
+          {error}{' '}
+          <button type="button" class="link" aria-label="Dismiss" onClick={clear}>
+            ✕
+          </button>
+        </p>
+      )}
+      {snapshot.notice && snapshot.calls.length === 0 && (
+        <p class="banner notice" role="status">
+          {snapshot.notice.text}
+        </p>
+      )}
+      <section class="calls" aria-label="Calls">
+        {snapshot.calls.map((call) => (
+          <CallCard key={call.id} call={call} actions={actions} run={run} />
+        ))}
+      </section>
+      {snapshot.configured && <Dialer snapshot={snapshot} actions={actions} run={run} />}
+    </main>
+  );
+}

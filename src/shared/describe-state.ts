@@ -1,0 +1,39 @@
+import type { CallSnapshot, PhoneSnapshot } from './snapshot';
+
+/** The phone's state in a few words, as the popup, options and toolbar say it. */
+export function describeRegistration(s: PhoneSnapshot): string {
+  if (!s.configured) return 'Not set up';
+  if (!s.wantsOnline) return 'Offline';
+  if (s.registration === 'registered') return 'Registered';
+  if (s.registration === 'failed') return 'Registration failed';
+  if (s.connection === 'connecting') return 'Connecting…';
+  if (s.registration === 'registering') return 'Registering…';
+  if (s.connection === 'disconnected') return 'Not connected';
+  return 'Not registered';
+}
+
+export function describeCallState(call: CallSnapshot): string {
+  switch (call.state) {
+    case 'dialing':
+      return 'Calling…';
+    case 'ringing':
+      return call.direction === 'incoming' ? 'Incoming call' : 'Ringing…';
+    case 'active':
+      return call.held ? 'On hold' : 'In call';
+    case 'ended':
+      return 'Ended';
+  }
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+}
+
+export function remoteName(call: CallSnapshot): string {
+  return call.remote.displayName ? `${call.remote.displayName} (${call.remote.user})` : call.remote.user;
+}

@@ -1,0 +1,95 @@
+// Typed send and serve over runtime messaging, shared by every context.
+// sendMessage is a broadcast: every envelope names its target and a listener
+// answers only what is addressed to it (returning undefined lets others reply).
+import browser from 'webextension-polyfill';
+import {
+  ClickDialError,
+  errorReply,
+  parseRequest,
+  type ErrorCode,
+  type Reply,
+  type ReplyOf,
+  type RequestEnvelope,
+  type RequestOf,
+  type RequestType,
+} from './protocol';
+
+const NOT_READY = /Receiving end does not exist|Could not establish connection|message port closed/i;
+const RETRY_FOR_MS = 3000;
+const RETRY_EVERY_MS = 100;
+
+/** Sends one envelope, retrying briefly while the receiver is still starting. */
+export async function sendEnvelope<T extends RequestType>(envelope: RequestEnvelope<T>): Promise<ReplyOf<T>> {
+  const deadline = Date.now() + RETRY_FOR_MS;
+  for (;;) {
+    let reply: unknown;
+    try {
+      reply = await browser.runtime.sendMessage(envelope);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (NOT_READY.test(message) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
+        continue;
+      }
+      throw new ClickDialError(`ClickDial could not reach its ${envelope.target}: ${message}`, 'failed');
+    }
+    return unwrap<ReplyOf<T>>(reply, envelope.type);
+  }
+}
+
+export function unwrap<T>(reply: unknown, type: string): T {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply)) {
+    throw new ClickDialError(`No valid reply to "${type}".`, 'failed');
+  }
+  const r = reply as Reply<T>;
+  if (r.ok) return r.value;
+  throw new ClickDialError(r.error.message, r.error.code as ErrorCode);
+}
+
+/** What pages and content scripts call: everything goes through the service worker. */
+export function request<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
+  return sendEnvelope({ target: 'background', type, payload });
+}
+
+export type Handlers<Map extends RequestType> = {
+  [T in Map]: (payload: RequestOf<T>, sender: browser.Runtime.MessageSender) => Promise<ReplyOf<T>> | ReplyOf<T>;
+};
+
+/**
+ * Answers envelopes addressed to `target`. Unknown or malformed ones get an
+ * error reply; a throwing handler becomes an error reply, never a broken router.
+ */
+export function serve(
+  target: 'background' | 'offscreen',
+  handle: (envelope: RequestEnvelope, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined,
+): () => void {
+  const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {
+    let parsed: ReturnType<typeof parseRequest>;
+    try {
+      parsed = parseRequest(message, target);
+    } catch (error) {
+      return Promise.resolve(errorReply(error));
+    }
+    if (parsed === null) return undefined;
+    if ('ok' in parsed) return Promise.resolve(parsed);
+    const pending = handle(parsed, sender);
+    if (pending === undefined) return undefined;
+    return pending.then(
+      (value): Reply<unknown> => ({ ok: true, value: value ?? null }),
+      (error: unknown) => errorReply(error),
+    );
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Calls the handler for an envelope's type from a typed handler table. */
+export function dispatch<Map extends RequestType>(
+  handlers: Handlers<Map>,
+  envelope: RequestEnvelope,
+  sender: browser.Runtime.MessageSender,
+): Promise<unknown> {
+  const handler = (handlers as Record<string, Handlers<Map>[Map]>)[envelope.type];
+  if (!handler) return Promise.reject(new ClickDialError(`Unknown message type "${envelope.type}".`, 'unknown-type'));
+  return Promise.resolve().then(() => (handler as (p: unknown, s: unknown) => unknown)(envelope.payload, sender));
+}

@@ -1,0 +1,60 @@
+// The one serialisable picture of the phone. Built only in the offscreen
+// document and pushed to every live page after each SessionManager event;
+// everything else renders it and never keeps call state of its own.
+
+export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
+export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
+export type CallDirection = 'incoming' | 'outgoing';
+export type CallState = 'dialing' | 'ringing' | 'active' | 'ended';
+export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';
+
+export interface RemoteParty {
+  /** The SIP URI, e.g. sip:1002@example.com */
+  uri: string;
+  /** The user part (often the number) for display. */
+  user: string;
+  displayName?: string;
+}
+
+export interface CallSnapshot {
+  id: string;
+  direction: CallDirection;
+  remote: RemoteParty;
+  state: CallState;
+  /** Epoch ms when the call was created (dialled or received). */
+  createdAt: number;
+  /** Epoch ms when the call was answered; talk time counts from here. */
+  answeredAt?: number;
+  held: boolean;
+  muted: boolean;
+}
+
+export interface PhoneSnapshot {
+  /** False until an account has been saved and handed to the phone. */
+  configured: boolean;
+  /** The user's wish ("be online"), kept apart from what the network gives. */
+  wantsOnline: boolean;
+  aor?: string;
+  connection: ConnectionState;
+  registration: RegistrationState;
+  /** The last connection or registration problem, in words a user understands. */
+  registrationError?: string;
+  microphone: MicrophonePermission;
+  calls: CallSnapshot[];
+  /** The last thing worth telling the user about a call (busy, declined, failed). */
+  notice?: { text: string; at: number };
+  /** Bumped on every publish so subscribers can drop stale copies. */
+  revision: number;
+}
+
+export function emptySnapshot(): PhoneSnapshot {
+  return {
+    configured: false,
+    wantsOnline: false,
+    connection: 'disconnected',
+    registration: 'unregistered',
+    microphone: 'unknown',
+    calls: [],
+    revision: 0,
+  };
+}
