@@ -36,14 +36,19 @@ export default tseslint.config(
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': [
-        'error',
-        { object: 'chrome', property: 'storage', message: 'Use browser.storage.local via webextension-polyfill; never storage.sync.' },
-      ],
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[property.name='sync'][object.property.name='storage']", message: 'storage.sync would sync the SIP password.' },
         { selector: "AssignmentExpression[left.property.name='innerHTML']", message: 'Never build markup with innerHTML.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'chrome', property: 'storage', message: 'Use browser.storage.local via webextension-polyfill; never storage.sync.' },
       ],
     },
   },

@@ -33,11 +33,16 @@ const handlers: Handlers<PhoneType> = {
 };
 
 // Only the service worker talks to the phone: pages go through its router,
-// which checks who is asking.
-const workerUrl = browser.runtime.getURL(browser.runtime.getManifest().background?.service_worker ?? '');
+// which checks who is asking. (runtime.getManifest is not available in an
+// offscreen document, so the worker is recognised as this extension's one
+// sender that is a script, not an .html page.)
+function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return false;
+  return sender.tab === undefined && !new URL(sender.url).pathname.endsWith('.html');
+}
 
 serve('offscreen', (envelope, sender) => {
-  if (sender.id !== browser.runtime.id || sender.url !== workerUrl) {
+  if (!fromServiceWorker(sender)) {
     return Promise.reject(new ClickDialError('Only the ClickDial service worker may talk to the phone.', 'forbidden'));
   }
   return dispatch(handlers, envelope, sender);

@@ -33,6 +33,12 @@ export async function sendEnvelope<T extends RequestType>(envelope: RequestEnvel
       }
       throw new ClickDialError(`ClickDial could not reach its ${envelope.target}: ${message}`, 'failed');
     }
+    // No listener answered: the receiver exists but its script has not run yet
+    // (a new offscreen document), which Chrome reports as an empty reply.
+    if (reply === undefined && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
+      continue;
+    }
     return unwrap<ReplyOf<T>>(reply, envelope.type);
   }
 }

@@ -1,0 +1,447 @@
+// The "other phone" in e2e tests: a SIP.js 0.21.2 SessionManager in a normal tab, driven by
+// tests with page.evaluate(() => window.farEnd.xxx(...)). Everything returned is plain JSON.
+// Loaded unbundled: sip.js/lib is ESM with relative .js imports, served by far-end-server.ts.
+import { Inviter, Invitation, SIPExtension, Web } from '/sip.js/lib/index.js';
+
+/** @typedef {{ type: string, at: number, detail: Record<string, unknown> }} FarEndEvent */
+
+/** @type {FarEndEvent[]} */
+const events = [];
+/** @type {Map<string, CallRecord>} */
+const calls = new Map();
+/** @type {Web.SessionManager | undefined} */
+let manager;
+let registered = false;
+let autoAnswerEnabled = false;
+/** Settles the promise of the register() call in flight from the Registerer's request delegate. */
+let pendingRegister;
+
+/**
+ * @typedef {object} CallRecord
+ * @property {string} id
+ * @property {import('/sip.js/lib/index.js').Session} session
+ * @property {'incoming'|'outgoing'} direction
+ * @property {string} remoteUri
+ * @property {HTMLAudioElement} audio   one element per call: a shared one breaks with two calls
+ * @property {boolean} byeReceived
+ * @property {boolean} localHangup
+ * @property {boolean} canceled
+ * @property {number|undefined} finalStatus  final response code to our INVITE
+ */
+
+/** @type {Set<{ match: (e: FarEndEvent) => boolean, resolve: (e: FarEndEvent) => void }>} */
+const waiters = new Set();
+
+function log(type, detail = {}) {
+  const event = { type, at: Date.now(), detail };
+  events.push(event);
+  for (const waiter of [...waiters]) {
+    if (waiter.match(event)) {
+      waiters.delete(waiter);
+      waiter.resolve(event);
+    }
+  }
+  render();
+}
+
+/** Resolves with the next logged event matching `match` (registered before acting, so none is missed). */
+function nextEvent(match, what, timeoutMs = 5000) {
+  return new Promise((resolve, reject) => {
+    const waiter = { match, resolve };
+    waiters.add(waiter);
+    setTimeout(() => {
+      if (waiters.delete(waiter)) reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+  });
+}
+
+function render() {
+  const status = document.getElementById('status');
+  if (status) status.textContent = JSON.stringify(state(), null, 1).slice(0, 4000);
+}
+
+function state() {
+  return {
+    registered,
+    autoAnswer: autoAnswerEnabled,
+    calls: [...calls.values()].map((c) => ({
+      id: c.id,
+      state: c.session.state,
+      remoteUri: c.remoteUri,
+      direction: c.direction,
+      finalStatus: c.finalStatus,
+      held: manager ? manager.isHeld(c.session) : false,
+      muted: manager ? manager.isMuted(c.session) : false,
+    })),
+    events: events.slice(),
+  };
+}
+
+/** The call an action applies to: the given id, else the newest call not terminated. */
+function pick(callId, filter = () => true) {
+  if (callId !== undefined) {
+    const rec = calls.get(callId);
+    if (!rec) throw new Error(`no call with id ${callId}`);
+    return rec;
+  }
+  const live = [...calls.values()].filter((c) => c.session.state !== 'Terminated' && filter(c));
+  const rec = live[live.length - 1];
+  if (!rec) throw new Error('no active call');
+  return rec;
+}
+
+function track(session) {
+  const direction = session instanceof Inviter ? 'outgoing' : 'incoming';
+  const audio = document.createElement('audio');
+  audio.autoplay = true;
+  audio.dataset.callId = session.id;
+  document.getElementById('audio')?.append(audio);
+  /** @type {CallRecord} */
+  const rec = {
+    id: session.id,
+    session,
+    direction,
+    remoteUri: session.remoteIdentity.uri.toString(),
+    audio,
+    byeReceived: false,
+    localHangup: false,
+    canceled: false,
+    finalStatus: undefined,
+  };
+  calls.set(rec.id, rec);
+  if (direction === 'outgoing') log('outgoing', { callId: rec.id, remoteUri: rec.remoteUri });
+
+  // SessionManager keeps an existing delegate object and only overwrites onInfo/onRefer,
+  // so onBye/onCancel set here survive. A BYE handled here is by definition from the remote.
+  session.delegate = session.delegate || {};
+  session.delegate.onBye = (bye) => {
+    rec.byeReceived = true;
+    log('bye-received', { callId: rec.id, from: bye.request.from.uri.toString() });
+    bye.accept();
+  };
+  if (session instanceof Invitation) {
+    session.delegate.onCancel = () => {
+      rec.canceled = true;
+      log('cancel', { callId: rec.id });
+    };
+  }
+  // initSession() assigns onRefer/onInfo synchronously after onCallCreated: wrap them afterwards.
+  queueMicrotask(() => {
+    const onRefer = session.delegate?.onRefer;
+    if (onRefer) {
+      session.delegate.onRefer = (referral) => {
+        log('refer', {
+          callId: rec.id,
+          referTo: referral.referTo.uri.toString(),
+          replaces: referral.replaces ?? null,
+        });
+        onRefer(referral);
+      };
+    }
+    const onInfo = session.delegate?.onInfo;
+    if (onInfo) {
+      session.delegate.onInfo = (info) => {
+        log('info', {
+          callId: rec.id,
+          contentType: info.request.getHeader('content-type') ?? null,
+          body: info.request.body,
+        });
+        onInfo(info);
+      };
+    }
+  });
+  return rec;
+}
+
+function recOf(session) {
+  return calls.get(session.id);
+}
+
+/** @type {Web.SessionManagerDelegate} */
+const delegate = {
+  onServerConnect: () => log('connected'),
+  onServerDisconnect: (error) => {
+    registered = false;
+    log('disconnected', { error: error ? String(error.message ?? error) : null });
+  },
+  onRegistered: () => {
+    registered = true;
+    log('registered');
+  },
+  onUnregistered: () => {
+    registered = false;
+    log('unregistered');
+  },
+  onCallCreated: (session) => {
+    track(session);
+  },
+  onCallReceived: (session) => {
+    const rec = recOf(session);
+    log('invite', {
+      callId: session.id,
+      from: rec?.remoteUri,
+      replaces: session.request.getHeader('replaces') ?? null,
+    });
+    // An INVITE with Replaces matching one of our calls (we are the target of an attended
+    // transfer) is answered at once like any softphone does; SIP.js then BYEs the replaced call.
+    if (autoAnswerEnabled || session.replacee) {
+      answer(session.id).catch((e) => log('error', { op: 'autoAnswer', message: String(e) }));
+    }
+  },
+  onCallAnswered: (session) => log('answered', { callId: session.id }),
+  onCallHangup: (session) => {
+    const rec = recOf(session);
+    let reason = 'other';
+    if (rec?.byeReceived) reason = 'bye-received';
+    else if (rec?.localHangup) reason = 'local-hangup';
+    else if (rec?.canceled) reason = 'canceled';
+    else if (rec?.finalStatus !== undefined) reason = `rejected-${rec.finalStatus}`;
+    log('terminated', { callId: session.id, reason });
+    rec?.audio.remove();
+  },
+  onCallHold: (session, held) => log('hold', { callId: session.id, held }),
+  // Set at all: without it SessionManager rejects SIP INFO DTMF.
+  onCallDTMFReceived: (session, tone, duration) => log('dtmf', { callId: session.id, tone, duration }),
+  onMessageReceived: (message) =>
+    log('message', {
+      from: message.request.from.uri.toString(),
+      contentType: message.request.getHeader('content-type') ?? null,
+      body: message.request.body,
+    }),
+  onNotificationReceived: (notification) =>
+    log('notify', { body: notification.request.body, event: notification.request.getHeader('event') ?? null }),
+};
+
+/**
+ * Connect and REGISTER. Resolves once the registrar accepted; rejects with
+ * "REGISTER rejected: <code> <reason>" (e.g. 401 for a wrong password: SIP.js answers the
+ * first challenge, then gives up on the repeated 401 and reports it).
+ */
+async function register({ wsUrl, aor, user, password, displayName, logLevel = 'warn', timeoutMs = 10_000 }) {
+  if (manager) await disconnect();
+  manager = new Web.SessionManager(wsUrl, {
+    aor,
+    delegate,
+    // Tests start a fresh far end when they want to reconnect; do not retry behind their back.
+    reconnectionAttempts: 0,
+    registrationRetry: false,
+    media: {
+      constraints: { audio: true, video: false },
+      remote: (session) => ({ audio: recOf(session)?.audio }),
+    },
+    registererRegisterOptions: {
+      requestDelegate: {
+        onAccept: () => pendingRegister?.resolve(),
+        onReject: (response) => {
+          const { statusCode, reasonPhrase } = response.message;
+          log('register-failed', { statusCode, reasonPhrase });
+          pendingRegister?.reject(new Error(`REGISTER rejected: ${statusCode} ${reasonPhrase}`));
+        },
+      },
+    },
+    userAgentOptions: {
+      authorizationUsername: user,
+      authorizationPassword: password,
+      displayName,
+      logLevel,
+      // Be a valid target of attended transfer (INVITE with Replaces).
+      sipExtensionReplaces: SIPExtension.Supported,
+      sessionDescriptionHandlerFactoryOptions: {
+        // [] = no STUN: the default Google STUN server is unreachable here and adds 5 s per call.
+        peerConnectionConfiguration: { iceServers: [] },
+        iceGatheringTimeout: 2000,
+      },
+    },
+  });
+  const done = new Promise((resolve, reject) => {
+    pendingRegister = { resolve, reject };
+    setTimeout(() => reject(new Error(`REGISTER: no final response within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await manager.connect();
+    await manager.register();
+    await done;
+  } finally {
+    pendingRegister = undefined;
+  }
+  document.getElementById('title').textContent = `far end ${aor}`;
+  return state();
+}
+
+async function unregister() {
+  if (manager) await manager.unregister();
+}
+
+async function disconnect() {
+  const old = manager;
+  manager = undefined;
+  registered = false;
+  if (old) {
+    await old.unregister().catch(() => undefined);
+    await old.disconnect().catch(() => undefined);
+  }
+}
+
+function requireManager() {
+  if (!manager) throw new Error('far end not registered: call register() first');
+  return manager;
+}
+
+/** Place a call; resolves with the call id once the INVITE is sent (not answered). */
+async function call(targetUri) {
+  const m = requireManager();
+  const inviter = await m.call(targetUri, undefined, {
+    requestDelegate: {
+      onProgress: (response) => log('progress', { callId: idOfResponse(response), statusCode: response.message.statusCode }),
+      onReject: (response) => {
+        const rec = calls.get(idOfResponse(response));
+        const { statusCode, reasonPhrase } = response.message;
+        if (rec) rec.finalStatus = statusCode;
+        log('rejected', { callId: rec?.id, statusCode, reasonPhrase });
+      },
+    },
+  });
+  return inviter.id;
+}
+
+/** Inviter ids are Call-ID + From tag; map a response back to its call. */
+function idOfResponse(response) {
+  const rec = [...calls.values()].find(
+    (c) => c.direction === 'outgoing' && c.session.request.callId === response.message.callId,
+  );
+  return rec?.id;
+}
+
+async function answer(callId) {
+  const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
+  await requireManager().answer(rec.session);
+  return rec.id;
+}
+
+/** Reject a ringing incoming call with 486 Busy Here (default) or 603 Decline. */
+async function decline(statusCode = 486, callId) {
+  const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
+  log('declined', { callId: rec.id, statusCode });
+  await rec.session.reject({ statusCode });
+  return rec.id;
+}
+
+/** BYE (established), CANCEL (our ringing call) or 480 (their ringing call). */
+async function hangup(callId) {
+  const rec = pick(callId);
+  rec.localHangup = true;
+  log('hangup', { callId: rec.id, state: rec.session.state });
+  await requireManager().hangup(rec.session);
+  return rec.id;
+}
+
+function autoAnswer(enabled = true) {
+  autoAnswerEnabled = Boolean(enabled);
+  return autoAnswerEnabled;
+}
+
+/**
+ * Hold/unhold and wait for the re-INVITE to complete: SessionManager resolves as soon as it
+ * is sent, and a second re-INVITE before the first completes fails with RequestPendingError.
+ * Rejects if the far side refused the re-INVITE.
+ */
+async function setHold(held, callId) {
+  const m = requireManager();
+  const rec = pick(callId);
+  if (m.isHeld(rec.session) === held) return;
+  const done = nextEvent((e) => e.type === 'hold' && e.detail.callId === rec.id, `hold=${held} re-INVITE`);
+  await (held ? m.hold(rec.session) : m.unhold(rec.session));
+  const event = await done;
+  if (event.detail.held !== held) throw new Error(`re-INVITE for hold=${held} was rejected`);
+}
+const hold = (callId) => setHold(true, callId);
+const unhold = (callId) => setHold(false, callId);
+function mute(callId) {
+  requireManager().mute(pick(callId).session);
+}
+function unmute(callId) {
+  requireManager().unmute(pick(callId).session);
+}
+/** DTMF via SIP INFO (SIP.js default). */
+async function sendDtmf(tone, callId) {
+  await requireManager().sendDTMF(pick(callId).session, tone);
+}
+async function message(targetUri, body) {
+  await requireManager().message(targetUri, body);
+}
+/** Blind transfer to a URI, or attended (REFER with Replaces) to another of our call ids. */
+async function transfer(target, callId) {
+  const rec = pick(callId);
+  const to = calls.has(target) ? calls.get(target).session : target;
+  await requireManager().transfer(rec.session, to);
+}
+
+async function rtpStats(callId) {
+  let rec;
+  try {
+    rec = pick(callId);
+  } catch {
+    return undefined;
+  }
+  const pc = rec.session.sessionDescriptionHandler?.peerConnection;
+  if (!pc) return undefined;
+  return pc.getStats();
+}
+
+function sumStats(stats, type, field) {
+  let sum = 0;
+  stats?.forEach((r) => {
+    if (r.type === type && (r.kind ?? r.mediaType) === 'audio') sum += r[field] ?? 0;
+  });
+  return sum;
+}
+
+/** Sum of audio inbound-rtp bytesReceived of the current (or given) call; 0 without a call. */
+async function inboundRtpBytes(callId) {
+  return sumStats(await rtpStats(callId), 'inbound-rtp', 'bytesReceived');
+}
+async function outboundRtpBytes(callId) {
+  return sumStats(await rtpStats(callId), 'outbound-rtp', 'bytesSent');
+}
+/** Received audio: level now (0..1) and cumulative energy/duration (diff two samples for a window). */
+async function audioStats(callId) {
+  const stats = await rtpStats(callId);
+  return {
+    audioLevel: sumStats(stats, 'inbound-rtp', 'audioLevel'),
+    totalAudioEnergy: sumStats(stats, 'inbound-rtp', 'totalAudioEnergy'),
+    totalSamplesDuration: sumStats(stats, 'inbound-rtp', 'totalSamplesDuration'),
+  };
+}
+async function audioLevel(callId) {
+  return (await audioStats(callId)).audioLevel;
+}
+
+function clearEvents() {
+  events.length = 0;
+  render();
+}
+
+window.farEnd = {
+  register,
+  unregister,
+  disconnect,
+  call,
+  answer,
+  decline,
+  hangup,
+  autoAnswer,
+  hold,
+  unhold,
+  mute,
+  unmute,
+  sendDtmf,
+  message,
+  transfer,
+  inboundRtpBytes,
+  outboundRtpBytes,
+  audioLevel,
+  audioStats,
+  clearEvents,
+  state,
+};
+render();

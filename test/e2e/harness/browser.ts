@@ -1,0 +1,177 @@
+// Launches Debian's /usr/bin/chromium through playwright-core with the extension under test
+// loaded unpacked, a fake microphone, and a fresh profile. `npx playwright install` cannot
+// work on these machines, so we always pass executablePath.
+
+import { mkdirSync, rmSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { onProcessExit } from './cleanup.js';
+import { extensionIdFromUrl } from './extension-id.js';
+import { startXvfb, type Xvfb } from './xvfb.js';
+
+export { offscreenEvaluate, stopServiceWorker, withOffscreenTarget } from './extension-cdp.js';
+export { extensionIdOf } from './extension-id.js';
+
+export const CHROMIUM_BIN = '/usr/bin/chromium';
+
+const FAKE_UI_FLAGS: Record<string, string[]> = {
+  accept: ['--use-fake-ui-for-media-stream'],
+  deny: ['--use-fake-ui-for-media-stream=deny'],
+  none: [],
+};
+
+export interface LaunchOptions {
+  /** Unpacked extension dir (relative to cwd). Default 'dist'. null: no extension (far-end-only tests). */
+  extensionPath?: string | null;
+  /** Pre-grant the microphone to chrome-extension://ID/ in the profile (the offscreen document cannot prompt). */
+  grantMicrophoneTo?: string;
+  /** Default true. With false and no DISPLAY, an Xvfb is started and stopped with the browser. */
+  headless?: boolean;
+  /**
+   * How microphone permission prompts are answered. 'accept' (default) and 'deny' use
+   * --use-fake-ui-for-media-stream[=deny], which also answers for the offscreen document.
+   * 'none' leaves Chromium's real behaviour: the offscreen document cannot prompt, so it gets
+   * NotAllowedError unless `grantMicrophoneTo` pre-granted it (normal tabs then need
+   * context.grantPermissions(['microphone'], { origin })).
+   */
+  micUi?: 'accept' | 'deny' | 'none';
+  /**
+   * Real microphone and speakers (interactive `npm start`): no fake device/UI flags, so
+   * micUi is ignored. Default false.
+   */
+  realMedia?: boolean;
+  /** Appended to the default flags. */
+  extraArgs?: string[];
+  /** Max wait for the extension's service worker. Default 10 s. */
+  serviceWorkerTimeoutMs?: number;
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  profileDir: string;
+  /** X display used when headful, else undefined. */
+  display: string | undefined;
+  /** Closes the browser, removes the profile dir, stops Xvfb if we started it. Idempotent. */
+  close(): Promise<void>;
+}
+
+export interface LaunchedExtensionBrowser extends LaunchedBrowser {
+  extensionId: string;
+  serviceWorker: Worker;
+}
+
+/** Browser with the extension loaded; resolves once its service worker is running. */
+export async function launchBrowser(
+  options: LaunchOptions & { extensionPath?: string },
+): Promise<LaunchedExtensionBrowser>;
+/** Browser without any extension (e.g. only far-end tabs). */
+export async function launchBrowser(options: LaunchOptions & { extensionPath: null }): Promise<LaunchedBrowser>;
+export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser | LaunchedExtensionBrowser> {
+  const extensionDir = options.extensionPath === null ? null : resolve(options.extensionPath ?? 'dist');
+  const headless = options.headless ?? true;
+
+  const profileDir = await mkdtemp(join(tmpdir(), 'clickdial-profile-'));
+  const removeProfile = (): void => rmSync(profileDir, { recursive: true, force: true });
+  const unregister = onProcessExit(removeProfile);
+  if (options.grantMicrophoneTo) await grantMicrophone(profileDir, options.grantMicrophoneTo);
+
+  let xvfb: Xvfb | undefined;
+  const env: Record<string, string> = {};
+  if (!headless && !process.env.DISPLAY) {
+    xvfb = await startXvfb();
+    env.DISPLAY = xvfb.display;
+  }
+  const display = headless ? undefined : (env.DISPLAY ?? process.env.DISPLAY);
+
+  const args = [
+    // WebRTC: fake mic/camera, auto-answered permission prompt, loopback ICE candidates
+    // (without the last one a call "answers" after ~10 s with no media).
+    ...(options.realMedia
+      ? []
+      : [...(FAKE_UI_FLAGS[options.micUi ?? 'accept'] ?? []), '--use-fake-device-for-media-stream']),
+    '--allow-loopback-in-peer-connection',
+    '--autoplay-policy=no-user-gesture-required',
+    // Root in CI needs --no-sandbox; the rest keeps Chromium off the network and quiet.
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ...(options.extraArgs ?? []),
+  ];
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM_BIN,
+      headless,
+      args,
+      env: { ...process.env, ...env } as Record<string, string>,
+    });
+  } catch (error) {
+    await xvfb?.stop();
+    removeProfile();
+    unregister();
+    throw error;
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      await context.close().catch(() => undefined);
+      await xvfb?.stop();
+      await rm(profileDir, { recursive: true, force: true });
+      unregister();
+    })();
+    return closing;
+  };
+
+  if (!extensionDir) return { context, profileDir, display, close };
+
+  try {
+    const serviceWorker = await waitForServiceWorker(context, options.serviceWorkerTimeoutMs ?? 10_000);
+    return { context, profileDir, display, close, serviceWorker, extensionId: extensionIdFromUrl(serviceWorker.url()) };
+  } catch (error) {
+    await close();
+    throw new Error(`extension at ${extensionDir} did not start a service worker: ${String(error)}`);
+  }
+}
+
+async function waitForServiceWorker(context: BrowserContext, timeout: number): Promise<Worker> {
+  const isExtension = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+  const existing = context.serviceWorkers().find(isExtension);
+  if (existing) return existing;
+  return context.waitForEvent('serviceworker', { predicate: isExtension, timeout });
+}
+
+/**
+ * Simulates the user's earlier one-time microphone grant for the extension origin:
+ * `context.grantPermissions` refuses chrome-extension:// origins, but a content-settings
+ * exception in Default/Preferences written before launch is honoured.
+ */
+async function grantMicrophone(profileDir: string, extensionId: string): Promise<void> {
+  const defaultDir = join(profileDir, 'Default');
+  mkdirSync(defaultDir, { recursive: true });
+  const preferences = {
+    profile: {
+      content_settings: {
+        exceptions: {
+          media_stream_mic: { [`chrome-extension://${extensionId}/,*`]: { setting: 1 } },
+        },
+      },
+    },
+  };
+  await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences));
+}
+
+/** Open an extension page (popup, options, ...) as a normal tab, e.g. 'src/popup/popup.html'. */
+export async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\/+/, '')}`);
+  return page;
+}

@@ -1,0 +1,71 @@
+// Drives ClickDial the way a user does: through its options page and popup
+// (opened as tabs), and reads our side's media through the debugger.
+import type { BrowserContext, Page } from 'playwright-core';
+import { openExtensionPage } from './browser.js';
+import { waitFor } from './wait.js';
+
+export interface AccountInput {
+  server: string;
+  aor: string;
+  password: string;
+  authorizationUser?: string;
+  displayName?: string;
+}
+
+export const POPUP = 'src/popup/popup.html';
+export const OPTIONS = 'src/options/options.html';
+export const MICROPHONE = 'src/options/microphone.html';
+
+export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  return openExtensionPage(context, extensionId, OPTIONS);
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await openExtensionPage(context, extensionId, POPUP);
+  await page.getByTestId('registration-state').waitFor();
+  return page;
+}
+
+/** Fills the options form field by field and submits it. */
+export async function fillAccountForm(options: Page, account: AccountInput): Promise<void> {
+  const form = options.locator('form.account');
+  await form.locator('input[name=server]').fill(account.server);
+  await form.locator('input[name=aor]').fill(account.aor);
+  await form.locator('input[name=authorizationUser]').fill(account.authorizationUser ?? '');
+  await form.locator('input[name=password]').fill(account.password);
+  await form.locator('input[name=displayName]').fill(account.displayName ?? '');
+  await form.getByRole('button', { name: 'Save and connect' }).click();
+}
+
+export async function registrationText(page: Page): Promise<string> {
+  return (await page.getByTestId('registration-state').first().textContent()) ?? '';
+}
+
+export async function waitForRegistration(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
+  await waitFor(async () => (await registrationText(page)) === text, {
+    timeoutMs,
+    what: `"${text}" on ${page.url()} (now "${await registrationText(page).catch(() => '?')}")`,
+  });
+}
+
+/** The call cards the popup shows, as the user reads them. */
+export async function popupCalls(popup: Page): Promise<{ name: string; state: string; duration: string }[]> {
+  return popup.locator('article.call').evaluateAll((cards) =>
+    cards.map((card) => ({
+      name: card.querySelector('.call-name')?.textContent ?? '',
+      state: card.querySelector('.call-state')?.textContent ?? '',
+      duration: card.querySelector('.call-duration')?.textContent ?? '',
+    })),
+  );
+}
+
+export async function waitForPopupCallState(popup: Page, state: string, timeoutMs = 10_000): Promise<void> {
+  await waitFor(async () => (await popupCalls(popup)).some((c) => c.state === state), {
+    timeoutMs,
+    what: `a call "${state}" in the popup (calls: ${JSON.stringify(await popupCalls(popup).catch(() => []))})`,
+  });
+}
+
+export async function waitForNoPopupCall(popup: Page, timeoutMs = 10_000): Promise<void> {
+  await waitFor(async () => (await popupCalls(popup)).length === 0, { timeoutMs, what: 'no call in the popup' });
+}

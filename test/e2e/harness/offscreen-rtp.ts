@@ -1,0 +1,44 @@
+// Our side's RTP counters. The phone keeps its RTCPeerConnections private (and
+// test hooks never ship), so the debugger finds them on the offscreen
+// document's heap (Runtime.queryObjects) and calls getStats() on each.
+import type { BrowserContext } from 'playwright-core';
+import { withOffscreenTarget } from './extension-cdp.js';
+
+export interface RtpTotals {
+  /** Open peer connections found. */
+  connections: number;
+  inboundBytes: number;
+  outboundBytes: number;
+}
+
+const SUM_STATS = `async function () {
+  let connections = 0, inboundBytes = 0, outboundBytes = 0;
+  for (const pc of this) {
+    if (pc.connectionState === 'closed' || pc.signalingState === 'closed') continue;
+    connections += 1;
+    const stats = await pc.getStats();
+    stats.forEach((r) => {
+      if (r.type === 'inbound-rtp' && r.kind === 'audio') inboundBytes += r.bytesReceived || 0;
+      if (r.type === 'outbound-rtp' && r.kind === 'audio') outboundBytes += r.bytesSent || 0;
+    });
+  }
+  return { connections, inboundBytes, outboundBytes };
+}`;
+
+export async function offscreenRtp(context: BrowserContext): Promise<RtpTotals> {
+  return withOffscreenTarget(context, async (send) => {
+    const proto = (await send('Runtime.evaluate', { expression: 'RTCPeerConnection.prototype' })) as {
+      result: { objectId: string };
+    };
+    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as {
+      objects: { objectId: string };
+    };
+    const reply = (await send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: SUM_STATS,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: RtpTotals } };
+    return reply.result.value;
+  });
+}
