@@ -16,12 +16,16 @@ async function main(): Promise<void> {
   const kamailio = await startKamailio();
   const server = await startFarEndServer();
   const extensionId = extensionIdOf('dist');
+  // A real microphone and speakers, unless CLICKDIAL_FAKE_MEDIA=1 (a machine
+  // without sound hardware, e.g. a server under xvfb-run).
+  const fakeMedia = process.env.CLICKDIAL_FAKE_MEDIA === '1';
   const browser = await launchBrowser({
     headless: false,
     grantMicrophoneTo: extensionId,
-    // A real microphone and speakers: only the loopback ICE flag is needed.
-    realMedia: true,
+    realMedia: !fakeMedia,
+    micUi: 'none',
   });
+  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
 
   const account = { server: kamailio.wsUrl, aor: aorOf('1001'), authorizationUser: '', password: USERS['1001'], displayName: 'You (1001)', iceServers: [] };
   await browser.serviceWorker.evaluate((a) => chrome.storage.local.set({ account: a, wantsOnline: true }), account);
@@ -31,9 +35,14 @@ async function main(): Promise<void> {
   // The popup as a tab, so it stays open; the toolbar button opens the same page.
   const popup = await openExtensionPage(browser.context, browser.extensionId, 'src/popup/popup.html');
   await popup.bringToFront();
+  // Say whether it really registered, in the extension's own words.
+  const state = popup.getByTestId('registration-state');
+  await popup.waitForFunction(() => document.querySelector('[data-testid=registration-state]')?.textContent === 'Registered', undefined, { timeout: 15_000 }).catch(() => undefined);
+  const registered = (await state.textContent()) ?? '?';
+  const why = registered === 'Registered' ? '' : ` (${(await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''})`;
 
   console.log(`
-ClickDial is running.
+ClickDial is running. Phone: ${registered}${why}
   SIP server   ${kamailio.wsUrl}  (Kamailio, domain ${kamailio.domain})
   You          ${aorOf('1001')}   password ${USERS['1001']}
   Far end      ${aorOf('1002')}   in the "ClickDial far end" tab: answer there

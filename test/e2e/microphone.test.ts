@@ -1,0 +1,122 @@
+// Issue "A real call from the toolbar popup", point 5: a user who has not
+// allowed the microphone is told what to do, both when calling and when
+// answering, instead of the call failing silently (SIP.js would reject an
+// incoming call with 480). Also: malformed and forbidden messages get an
+// error reply and never break the router.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { fillAccountForm, openOptions, openPopup, popupCalls, waitForNoPopupCall, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import { openFarEnd, type FarEnd } from './harness/far-end.js';
+import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
+import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import { USERS, aorOf } from './harness/users.js';
+
+let kamailio: KamailioServer;
+let server: FarEndServer;
+let browser: LaunchedExtensionBrowser;
+let farEnd: FarEnd;
+let popup: Page;
+
+before(async () => {
+  [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
+  // No fake permission UI and no earlier grant: a user who never said yes.
+  browser = await launchBrowser({ micUi: 'none' });
+  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
+  farEnd = await openFarEnd(browser.context, server, '1002');
+  await farEnd.register(kamailio.wsUrl, '1002');
+  const options = await openOptions(browser.context, browser.extensionId);
+  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
+  await waitForRegistration(options, 'Registered');
+  assert.equal(await options.getByTestId('microphone-state').textContent(), 'Not yet allowed');
+  await options.close();
+  popup = await openPopup(browser.context, browser.extensionId);
+});
+
+after(async () => {
+  await farEnd?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await kamailio?.stop();
+});
+
+describe('without the microphone', () => {
+  test('calling says what to do and sends no INVITE', async () => {
+    await popup.getByText('ClickDial needs your microphone for calls.').waitFor();
+    await farEnd.clearEvents();
+    await popup.getByLabel('Number or SIP address').fill('1002');
+    await popup.getByRole('button', { name: 'Call', exact: true }).click();
+    const alert = popup.getByRole('alert').filter({ hasText: 'microphone' });
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /Allow microphone/);
+    assert.deepEqual(await popupCalls(popup), []);
+    await popup.waitForTimeout(500);
+    assert.equal((await farEnd.state()).events.filter((e) => e.type === 'invite').length, 0);
+  });
+
+  test('answering says what to do and the call keeps ringing (no 480)', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(aorOf('1001'));
+    await waitForPopupCallState(popup, 'Incoming call');
+    await popup.getByRole('button', { name: 'Answer' }).click();
+    await popup.getByRole('alert').filter({ hasText: 'may not use the microphone' }).waitFor();
+    await popup.waitForTimeout(500);
+    assert.equal((await popupCalls(popup))[0]?.state, 'Incoming call');
+    const state = await farEnd.state();
+    assert.equal(state.events.filter((e) => e.type === 'rejected').length, 0, JSON.stringify(state.events));
+    assert.equal(state.calls.at(-1)?.state, 'Establishing');
+    await popup.getByRole('button', { name: 'Decline' }).click();
+    await waitForNoPopupCall(popup);
+  });
+
+  test('the onboarding tab opens from the popup and explains a refusal and how to undo it', async () => {
+    const [tab] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'Allow microphone' }).first().click(),
+    ]);
+    await tab.waitForLoadState();
+    assert.match(tab.url(), /src\/options\/microphone\.html$/);
+    // Headless Chromium dismisses the permission bubble: Chrome reports it as a refusal.
+    await tab.getByRole('button', { name: 'Allow microphone' }).click();
+    const result = tab.getByTestId('microphone-result');
+    await result.waitFor();
+    const text = (await result.textContent()) ?? '';
+    assert.match(text, /blocked/);
+    assert.match(text, /chrome:\/\/settings\/content\/microphone/);
+    // The phone learns of it: the popup now says the microphone is blocked.
+    await popup.getByText('The microphone is blocked for ClickDial.').waitFor();
+    await tab.close();
+  });
+});
+
+describe('the message router', () => {
+  const send = (message: unknown) =>
+    popup.evaluate((m) => chrome.runtime.sendMessage(m).catch((e: unknown) => ({ thrown: String(e) })), message);
+
+  test('answers unknown, malformed and forbidden messages with errors, and keeps working', async () => {
+    assert.deepEqual(await send({ target: 'background', type: 'phone.selfDestruct', payload: {} }), {
+      ok: false,
+      error: { code: 'unknown-type', message: 'Unknown message type "phone.selfDestruct".' },
+    });
+    assert.deepEqual(await send({ hello: 'world' }), { ok: false, error: { code: 'bad-message', message: 'Malformed message: no target.' } });
+    assert.deepEqual(await send('just a string'), { ok: false, error: { code: 'bad-message', message: 'Malformed message: not an object.' } });
+    const badCall = (await send({ target: 'background', type: 'phone.call', payload: { target: 42 } })) as { ok: boolean; error?: { code: string } };
+    assert.equal(badCall.ok, false);
+    assert.equal(badCall.error?.code, 'bad-message');
+    const internal = (await send({ target: 'background', type: 'phone.configure', payload: { account: null, wantsOnline: false } })) as {
+      ok: boolean;
+      error?: { code: string };
+    };
+    assert.deepEqual([internal.ok, internal.error?.code], [false, 'forbidden']);
+    const refused = (await send({ target: 'background', type: 'phone.call', payload: { target: 'call me maybe' } })) as {
+      ok: boolean;
+      error?: { message: string };
+    };
+    assert.equal(refused.ok, false);
+    assert.match(refused.error?.message ?? '', /not a phone number or SIP address/);
+    // The router still works and the phone is still registered.
+    const snapshot = (await send({ target: 'background', type: 'phone.getSnapshot', payload: {} })) as { ok: boolean; value: { registration: string } };
+    assert.deepEqual([snapshot.ok, snapshot.value.registration], [true, 'registered']);
+  });
+});
