@@ -189,4 +189,34 @@ describe('the toolbar popup phone', () => {
     assert.equal(await popup.getByTestId('registration-error').count(), 0);
     await options.close();
   });
+
+  test('g: the phone document is gone (Chrome closed it); it is recreated and registers with the saved account', async () => {
+    await browser.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+    await popup.close();
+    popup = await openPopup(browser.context, browser.extensionId);
+    await waitForRegistration(popup, 'Registered');
+    // And it works: a call goes through the new document.
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    await waitForPopupCallState(popup, 'Incoming call');
+    await popup.getByRole('button', { name: 'Decline' }).click();
+    await farEnd.waitForEvent('rejected');
+    await waitForNoPopupCall(popup);
+  });
+
+  test('h: an unreachable server is named in the error, and the phone recovers when it is fixed', async () => {
+    const options = await openOptions(browser.context, browser.extensionId);
+    await waitFor(async () => (await options.locator('input[name=aor]').inputValue()) === ME, { what: 'the saved account to load' });
+    const dead = 'ws://127.0.0.1:9/ws';
+    await options.locator('input[name=server]').fill(dead);
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    await waitFor(async () => /Cannot reach the SIP server at ws:\/\/127\.0\.0\.1:9\/ws/.test((await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''), {
+      what: 'the popup to name the unreachable server',
+    });
+    assert.notEqual(await registrationText(popup), 'Registered');
+    await options.locator('input[name=server]').fill(kamailio.wsUrl);
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    await waitForRegistration(popup, 'Registered');
+    await options.close();
+  });
 });
