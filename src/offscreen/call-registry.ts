@@ -5,12 +5,14 @@
 //   incoming: ringing --answer--> active --BYE/hangup--> (removed)
 //             ringing --decline/cancel--> (removed)
 import type { Session } from 'sip.js';
-import type { CallDirection, CallSnapshot, CallState } from '../shared/snapshot';
+import type { CallDirection, CallOutcome, CallSnapshot, CallState, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
 interface TrackedCall {
   session: Session;
   call: CallSnapshot;
+  /** What we learnt about the end before SIP.js reported it. */
+  ending?: CallOutcome;
 }
 
 export class CallRegistry {
@@ -30,6 +32,7 @@ export class CallRegistry {
       createdAt: now,
       held: false,
       muted: false,
+      earlyMedia: false,
     };
     this.calls.set(session.id, { session, call });
     return call;
@@ -56,15 +59,28 @@ export class CallRegistry {
     if (state === 'active' && tracked.call.answeredAt === undefined) tracked.call.answeredAt = now;
   }
 
-  patch(id: string, patch: Partial<Pick<CallSnapshot, 'held' | 'muted'>>): void {
+  /** Remembers why a call is about to end (declined here, cancelled, failed). */
+  markEnding(id: string, outcome: CallOutcome): void {
+    const tracked = this.calls.get(id);
+    if (tracked && tracked.ending === undefined) tracked.ending = outcome;
+  }
+
+  patch(id: string, patch: Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia'>>): void {
     const tracked = this.calls.get(id);
     if (tracked) Object.assign(tracked.call, patch);
   }
 
-  remove(id: string): CallSnapshot | undefined {
+  /** Forgets the call and says how it ended. */
+  remove(id: string, now = Date.now()): EndedCall | undefined {
     const tracked = this.calls.get(id);
+    if (!tracked) return undefined;
     this.calls.delete(id);
-    return tracked?.call;
+    const { call, ending } = tracked;
+    let outcome: CallOutcome;
+    if (call.answeredAt !== undefined) outcome = 'completed';
+    else if (ending) outcome = ending;
+    else outcome = call.direction === 'incoming' ? 'missed' : 'cancelled';
+    return { call: { ...call, state: 'ended' }, outcome, endedAt: now };
   }
 
   sessions(): Session[] {

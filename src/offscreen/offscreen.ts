@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import { dispatch, serve, type Handlers } from '../shared/messenger';
 import { ClickDialError, type EventEnvelope, type PhoneType } from '../shared/protocol';
-import type { PhoneSnapshot } from '../shared/snapshot';
+import type { EndedCall, PhoneSnapshot } from '../shared/snapshot';
 import { isAccountShape, requireString } from '../shared/payload';
 import { validateAccount } from '../shared/account';
 import { Phone } from './phone';
@@ -14,7 +14,12 @@ function publish(snapshot: PhoneSnapshot): void {
   browser.runtime.sendMessage(event).catch(() => undefined);
 }
 
-const phone = new Phone(publish);
+function publishEnded(ended: EndedCall): void {
+  const event: EventEnvelope<'phone.callEnded'> = { target: 'subscribers', type: 'phone.callEnded', payload: ended };
+  browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
+const phone = new Phone(publish, publishEnded);
 void phone.refreshMicrophone();
 
 const handlers: Handlers<PhoneType> = {

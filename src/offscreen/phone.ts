@@ -13,7 +13,7 @@ type IncomingResponse = Core.IncomingResponse;
 import { accountDomain, type SipAccount } from '../shared/account';
 import { toDialTarget } from '../shared/dial-string';
 import { ClickDialError } from '../shared/protocol';
-import type { ConnectionState, MicrophonePermission, PhoneSnapshot, RegistrationState } from '../shared/snapshot';
+import type { ConnectionState, EndedCall, MicrophonePermission, PhoneSnapshot, RegistrationState } from '../shared/snapshot';
 import { CallRegistry } from './call-registry';
 import { managerOptions } from './manager-options';
 import { queryMicrophone, requireMicrophone } from './microphone-permission';
@@ -42,7 +42,10 @@ export class Phone {
   private publishQueued = false;
   private lastCreatedId: string | undefined;
 
-  constructor(private readonly publish: (snapshot: PhoneSnapshot) => void) {}
+  constructor(
+    private readonly publish: (snapshot: PhoneSnapshot) => void,
+    private readonly callEnded: (ended: EndedCall) => void = () => undefined,
+  ) {}
 
   snapshot(): PhoneSnapshot {
     return {
@@ -86,10 +89,11 @@ export class Phone {
     await this.checkMicrophone();
     this.notice = undefined;
     this.lastCreatedId = undefined;
-    const pending = manager.call(dial.uri, undefined, {
+    // earlyMedia: play the PBX's ringback or announcements sent with a 183.
+    const pending = manager.call(dial.uri, { earlyMedia: true }, {
       requestDelegate: {
         onProgress: (response) => this.onProgress(callId, response),
-        onReject: (response) => this.onCallRejected(response),
+        onReject: (response) => this.onCallRejected(callId, response),
       },
     });
     // onCallCreated ran synchronously inside call(), before its first await.
@@ -113,6 +117,7 @@ export class Phone {
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
       throw new ClickDialError('Only a ringing incoming call can be declined.', 'invalid');
     }
+    this.calls.markEnding(callId, 'declined');
     await session.reject({ statusCode: DECLINE_STATUS });
   }
 
@@ -221,9 +226,10 @@ export class Phone {
           this.changed();
         },
         onCallHangup: (session) => {
-          this.calls.remove(session.id);
+          const ended = this.calls.remove(session.id);
           releaseRemoteAudio(session.id);
           this.changed();
+          if (ended) this.callEnded(ended);
         },
         onCallHold: (session, held) => {
           this.calls.patch(session.id, { held });
@@ -256,6 +262,15 @@ export class Phone {
   private onCallCreated(session: Session): void {
     this.lastCreatedId = session.id;
     this.calls.add(session, session instanceof Invitation ? 'incoming' : 'outgoing');
+    // A caller's CANCEL with "Reason: SIP;cause=200" means another phone of
+    // ours answered: not a missed call. (SessionManager keeps this delegate.)
+    session.delegate = {
+      ...session.delegate,
+      onCancel: (cancel) => {
+        const reason = cancel.request.getHeader('reason') ?? '';
+        this.calls.markEnding(session.id, /cause=200\b/.test(reason) ? 'answered-elsewhere' : 'missed');
+      },
+    };
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) this.calls.setState(session.id, 'active');
       this.changed();
@@ -267,12 +282,14 @@ export class Phone {
     const status = response.message.statusCode ?? 0;
     if ((status === 180 || status === 183) && this.calls.call(callId)?.state === 'dialing') {
       this.calls.setState(callId, 'ringing');
-      this.changed();
     }
+    if (status === 183 && response.message.body) this.calls.patch(callId, { earlyMedia: true });
+    this.changed();
   }
 
-  private onCallRejected(response: IncomingResponse): void {
+  private onCallRejected(callId: string, response: IncomingResponse): void {
     const { statusCode = 0, reasonPhrase = '' } = response.message;
+    this.calls.markEnding(callId, statusCode === 487 ? 'cancelled' : 'failed');
     this.notice = { text: describeCallFailure(statusCode, reasonPhrase), at: Date.now() };
     this.changed();
   }

@@ -6,7 +6,7 @@
 // PhoneRequests are forwarded by the service worker to 'offscreen' (after it
 // made sure the document exists). Events from the phone go to 'subscribers'.
 import type { SipAccount } from './account';
-import type { PhoneSnapshot } from './snapshot';
+import type { EndedCall, PhoneSnapshot } from './snapshot';
 
 /** Handled by the phone in the offscreen document (routed by the service worker). */
 export interface PhoneRequests {
@@ -33,6 +33,8 @@ export interface BackgroundRequests {
 /** Pushed by the phone to every open page and the service worker. */
 export interface SubscriberEvents {
   'phone.snapshot': PhoneSnapshot;
+  /** One per call, when it ends: feeds missed-call notifications and the call history. */
+  'phone.callEnded': EndedCall;
 }
 
 export type PhoneType = keyof PhoneRequests;

@@ -27,6 +27,17 @@ export interface CallSnapshot {
   answeredAt?: number;
   held: boolean;
   muted: boolean;
+  /** The far end sends audio before answering (183 with SDP): no local ringback then. */
+  earlyMedia: boolean;
+}
+
+/** How a call ended, as the phone saw it. */
+export type CallOutcome = 'completed' | 'missed' | 'declined' | 'answered-elsewhere' | 'failed' | 'cancelled';
+
+export interface EndedCall {
+  call: CallSnapshot;
+  outcome: CallOutcome;
+  endedAt: number;
 }
 
 export interface PhoneSnapshot {

@@ -26,6 +26,7 @@ export function mockCall(patch: Partial<CallSnapshot> = {}): CallSnapshot {
     answeredAt: Date.now() - 61_000,
     held: false,
     muted: false,
+    earlyMedia: false,
     ...patch,
   };
 }

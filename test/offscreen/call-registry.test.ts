@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Session } from 'sip.js';
+import { CallRegistry } from '../../src/offscreen/call-registry';
+
+function fakeSession(id: string, user = '1002', displayName = 'Bo'): Session {
+  const uri = { user, host: 'clickdial.test', toString: () => `sip:${user}@clickdial.test` };
+  return { id, remoteIdentity: { uri, displayName } } as unknown as Session;
+}
+
+describe('CallRegistry', () => {
+  it('describes a new call from its session', () => {
+    const calls = new CallRegistry();
+    const call = calls.add(fakeSession('a'), 'incoming', 1000);
+    expect(call).toEqual({
+      id: 'a',
+      direction: 'incoming',
+      remote: { uri: 'sip:1002@clickdial.test', user: '1002', displayName: 'Bo' },
+      state: 'ringing',
+      createdAt: 1000,
+      held: false,
+      muted: false,
+      earlyMedia: false,
+    });
+    expect(calls.add(fakeSession('b'), 'outgoing').state).toBe('dialing');
+  });
+
+  it('counts talk time from the first answer only', () => {
+    const calls = new CallRegistry();
+    calls.add(fakeSession('a'), 'outgoing', 0);
+    calls.setState('a', 'active', 5000);
+    calls.setState('a', 'active', 9000);
+    expect(calls.call('a')?.answeredAt).toBe(5000);
+  });
+
+  it.each([
+    ['incoming', undefined, false, 'missed'],
+    ['incoming', 'declined', false, 'declined'],
+    ['incoming', 'answered-elsewhere', false, 'answered-elsewhere'],
+    ['incoming', undefined, true, 'completed'],
+    ['outgoing', undefined, false, 'cancelled'],
+    ['outgoing', 'failed', false, 'failed'],
+    ['outgoing', 'failed', true, 'completed'],
+  ] as const)('a %s call marked %s (answered: %s) ends as %s', (direction, mark, answered, outcome) => {
+    const calls = new CallRegistry();
+    calls.add(fakeSession('a'), direction, 0);
+    if (answered) calls.setState('a', 'active', 10);
+    if (mark) calls.markEnding('a', mark);
+    const ended = calls.remove('a', 99);
+    expect(ended?.outcome).toBe(outcome);
+    expect(ended?.endedAt).toBe(99);
+    expect(ended?.call.state).toBe('ended');
+    expect(calls.has('a')).toBe(false);
+  });
+
+  it('keeps the first reason given', () => {
+    const calls = new CallRegistry();
+    calls.add(fakeSession('a'), 'incoming');
+    calls.markEnding('a', 'declined');
+    calls.markEnding('a', 'missed');
+    expect(calls.remove('a')?.outcome).toBe('declined');
+  });
+
+  it('says a vanished call has ended', () => {
+    expect(() => new CallRegistry().session('nope')).toThrow(/already ended/);
+  });
+});
