@@ -10,7 +10,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    modulePreload: { polyfill: false },
+    // No <link rel=modulepreload> for the content script's lazy chunk: it
+    // would be written into the web page's DOM, with a URL of the page's origin.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostId }) => (/src[-/]content[-/]/.test(hostId) ? [] : deps) },
     rollupOptions: {
       input: {
         offscreen: 'src/offscreen/offscreen.html',

@@ -18,11 +18,14 @@ import { isAccountShape, requireBoolean } from '../shared/payload';
 import { validateAccount, type SipAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument } from './offscreen-document';
+import { handleContentCall, isContentScriptSender } from './content-call';
+import { featureHandlers } from './feature-handlers';
+import { loadPhoneSettings } from './settings-store';
 
 /** Hands the phone the saved account and intent (also after it was recreated). */
 async function configurePhone(): Promise<void> {
-  const { account, wantsOnline } = await loadAccount();
-  await sendEnvelope({ target: 'offscreen', type: 'phone.configure', payload: { account, wantsOnline } });
+  const [{ account, wantsOnline }, settings] = await Promise.all([loadAccount(), loadPhoneSettings()]);
+  await sendEnvelope({ target: 'offscreen', type: 'phone.configure', payload: { account, wantsOnline, settings } });
 }
 
 export async function ensurePhone(): Promise<void> {
@@ -35,6 +38,13 @@ export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T
 }
 
 const handlers: Handlers<BackgroundType> = {
+  ...featureHandlers({
+    toPhone,
+    reconfigure: async () => {
+      await ensurePhone();
+      await configurePhone();
+    },
+  }),
   'account.get': async () => ({ account: (await loadAccount()).account }),
   'account.save': async ({ account }) => {
     if (!isAccountShape(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
@@ -52,6 +62,7 @@ const handlers: Handlers<BackgroundType> = {
     await configurePhone();
     return null;
   },
+  'content.call': (payload, sender) => handleContentCall(payload, sender, (target) => toPhone('phone.call', { target })),
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
     return null;
@@ -63,6 +74,13 @@ function isOwnContext(sender: browser.Runtime.MessageSender): boolean {
 }
 
 export function route(envelope: RequestEnvelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
+  // Web pages get one narrow door: our content script may ask to call a number (checked in content-call.ts).
+  if (isContentScriptSender(sender)) {
+    if (envelope.type !== 'content.call') {
+      return Promise.reject(new ClickDialError(`"${envelope.type}" is not accepted from a web page.`, 'forbidden'));
+    }
+    return dispatch(handlers, envelope, sender);
+  }
   if (!isOwnContext(sender)) {
     return Promise.reject(new ClickDialError('Requests are only accepted from ClickDial\'s own pages.', 'forbidden'));
   }

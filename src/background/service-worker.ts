@@ -4,16 +4,42 @@
 import browser from 'webextension-polyfill';
 import { serve } from '../shared/messenger';
 import { loadAccount } from './account-store';
-import { ensurePhone, route } from './router';
+import { ensurePhone, route, toPhone } from './router';
+import { onPhoneEvent } from '../shared/phone-events';
+import { emptySnapshot } from '../shared/snapshot';
+import { notifyCallEnded, registerNotificationHandlers, syncIncomingNotifications } from './call-notifications';
+import { registerShortcuts } from './shortcuts';
+import { registerContextMenu } from './context-menu';
+import { showOnToolbar } from './toolbar';
+import { listenForCallHistory } from './call-history';
+import { listenForMessages } from './message-store';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
 serve('background', route);
+registerShortcuts();
+registerContextMenu();
+registerNotificationHandlers();
+listenForCallHistory();
+listenForMessages();
+
+// The phone pushes every change; the worker mirrors it on its surfaces
+// (toolbar, notifications) without keeping any of it.
+onPhoneEvent('phone.snapshot', (snapshot) => {
+  void showOnToolbar(snapshot);
+  void syncIncomingNotifications(snapshot);
+});
+onPhoneEvent('phone.callEnded', (ended) => void notifyCallEnded(ended));
 
 /** Brings the phone up when there is an account: incoming calls need it running. */
 async function wakePhone(): Promise<void> {
   const { account } = await loadAccount();
-  if (account) await ensurePhone();
+  if (!account) {
+    await showOnToolbar(emptySnapshot());
+    return;
+  }
+  await ensurePhone();
+  await showOnToolbar(await toPhone('phone.getSnapshot', {}));
 }
 
 browser.runtime.onStartup.addListener(() => void wakePhone());

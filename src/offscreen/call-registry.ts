@@ -4,6 +4,7 @@
 //   outgoing: dialing --180/183--> ringing --2xx--> active --BYE/hangup--> (removed)
 //   incoming: ringing --answer--> active --BYE/hangup--> (removed)
 //             ringing --decline/cancel--> (removed)
+//   active: held <--hold/unhold--> not held; remoteHold follows the far end's re-INVITEs
 import type { Session } from 'sip.js';
 import type { CallDirection, CallOutcome, CallSnapshot, CallState, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
@@ -33,6 +34,7 @@ export class CallRegistry {
       held: false,
       muted: false,
       earlyMedia: false,
+      remoteHold: false,
     };
     this.calls.set(session.id, { session, call });
     return call;
@@ -65,9 +67,23 @@ export class CallRegistry {
     if (tracked && tracked.ending === undefined) tracked.ending = outcome;
   }
 
-  patch(id: string, patch: Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia'>>): void {
+  patch(
+    id: string,
+    patch: Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>>,
+  ): void {
     const tracked = this.calls.get(id);
-    if (tracked) Object.assign(tracked.call, patch);
+    if (!tracked) return;
+    Object.assign(tracked.call, patch);
+    // An explicit undefined clears the field (a transfer that is over).
+    for (const [key, value] of Object.entries(patch)) if (value === undefined) delete (tracked.call as unknown as Record<string, unknown>)[key];
+  }
+
+  count(): number {
+    return this.calls.size;
+  }
+
+  ids(): string[] {
+    return [...this.calls.keys()];
   }
 
   /** Forgets the call and says how it ended. */

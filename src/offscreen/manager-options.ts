@@ -23,7 +23,9 @@ export function managerOptions(
     // Reconnection is ours (phone.ts retries with backoff for as long as the
     // user wants to be online); SessionManager would give up after 3 tries.
     reconnectionAttempts: 0,
-    maxSimultaneousSessions: 4,
+    // 0 = no limit in SIP.js: its check lets one call too many through, so
+    // call-events.ts enforces the user's limit exactly.
+    maxSimultaneousSessions: 0,
     ...extra,
     userAgentOptions: {
       authorizationUsername: user,

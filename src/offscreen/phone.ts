@@ -7,18 +7,23 @@
 //   registering --401/403/407--> failed   (no retry until the account changes)
 //   registered --transport lost--> disconnected --backoff--> connecting
 //   any --wantsOnline=false--> offline (unregister, close the WebSocket)
-import { Invitation, SessionState, Web, type Core, type Session } from 'sip.js';
-
-type IncomingResponse = Core.IncomingResponse;
+// Calls: at most settings.maxCalls at once (checked here: SIP.js lets one more
+// through); only one is off hold; controls on calls in progress are in call-controls.ts.
+import { Invitation, SessionState, Web } from 'sip.js';
 import { accountDomain, type SipAccount } from '../shared/account';
 import { toDialTarget } from '../shared/dial-string';
+import { checkMessageBody } from '../shared/conversations';
+import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
 import { ClickDialError } from '../shared/protocol';
-import type { ConnectionState, EndedCall, MicrophonePermission, PhoneSnapshot, RegistrationState } from '../shared/snapshot';
+import type { ConnectionState, EndedCall, MicrophonePermission, PhoneSnapshot, ReceivedMessage, RegistrationState, RemoteParty } from '../shared/snapshot';
+import { AudioDevices } from './audio-devices';
+import { CallControls } from './call-controls';
+import { CallEvents } from './call-events';
 import { CallRegistry } from './call-registry';
 import { managerOptions } from './manager-options';
 import { queryMicrophone, requireMicrophone } from './microphone-permission';
-import { releaseRemoteAudio } from './remote-audio';
-import { describeCallFailure, describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
+import { sendTextMessage } from './text-messages';
+import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
@@ -40,14 +45,40 @@ export class Phone {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   private publishQueued = false;
-  private lastCreatedId: string | undefined;
+  private settings: PhoneSettings = defaultPhoneSettings();
+  private readonly devices = new AudioDevices((text) => this.setNotice(text));
+  /** Hold, key tones, switching and transfer: offscreen.ts calls these directly. */
+  readonly controls: CallControls = new CallControls({
+    manager: () => this.manager,
+    calls: this.calls,
+    settings: () => this.settings,
+    changed: () => this.changed(),
+    notify: (text) => this.setNotice(text),
+    placeCall: (target) => this.call(target),
+    dialUri: (input) => this.dialUri(input),
+  });
+
+  private readonly events: CallEvents;
 
   constructor(
     private readonly publish: (snapshot: PhoneSnapshot) => void,
-    private readonly callEnded: (ended: EndedCall) => void = () => undefined,
-  ) {}
+    callEnded: (ended: EndedCall) => void = () => undefined,
+    messageReceived: (message: ReceivedMessage) => void = () => undefined,
+  ) {
+    this.events = new CallEvents({
+      calls: this.calls,
+      controls: this.controls,
+      maxCalls: () => this.settings.maxCalls,
+      changed: () => this.changed(),
+      notify: (text) => this.setNotice(text),
+      callEnded,
+      messageReceived,
+    });
+  }
 
   snapshot(): PhoneSnapshot {
+    const calls = this.calls.snapshots();
+    const active = calls.filter((c) => c.state === 'active' && !c.held).at(-1);
     return {
       configured: this.account !== null,
       wantsOnline: this.wantsOnline,
@@ -56,7 +87,9 @@ export class Phone {
       registration: this.registration,
       ...(this.registrationError ? { registrationError: this.registrationError } : {}),
       microphone: this.microphone,
-      calls: this.calls.snapshots(),
+      calls,
+      ...(active ? { activeCallId: active.id } : {}),
+      maxCalls: this.settings.maxCalls,
       ...(this.notice ? { notice: this.notice } : {}),
       revision: this.revision,
     };
@@ -69,7 +102,13 @@ export class Phone {
   }
 
   /** Takes the saved account and the user's intent, and reconciles with them. */
-  async configure(account: SipAccount | null, wantsOnline: boolean): Promise<PhoneSnapshot> {
+  async configure(account: SipAccount | null, wantsOnline: boolean, settings?: PhoneSettings): Promise<PhoneSnapshot> {
+    if (settings !== undefined) {
+      // Applied live: DTMF and the call limit are ours, devices apply per call.
+      this.settings = parsePhoneSettings(settings);
+      this.devices.apply(this.settings);
+      this.changed();
+    }
     if (JSON.stringify(account) !== JSON.stringify(this.account)) {
       await this.stopManager();
       this.account = account;
@@ -83,21 +122,18 @@ export class Phone {
   }
 
   async call(input: string): Promise<{ callId: string }> {
-    const { manager, account } = this.requireRegistered();
-    const dial = toDialTarget(input, accountDomain(account.aor));
-    if (!dial.ok) throw new ClickDialError(dial.error, 'invalid');
+    const { manager } = this.requireRegistered();
+    const uri = this.dialUri(input);
+    this.requireRoom();
     await this.checkMicrophone();
     this.notice = undefined;
-    this.lastCreatedId = undefined;
+    await this.controls.holdOthers();
+    const constraints = await this.devices.microphoneConstraints();
+    this.requireRoom();
     // earlyMedia: play the PBX's ringback or announcements sent with a 183.
-    const pending = manager.call(dial.uri, { earlyMedia: true }, {
-      requestDelegate: {
-        onProgress: (response) => this.onProgress(callId, response),
-        onReject: (response) => this.onCallRejected(callId, response),
-      },
-    });
-    // onCallCreated ran synchronously inside call(), before its first await.
-    const callId = this.lastCreatedId ?? '';
+    const { pending } = this.events.placeCall((requestDelegate) =>
+      manager.call(uri, { earlyMedia: true, sessionDescriptionHandlerOptions: { constraints } }, { requestDelegate }),
+    );
     try {
       const inviter = await pending;
       return { callId: inviter.id };
@@ -108,8 +144,14 @@ export class Phone {
 
   async answer(callId: string): Promise<void> {
     const session = this.calls.session(callId);
+    if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
+      throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
+    }
     await this.checkMicrophone();
-    await this.manager?.answer(session);
+    // Call waiting: the call in progress goes on hold first.
+    await this.controls.holdOthers(callId);
+    const constraints = await this.devices.microphoneConstraints();
+    await this.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
   }
 
   async decline(callId: string): Promise<void> {
@@ -124,6 +166,21 @@ export class Phone {
   async hangup(callId: string): Promise<void> {
     const session = this.calls.session(callId);
     await this.manager?.hangup(session);
+  }
+
+  /** Mute only stops sending our audio (no signalling), so it is instant. */
+  setMuted(callId: string, muted: boolean): void {
+    this.controls.setMute(callId, muted);
+  }
+
+  /** A SIP MESSAGE; resolves once delivered, with the party it went to. */
+  async sendMessage(target: string, body: string): Promise<{ to: RemoteParty }> {
+    const { manager } = this.requireRegistered();
+    const uri = this.dialUri(target);
+    const problem = checkMessageBody(body);
+    if (problem) throw new ClickDialError(problem, 'invalid');
+    await sendTextMessage(manager, uri, body);
+    return { to: { uri, user: /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri } };
   }
 
   // --- connection and registration -------------------------------------
@@ -219,22 +276,7 @@ export class Phone {
           if (this.registration !== 'failed') this.registration = 'unregistered';
           this.changed();
         },
-        onCallCreated: (session) => this.onCallCreated(session),
-        onCallReceived: () => this.changed(),
-        onCallAnswered: (session) => {
-          this.calls.setState(session.id, 'active');
-          this.changed();
-        },
-        onCallHangup: (session) => {
-          const ended = this.calls.remove(session.id);
-          releaseRemoteAudio(session.id);
-          this.changed();
-          if (ended) this.callEnded(ended);
-        },
-        onCallHold: (session, held) => {
-          this.calls.patch(session.id, { held });
-          this.changed();
-        },
+        ...this.events.delegate(),
       },
       {
         // Halts SessionManager's automatic re-registration after the server
@@ -259,38 +301,23 @@ export class Phone {
 
   // --- calls -------------------------------------------------------------
 
-  private onCallCreated(session: Session): void {
-    this.lastCreatedId = session.id;
-    this.calls.add(session, session instanceof Invitation ? 'incoming' : 'outgoing');
-    // A caller's CANCEL with "Reason: SIP;cause=200" means another phone of
-    // ours answered: not a missed call. (SessionManager keeps this delegate.)
-    session.delegate = {
-      ...session.delegate,
-      onCancel: (cancel) => {
-        const reason = cancel.request.getHeader('reason') ?? '';
-        this.calls.markEnding(session.id, /cause=200\b/.test(reason) ? 'answered-elsewhere' : 'missed');
-      },
-    };
-    session.stateChange.addListener((state) => {
-      if (state === SessionState.Established) this.calls.setState(session.id, 'active');
-      this.changed();
-    });
-    this.changed();
+  private dialUri(input: string): string {
+    const dial = toDialTarget(input, this.account ? accountDomain(this.account.aor) : undefined);
+    if (!dial.ok) throw new ClickDialError(dial.error, 'invalid');
+    return dial.uri;
   }
 
-  private onProgress(callId: string, response: IncomingResponse): void {
-    const status = response.message.statusCode ?? 0;
-    if ((status === 180 || status === 183) && this.calls.call(callId)?.state === 'dialing') {
-      this.calls.setState(callId, 'ringing');
-    }
-    if (status === 183 && response.message.body) this.calls.patch(callId, { earlyMedia: true });
-    this.changed();
+  private requireRoom(): void {
+    const max = this.settings.maxCalls;
+    if (this.calls.count() < max) return;
+    throw new ClickDialError(
+      `You already have ${max === 1 ? 'a call' : `${max} calls`}, the most this phone takes at once. End one first, or raise "Calls at once" in the options.`,
+      'invalid',
+    );
   }
 
-  private onCallRejected(callId: string, response: IncomingResponse): void {
-    const { statusCode = 0, reasonPhrase = '' } = response.message;
-    this.calls.markEnding(callId, statusCode === 487 ? 'cancelled' : 'failed');
-    this.notice = { text: describeCallFailure(statusCode, reasonPhrase), at: Date.now() };
+  private setNotice(text: string): void {
+    this.notice = { text, at: Date.now() };
     this.changed();
   }
 

@@ -1,7 +1,45 @@
 // One <audio> element per call: a shared element would be cleared when any
-// call ends, silencing the others.
+// call ends, silencing the others. Every element plays on the speaker the user
+// chose (setSinkId); a device that is gone falls back to the default, once,
+// with a notice.
+//
+//   sink: default --setOutputDevice(id)--> id --setSinkId fails--> default (+ onFallback)
 
 const elements = new Map<string, HTMLAudioElement>();
+let sinkId = '';
+let sinkLabel = '';
+let onFallback: (text: string) => void = () => undefined;
+
+/** Where the phone hears about a speaker that could not be used. */
+export function onOutputFallback(listener: (text: string) => void): void {
+  onFallback = listener;
+}
+
+async function applySink(audio: HTMLAudioElement): Promise<void> {
+  const wanted = sinkId;
+  if (audio.sinkId === wanted) return;
+  try {
+    await audio.setSinkId(wanted);
+  } catch (error) {
+    if (wanted === '' || sinkId !== wanted) return;
+    // Unplugged (NotFoundError) or not allowed: play on the default instead.
+    sinkId = '';
+    await Promise.all([...elements.values()].map((a) => a.setSinkId('').catch(() => undefined)));
+    const name = sinkLabel ? `"${sinkLabel}"` : 'The chosen speaker';
+    onFallback(`${name} is not available (${error instanceof Error ? error.name : 'error'}); call audio plays on the default speaker.`);
+  }
+}
+
+/** Sets the speaker for every call, present and future. '' is the system default. */
+export async function setOutputDevice(deviceId: string, label = ''): Promise<void> {
+  sinkId = deviceId;
+  sinkLabel = label;
+  await Promise.all([...elements.values()].map(applySink));
+}
+
+export function outputDevice(): string {
+  return sinkId;
+}
 
 export function remoteAudioFor(callId: string): HTMLAudioElement {
   let audio = elements.get(callId);
@@ -11,6 +49,7 @@ export function remoteAudioFor(callId: string): HTMLAudioElement {
     audio.dataset.callId = callId;
     document.body.append(audio);
     elements.set(callId, audio);
+    void applySink(audio);
   }
   return audio;
 }

@@ -2,8 +2,12 @@ import { usePhoneSnapshot } from '../shared/use-phone';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneStore } from '../shared/phone-store';
 import { AccountForm } from './account-form';
+import { AudioPanel } from './audio-panel';
+import { CallSettingsPanel } from './call-settings-panel';
+import { ClickToCallPanel } from './click-to-call-panel';
 import { ConnectionPanel } from './connection-panel';
 import { MicrophonePanel } from './microphone-panel';
+import { ShortcutsPanel } from './shortcuts-panel';
 
 export function OptionsApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
@@ -13,6 +17,10 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
       <ConnectionPanel snapshot={snapshot} actions={actions} />
       <MicrophonePanel snapshot={snapshot} actions={actions} />
       <AccountForm />
+      <CallSettingsPanel />
+      <AudioPanel />
+      <ClickToCallPanel />
+      <ShortcutsPanel />
     </main>
   );
 }

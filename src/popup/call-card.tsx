@@ -1,12 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeCallState, formatDuration, remoteName } from '../shared/describe-state';
 import type { PhoneActions } from '../shared/phone-actions';
-import type { CallSnapshot } from '../shared/snapshot';
+import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
+import { CallKeypad } from './call-keypad';
+import { TransferForm } from './transfer-form';
 
 interface Props {
   call: CallSnapshot;
+  snapshot: PhoneSnapshot;
   actions: PhoneActions;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** Tones sent to this call so far, and how to send one. */
+  dtmfSent?: string;
+  onTone?: (tone: string) => void;
 }
 
 /** Talk time since answer, or time since the call started while it rings. */
@@ -19,37 +25,111 @@ function useElapsed(since: number): string {
   return formatDuration(now - since);
 }
 
-export function CallCard({ call, actions, run }: Props) {
+const bare = (uri: string) => uri.replace(/^sips?:/, '');
+
+/** Lines about transfers and holds that the state word does not say. */
+function callNotes(call: CallSnapshot, snapshot: PhoneSnapshot): string[] {
+  const notes: string[] = [];
+  if (call.muted) notes.push('Muted: they cannot hear you');
+  if (call.remoteHold && !call.held) notes.push('They put you on hold');
+  if (call.referredTo) notes.push(`Being transferred to ${bare(call.referredTo)}…`);
+  if (call.referredBy) notes.push(`Transferred to you by ${call.referredBy}`);
+  const original = call.consultFor ? snapshot.calls.find((c) => c.id === call.consultFor) : undefined;
+  if (original) notes.push(`Consulting before transferring ${remoteName(original)}`);
+  if (call.transfer?.state === 'consulting') notes.push(`Transfer to ${bare(call.transfer.target)}: talking to them first`);
+  if (call.transfer?.state === 'transferring') notes.push(`Transferring to ${bare(call.transfer.target)}…`);
+  if (call.transfer?.state === 'failed') notes.push(call.transfer.error ?? 'The transfer failed.');
+  return notes;
+}
+
+export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }: Props) {
   const elapsed = useElapsed(call.answeredAt ?? call.createdAt);
+  const [panel, setPanel] = useState<'none' | 'keypad' | 'transfer'>('none');
   const ringingIn = call.direction === 'incoming' && call.state === 'ringing';
+  const waiting = ringingIn && snapshot.calls.some((c) => c.id !== call.id && c.state === 'active');
+  const connected = call.state === 'active';
+  const isActive = snapshot.activeCallId === call.id;
+  const toggle = (which: 'keypad' | 'transfer') => setPanel((p) => (p === which ? 'none' : which));
+  const hangup = (
+    <button type="button" class="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
+      Hang up
+    </button>
+  );
   return (
-    <article class={`call ${call.state}`} data-call-id={call.id} aria-label={`Call with ${remoteName(call)}`}>
+    <article class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`} data-call-id={call.id} aria-label={`Call with ${remoteName(call)}`}>
       <div class="call-who">
         <span class="call-name">{remoteName(call)}</span>
         <span class="call-uri">{call.remote.uri}</span>
       </div>
       <div class="call-meta">
-        <span class="call-state">{describeCallState(call)}</span>
+        <span class="call-state">{waiting ? 'Call waiting' : describeCallState(call)}</span>
         <span class="call-duration" aria-label="Duration">
           {elapsed}
         </span>
       </div>
-      <div class="call-buttons">
-        {ringingIn ? (
-          <>
-            <button type="button" class="answer" onClick={() => void run(() => actions.answer(call.id))}>
-              Answer
-            </button>
-            <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>
-              Decline
-            </button>
-          </>
-        ) : (
-          <button type="button" class="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
-            Hang up
+      {callNotes(call, snapshot).map((note) => (
+        <p key={note} class="call-note">
+          {note}
+        </p>
+      ))}
+      {ringingIn && (
+        <div class="call-buttons">
+          <button type="button" class="answer" onClick={() => void run(() => actions.answer(call.id))} title={waiting ? 'Your other call goes on hold' : undefined}>
+            Answer
           </button>
-        )}
-      </div>
+          <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>
+            Decline
+          </button>
+        </div>
+      )}
+      {!ringingIn && !connected && <div class="call-buttons">{hangup}</div>}
+      {connected && call.held && (
+        <div class="call-buttons">
+          <button type="button" class="answer" onClick={() => void run(() => actions.switchTo(call.id))}>
+            Resume
+          </button>
+          {hangup}
+        </div>
+      )}
+      {connected && !call.held && (
+        <>
+          <div class="call-buttons">
+            <button type="button" aria-pressed={call.muted} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))}>
+              {call.muted ? 'Unmute' : 'Mute'}
+            </button>
+            <button type="button" onClick={() => void run(() => actions.hold(call.id, true))}>
+              Hold
+            </button>
+            <button type="button" aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
+              Keypad
+            </button>
+            {!call.consultFor && (
+              <button type="button" aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
+                Transfer
+              </button>
+            )}
+          </div>
+          {call.consultFor && (
+            <div class="call-buttons">
+              <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
+                Complete transfer
+              </button>
+              <button type="button" onClick={() => void run(() => actions.cancelTransfer(call.id))}>
+                Cancel transfer
+              </button>
+            </div>
+          )}
+          <div class="call-buttons">{hangup}</div>
+          {panel === 'keypad' && onTone && <CallKeypad sent={dtmfSent} onTone={onTone} />}
+          {panel === 'transfer' && (
+            <TransferForm
+              onBlind={(target) => run(() => actions.transfer(call.id, target))}
+              onConsult={(target) => run(() => actions.consult(call.id, target))}
+              onClose={() => setPanel('none')}
+            />
+          )}
+        </>
+      )}
     </article>
   );
 }

@@ -1,9 +1,12 @@
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
-import { CallCard } from './call-card';
-import { Dialer } from './dialer';
+import { CallList } from './call-list';
+import { SiteSwitch } from './site-switch';
 import { StatusBar } from './status-bar';
 import { useAction } from './use-action';
+
+/** During calls a notice (transfer, device fallback) shows for this long; the cards say the rest. */
+const NOTICE_DURING_CALLS_MS = 30_000;
 
 export interface ViewProps {
   snapshot: PhoneSnapshot;
@@ -37,17 +40,13 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
           </button>
         </p>
       )}
-      {snapshot.notice && snapshot.calls.length === 0 && (
+      {snapshot.notice && (snapshot.calls.length === 0 || Date.now() - snapshot.notice.at < NOTICE_DURING_CALLS_MS) && (
         <p class="banner notice" role="status">
           {snapshot.notice.text}
         </p>
       )}
-      <section class="calls" aria-label="Calls">
-        {snapshot.calls.map((call) => (
-          <CallCard key={call.id} call={call} actions={actions} run={run} />
-        ))}
-      </section>
-      {snapshot.configured && <Dialer snapshot={snapshot} actions={actions} run={run} />}
+      <CallList snapshot={snapshot} actions={actions} run={run} />
+      <SiteSwitch />
     </main>
   );
 }

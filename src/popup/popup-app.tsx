@@ -1,10 +1,15 @@
 import { usePhoneSnapshot } from '../shared/use-phone';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneStore } from '../shared/phone-store';
-import { PhoneView } from './phone-view';
+import { HISTORY_KEY, parseHistory } from '../shared/call-history';
+import { CONVERSATIONS_KEY, parseConversations } from '../shared/conversations';
+import { PopupTabs } from './popup-tabs';
+import { useStored } from './use-stored';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
 export function PopupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
-  return <PhoneView snapshot={snapshot} actions={actions} unreachable={store.error()} />;
+  const history = useStored(HISTORY_KEY, parseHistory);
+  const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
+  return <PopupTabs snapshot={snapshot} actions={actions} unreachable={store.error()} history={history} conversations={conversations} />;
 }

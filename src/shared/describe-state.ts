@@ -19,7 +19,8 @@ export function describeCallState(call: CallSnapshot): string {
     case 'ringing':
       return call.direction === 'incoming' ? 'Incoming call' : 'Ringing…';
     case 'active':
-      return call.held ? 'On hold' : 'In call';
+      if (call.held) return 'On hold';
+      return call.remoteHold ? 'Held by the other side' : 'In call';
     case 'ended':
       return 'Ended';
   }

@@ -6,18 +6,35 @@
 // PhoneRequests are forwarded by the service worker to 'offscreen' (after it
 // made sure the document exists). Events from the phone go to 'subscribers'.
 import type { SipAccount } from './account';
-import type { EndedCall, PhoneSnapshot } from './snapshot';
+import type { PhoneSettings } from './phone-settings';
+import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './snapshot';
 
 /** Handled by the phone in the offscreen document (routed by the service worker). */
 export interface PhoneRequests {
   'phone.getSnapshot': { request: Record<string, never>; reply: PhoneSnapshot };
-  /** Sent by the service worker only: the saved account and whether to be online. */
-  'phone.configure': { request: { account: SipAccount | null; wantsOnline: boolean }; reply: PhoneSnapshot };
+  /** Sent by the service worker only: the saved account, whether to be online, the phone settings. */
+  'phone.configure': { request: { account: SipAccount | null; wantsOnline: boolean; settings?: PhoneSettings }; reply: PhoneSnapshot };
   'phone.call': { request: { target: string }; reply: { callId: string } };
   'phone.answer': { request: { callId: string }; reply: null };
   'phone.decline': { request: { callId: string }; reply: null };
   'phone.hangup': { request: { callId: string }; reply: null };
+  'phone.setMuted': { request: { callId: string; muted: boolean }; reply: null };
   'phone.refreshMicrophone': { request: Record<string, never>; reply: PhoneSnapshot };
+  'phone.hold': { request: { callId: string; hold: boolean }; reply: null };
+  /** Key tones (0-9 * # A-D), by the method the settings choose. */
+  'phone.sendDtmf': { request: { callId: string; tones: string }; reply: null };
+  /** Makes this call the active one: every other call goes on hold. */
+  'phone.switchTo': { request: { callId: string }; reply: null };
+  /** Blind transfer: REFER the far end to the target, then hang up our leg. */
+  'phone.transfer': { request: { callId: string; target: string }; reply: null };
+  /** Attended transfer, step 1: hold the call and call the target. */
+  'phone.consult': { request: { callId: string; target: string }; reply: { callId: string } };
+  /** Attended transfer, step 2 (callId is the consultation call): join the two parties. */
+  'phone.completeTransfer': { request: { callId: string }; reply: null };
+  /** Attended transfer given up (callId is the consultation call): hang it up, resume the first call. */
+  'phone.cancelTransfer': { request: { callId: string }; reply: null };
+  /** Sent by the service worker only (it stores what was sent): a SIP MESSAGE. */
+  'phone.sendMessage': { request: { target: string; body: string }; reply: { to: RemoteParty } };
 }
 
 /** Handled by the service worker itself. */
@@ -28,6 +45,18 @@ export interface BackgroundRequests {
   /** The user's intent: be registered or not. Kept across restarts. */
   'account.setOnline': { request: { online: boolean }; reply: null };
   'microphone.openOnboarding': { request: Record<string, never>; reply: null };
+  'settings.get': { request: Record<string, never>; reply: PhoneSettings };
+  /** Validates, saves and hands the settings to the phone. */
+  'settings.save': { request: { settings: PhoneSettings }; reply: PhoneSettings };
+  /** Sends a text message and keeps it in the conversation with the contact. */
+  'messages.send': { request: { target: string; body: string }; reply: { contact: string } };
+  'messages.markRead': { request: { contact: string }; reply: null };
+  'history.clear': { request: Record<string, never>; reply: null };
+  /**
+   * Click-to-call, the one type a content script may send: a number as found
+   * on a page (never a URI); the worker checks the sender and re-normalises it.
+   */
+  'content.call': { request: { number: string }; reply: { callId: string } };
 }
 
 /** Pushed by the phone to every open page and the service worker. */
@@ -35,6 +64,8 @@ export interface SubscriberEvents {
   'phone.snapshot': PhoneSnapshot;
   /** One per call, when it ends: feeds missed-call notifications and the call history. */
   'phone.callEnded': EndedCall;
+  /** A SIP MESSAGE arrived: the service worker keeps it in the conversations. */
+  'phone.messageReceived': ReceivedMessage;
 }
 
 export type PhoneType = keyof PhoneRequests;
@@ -51,16 +82,31 @@ export const PHONE_TYPES: readonly PhoneType[] = [
   'phone.answer',
   'phone.decline',
   'phone.hangup',
+  'phone.setMuted',
   'phone.refreshMicrophone',
+  'phone.hold',
+  'phone.sendDtmf',
+  'phone.switchTo',
+  'phone.transfer',
+  'phone.consult',
+  'phone.completeTransfer',
+  'phone.cancelTransfer',
+  'phone.sendMessage',
 ];
 export const BACKGROUND_TYPES: readonly BackgroundType[] = [
   'account.save',
   'account.get',
   'account.setOnline',
   'microphone.openOnboarding',
+  'settings.get',
+  'settings.save',
+  'messages.send',
+  'messages.markRead',
+  'history.clear',
+  'content.call',
 ];
 /** Phone messages that only the service worker may send (never routed from a page). */
-export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure'];
+export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 
 export type Target = 'background' | 'offscreen' | 'subscribers';
 
@@ -129,6 +175,10 @@ export function parseRequest(message: unknown, target: 'background' | 'offscreen
 
 export function fail(message: string, code: ErrorCode): Reply<never> {
   return { ok: false, error: { message, code } };
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function errorReply(error: unknown): Reply<never> {

@@ -25,10 +25,30 @@ export interface CallSnapshot {
   createdAt: number;
   /** Epoch ms when the call was answered; talk time counts from here. */
   answeredAt?: number;
+  /** We put the call on hold (re-INVITE accepted). */
   held: boolean;
   muted: boolean;
   /** The far end sends audio before answering (183 with SDP): no local ringback then. */
   earlyMedia: boolean;
+  /** The far end put us on hold (its re-INVITE was sendonly or inactive); SIP.js does not say. */
+  remoteHold: boolean;
+  /** Our transfer of this call, while it is under way or after it failed. */
+  transfer?: TransferState;
+  /** This call is the consultation leg of an attended transfer of that call. */
+  consultFor?: string;
+  /** The far end asked us (REFER) to call this address instead: we are being transferred. */
+  referredTo?: string;
+  /** This call was placed because the far end of another call transferred us. */
+  referredBy?: string;
+}
+
+export interface TransferState {
+  kind: 'blind' | 'attended';
+  /** The address we transfer to (blind) or the consultation call's party (attended). */
+  target: string;
+  /** consulting: talking to the target first; transferring: REFER sent, waiting for its NOTIFY. */
+  state: 'consulting' | 'transferring' | 'failed';
+  error?: string;
 }
 
 /** How a call ended, as the phone saw it. */
@@ -52,6 +72,10 @@ export interface PhoneSnapshot {
   registrationError?: string;
   microphone: MicrophonePermission;
   calls: CallSnapshot[];
+  /** The connected call that is not on hold: the one keys and the keypad send tones to. */
+  activeCallId?: string;
+  /** Calls at once (the setting); the popup says so instead of offering more. */
+  maxCalls: number;
   /** The last thing worth telling the user about a call (busy, declined, failed). */
   notice?: { text: string; at: number };
   /** Bumped on every publish so subscribers can drop stale copies. */
@@ -66,6 +90,14 @@ export function emptySnapshot(): PhoneSnapshot {
     registration: 'unregistered',
     microphone: 'unknown',
     calls: [],
+    maxCalls: 2,
     revision: 0,
   };
+}
+
+/** A text message (SIP MESSAGE) that reached the phone. */
+export interface ReceivedMessage {
+  from: RemoteParty;
+  body: string;
+  at: number;
 }

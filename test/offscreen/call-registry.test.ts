@@ -20,6 +20,7 @@ describe('CallRegistry', () => {
       held: false,
       muted: false,
       earlyMedia: false,
+      remoteHold: false,
     });
     expect(calls.add(fakeSession('b'), 'outgoing').state).toBe('dialing');
   });

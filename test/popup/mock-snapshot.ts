@@ -11,6 +11,7 @@ export function mockSnapshot(patch: Partial<PhoneSnapshot> = {}): PhoneSnapshot 
     registration: 'registered',
     microphone: 'granted',
     calls: [],
+    maxCalls: 2,
     revision: 1,
     ...patch,
   };
@@ -27,6 +28,7 @@ export function mockCall(patch: Partial<CallSnapshot> = {}): CallSnapshot {
     held: false,
     muted: false,
     earlyMedia: false,
+    remoteHold: false,
     ...patch,
   };
 }
@@ -49,5 +51,19 @@ export function recordingActions(): PhoneActions & { calls: [string, unknown[]][
     setOnline: record('setOnline'),
     openOptions: record('openOptions'),
     openMicrophoneSetup: record('openMicrophoneSetup'),
+    setMuted: record('setMuted'),
+    hold: record('hold'),
+    switchTo: record('switchTo'),
+    sendDtmf: record('sendDtmf'),
+    transfer: record('transfer'),
+    consult: record('consult'),
+    completeTransfer: record('completeTransfer'),
+    cancelTransfer: record('cancelTransfer'),
+    sendMessage: (...args: unknown[]) => {
+      calls.push(['sendMessage', args]);
+      return Promise.resolve({ contact: 'sip:1002@clickdial.test' });
+    },
+    markRead: record('markRead'),
+    clearHistory: record('clearHistory'),
   };
 }

@@ -416,6 +416,11 @@ async function audioLevel(callId) {
   return (await audioStats(callId)).audioLevel;
 }
 
+/** The SDP the other side sent (offer or answer) for the current (or given) call; '' without one. */
+function remoteSdp(callId) {
+  return pick(callId).session.sessionDescriptionHandler?.peerConnection?.remoteDescription?.sdp ?? '';
+}
+
 function clearEvents() {
   events.length = 0;
   render();
@@ -441,6 +446,7 @@ window.farEnd = {
   outboundRtpBytes,
   audioLevel,
   audioStats,
+  remoteSdp,
   clearEvents,
   state,
 };

@@ -73,6 +73,8 @@ export interface FarEnd {
    * (silent) RTP, so bytes keep growing slowly.
    */
   receivedAudioEnergy(windowMs: number, callId?: string): Promise<number>;
+  /** The SDP the other side sent for the current (or given) call. */
+  remoteSdp(callId?: string): Promise<string>;
   clearEvents(): Promise<void>;
   state(): Promise<FarEndState>;
   /** First event of `type` (matching `match`, if given) seen so far or within the timeout. */
@@ -134,6 +136,7 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
       await new Promise((r) => setTimeout(r, windowMs));
       return (await farEnd.audioStats(callId)).totalAudioEnergy - before.totalAudioEnergy;
     },
+    remoteSdp: (callId) => invoke('remoteSdp', callId),
     clearEvents: () => invoke('clearEvents'),
     state: () => invoke('state'),
     waitForEvent: (type, match = () => true, options) =>

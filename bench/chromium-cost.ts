@@ -1,0 +1,162 @@
+// What the content script costs a real page in Chromium: pages of 100 KB,
+// 1 MB and 5 MB, with and without phone numbers, loaded with ClickDial and
+// without any extension. A CDP trace of each load gives the main thread's
+// tasks; a task "is ours" when extension script runs inside it. Reported:
+// the time our script runs, the longest task that runs our script, the
+// page's own longest task, and total main-thread task time with and without.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/harness/browser';
+import { mixedText } from './mixed-text';
+
+const SIZES = [
+  ['100 KB', 100_000],
+  ['1 MB', 1_000_000],
+  ['5 MB', 5_000_000],
+] as const;
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
+const SETTLE_MS = 2500;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; scriptName?: string; frame?: string }; beginData?: { url?: string }; name?: string };
+}
+
+export interface PageCost {
+  page: string;
+  withNumbers: boolean;
+  linked: number;
+  /** Time extension script ran on the main thread (top-level script events), ms. */
+  scriptMs: number;
+  /** Longest main-thread task in which extension script ran, ms. */
+  longestOurTaskMs: number;
+  /** Longest main-thread task of the load with the extension, and without any extension, ms. */
+  longestTaskMs: number;
+  longestTaskBaselineMs: number;
+  /** Sum of main-thread task time with ClickDial and without any extension, ms. */
+  mainThreadMs: number;
+  mainThreadBaselineMs: number;
+  /** Main-thread tasks over 50 ms (any cause: parsing, layout after our links) with ClickDial and without. */
+  tasksOver50: number;
+  tasksOver50Baseline: number;
+}
+
+function pageHtml(bytes: number, withNumbers: boolean): string {
+  // Paragraphs of five lines; without numbers the years, times and counts of the prose are the only digits.
+  const lines = mixedText(bytes, withNumbers).split('\n');
+  const paragraphs: string[] = [];
+  for (let i = 0; i < lines.length; i += 5) paragraphs.push(`<p>${lines.slice(i, i + 5).join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>\n${paragraphs.join('\n')}\n</body></html>`;
+}
+
+async function trace(context: BrowserContext, url: string, extensionId: string | undefined): Promise<{ events: TraceEvent[]; linked: number }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('Tracing.end');
+  await complete;
+  const linked = extensionId ? await page.locator('a[title$="Call with ClickDial"]').count() : 0;
+  await page.close();
+  return { events, linked };
+}
+
+function analyse(
+  events: TraceEvent[],
+  url: string,
+): { scriptMs: number; longestOurTaskMs: number; longestTaskMs: number; mainThreadMs: number; tasksOver50: number } {
+  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
+  if (!parse) throw new Error(`no ParseHTML for ${url} in the trace`);
+  const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
+  const tasks = main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const isOurs = (e: TraceEvent): boolean => {
+    const u = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
+    return u.startsWith('chrome-extension://');
+  };
+  const ours = main.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'v8.run') && isOurs(e));
+  // Top-level only: nested calls are inside an outer one already counted.
+  ours.sort((a, b) => a.ts - b.ts);
+  let scriptUs = 0;
+  let until = -1;
+  for (const e of ours) {
+    if (e.ts >= until) {
+      scriptUs += e.dur ?? 0;
+      until = e.ts + (e.dur ?? 0);
+    }
+  }
+  let longestOur = 0;
+  let longest = 0;
+  let total = 0;
+  let tasksOver50 = 0;
+  for (const task of tasks) {
+    if ((task.dur ?? 0) > 50_000) tasksOver50++;
+    const end = task.ts + (task.dur ?? 0);
+    longest = Math.max(longest, task.dur ?? 0);
+    total += task.dur ?? 0;
+    if (ours.some((e) => e.ts >= task.ts && e.ts < end)) longestOur = Math.max(longestOur, task.dur ?? 0);
+  }
+  return { scriptMs: scriptUs / 1000, longestOurTaskMs: longestOur / 1000, longestTaskMs: longest / 1000, mainThreadMs: total / 1000, tasksOver50 };
+}
+
+export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'clickdial-bench-'));
+  const server = createServer((req, res) => {
+    import('node:fs')
+      .then(({ createReadStream }) => {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        createReadStream(join(dir, (req.url ?? '/').replace(/[^a-z0-9.-]/gi, ''))).on('error', () => res.end()).pipe(res);
+      })
+      .catch(() => res.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const pages: { name: string; url: string; withNumbers: boolean }[] = [];
+  for (const [label, bytes] of SIZES) {
+    for (const withNumbers of [true, false]) {
+      const file = `page-${bytes}-${withNumbers ? 'numbers' : 'plain'}.html`;
+      await writeFile(join(dir, file), pageHtml(bytes, withNumbers));
+      pages.push({ name: label, url: `http://127.0.0.1:${port}/${file}`, withNumbers });
+    }
+  }
+  const results: PageCost[] = [];
+  const baseline = await launchBrowser({ extensionPath: null });
+  const withExtension = await launchBrowser({ extensionPath: dist });
+  try {
+    for (const p of pages) {
+      const base = analyse((await trace(baseline.context, p.url, undefined)).events, p.url);
+      const run = await trace(withExtension.context, p.url, withExtension.extensionId);
+      const ours = analyse(run.events, p.url);
+      results.push({
+        page: p.name,
+        withNumbers: p.withNumbers,
+        linked: run.linked,
+        scriptMs: ours.scriptMs,
+        longestOurTaskMs: ours.longestOurTaskMs,
+        longestTaskMs: ours.longestTaskMs,
+        longestTaskBaselineMs: base.longestTaskMs,
+        mainThreadMs: ours.mainThreadMs,
+        mainThreadBaselineMs: base.mainThreadMs,
+        tasksOver50: ours.tasksOver50,
+        tasksOver50Baseline: base.tasksOver50,
+      });
+    }
+  } finally {
+    await withExtension.close();
+    await baseline.close();
+    server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return results;
+}

@@ -1,0 +1,91 @@
+// Detection throughput on 1 MiB of mixed text: our two-stage detector against
+// libphonenumber-js findPhoneNumbersInText, and whether both find the same
+// numbers on the labelled corpus (differences are listed with the labels).
+import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
+import { detectPhoneNumbers } from '../src/content/detect-phone-numbers';
+import { findCandidates } from '../src/content/find-candidates';
+import { PHONE_CORPUS } from '../test/content/phone-corpus';
+import { mixedText } from './mixed-text';
+
+const RUNS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function timed<T>(run: () => T): { ms: number; result: T } {
+  const times: number[] = [];
+  let result = run(); // warm-up
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    result = run();
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+const libraryLabels = (text: string, country: string): string[] =>
+  findPhoneNumbersInText(text, { defaultCountry: country as CountryCode }).map((f) =>
+    f.number.ext ? `${f.number.number} ext. ${f.number.ext}` : (f.number.number as string),
+  );
+
+export interface ThroughputResult {
+  bytes: number;
+  library: { ms: number; mbPerS: number; numbers: number };
+  ours: { ms: number; mbPerS: number; numbers: number };
+  stage1Only: { ms: number; mbPerS: number; candidates: number };
+  speedup: number;
+  corpus: {
+    lines: number;
+    countries: number;
+    oursMatchesLabels: number;
+    sameAsLibrary: number;
+    /** Lines where the library links something the labels call a false positive (we do not). */
+    libraryFalsePositives: string[];
+    /** Lines where we differ from the library in any other way: should be empty. */
+    otherDifferences: string[];
+  };
+}
+
+export function benchThroughput(): ThroughputResult {
+  const text = mixedText(1 << 20);
+  const bytes = Buffer.byteLength(text);
+  const mb = bytes / 1e6;
+  const library = timed(() => findPhoneNumbersInText(text, { defaultCountry: 'US' }));
+  const ours = timed(() => detectPhoneNumbers(text, 'US'));
+  const stage1 = timed(() => findCandidates(text));
+
+  let oursMatchesLabels = 0;
+  let sameAsLibrary = 0;
+  const libraryFalsePositives: string[] = [];
+  const otherDifferences: string[] = [];
+  for (const [country, line, expected] of PHONE_CORPUS) {
+    const mine = detectPhoneNumbers(line, country).map((d) => d.label);
+    const lib = libraryLabels(line, country);
+    if (JSON.stringify(mine) === JSON.stringify(expected)) oursMatchesLabels++;
+    if (JSON.stringify(mine) === JSON.stringify(lib)) {
+      sameAsLibrary++;
+      continue;
+    }
+    const extra = lib.filter((n) => !mine.includes(n));
+    const missing = mine.filter((n) => !lib.includes(n));
+    if (missing.length === 0 && extra.every((n) => !expected.includes(n))) libraryFalsePositives.push(`${country}: "${line}" → library ${extra.join(', ')}`);
+    else otherDifferences.push(`${country}: "${line}" → ours ${mine.join(', ') || '-'}; library ${lib.join(', ') || '-'}`);
+  }
+  return {
+    bytes,
+    library: { ms: library.ms, mbPerS: mb / (library.ms / 1000), numbers: library.result.length },
+    ours: { ms: ours.ms, mbPerS: mb / (ours.ms / 1000), numbers: ours.result.length },
+    stage1Only: { ms: stage1.ms, mbPerS: mb / (stage1.ms / 1000), candidates: stage1.result.length },
+    speedup: library.ms / ours.ms,
+    corpus: {
+      lines: PHONE_CORPUS.length,
+      countries: new Set(PHONE_CORPUS.map(([c]) => c)).size,
+      oursMatchesLabels,
+      sameAsLibrary,
+      libraryFalsePositives,
+      otherDifferences,
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// `npm run bench`: detection throughput (Node), the content script's cost in
+// Chromium, and the size of what every page loads, in one run. Writes
+// bench-results/results.json and prints the figures. Build dist/ first
+// (the npm script does).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { benchChromium } from './chromium-cost';
+import { contentScriptSize } from './content-script-size';
+import { benchThroughput } from './detection-throughput';
+
+const f1 = (n: number) => n.toFixed(1);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const throughput = benchThroughput();
+  const size = contentScriptSize();
+  const chromium = await benchChromium();
+  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium };
+  await mkdir('bench-results', { recursive: true });
+  await writeFile('bench-results/results.json', `${JSON.stringify(results, null, 2)}\n`);
+
+  const t = throughput;
+  console.log(`\nDetection on ${f1(t.bytes / 1048576)} MiB of mixed text (default country US):`);
+  console.table({
+    'libphonenumber-js findPhoneNumbersInText': { ms: f1(t.library.ms), 'MB/s': f1(t.library.mbPerS), numbers: t.library.numbers },
+    'ClickDial two-stage detector': { ms: f1(t.ours.ms), 'MB/s': f1(t.ours.mbPerS), numbers: t.ours.numbers },
+    'stage 1 only (every page)': { ms: f1(t.stage1Only.ms), 'MB/s': f1(t.stage1Only.mbPerS), numbers: `${t.stage1Only.candidates} candidates` },
+  });
+  console.log(`Speed-up: ${f1(t.speedup)}x (target: at least 10x)`);
+  const c = t.corpus;
+  console.log(
+    `Corpus: ${c.lines} lines, ${c.countries} countries; ours matches the labels on ${c.oursMatchesLabels}, ` +
+      `the library's results on ${c.sameAsLibrary}; ${c.libraryFalsePositives.length} lines where only the library links a labelled false positive; ` +
+      `${c.otherDifferences.length} other differences.`,
+  );
+  for (const d of c.libraryFalsePositives) console.log(`  library only: ${d}`);
+  for (const d of c.otherDifferences) console.log(`  DIFFERENT: ${d}`);
+  console.log(`\nEvery page loads ${size.everyPage.files.length} files, ${size.everyPage.bytes} bytes, ${size.everyPage.gzipBytes} bytes gzipped.`);
+  console.log(`Pages with candidate digits also load ${size.onDemand.bytes} bytes (${size.onDemand.gzipBytes} gzipped).`);
+  console.log('\nContent script cost in Chromium (ms; baseline = same page, no extension):');
+  console.table(
+    chromium.map((r) => ({
+      page: `${r.page} ${r.withNumbers ? 'with numbers' : 'no numbers'}`,
+      linked: r.linked,
+      'our script': f1(r.scriptMs),
+      'longest task running our script': f1(r.longestOurTaskMs),
+      'longest task (baseline)': `${f1(r.longestTaskMs)} (${f1(r.longestTaskBaselineMs)})`,
+      'main thread total (baseline)': `${f1(r.mainThreadMs)} (${f1(r.mainThreadBaselineMs)})`,
+      'tasks > 50 ms (baseline)': `${r.tasksOver50} (${r.tasksOver50Baseline})`,
+    })),
+  );
+  console.log(`\nWritten to bench-results/results.json in ${f1((Date.now() - started) / 1000)} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,31 @@
+// Keeps the recent-calls list: every 'phone.callEnded' from the phone becomes an
+// entry in storage.local, which the popup shows. The worker keeps nothing in memory.
+import browser from 'webextension-polyfill';
+import { HISTORY_KEY, addToHistory, historyEntry, parseHistory } from '../shared/call-history';
+import type { EventEnvelope } from '../shared/protocol';
+import type { EndedCall } from '../shared/snapshot';
+import { isFromPhoneDocument, serialized } from './from-phone';
+
+const queue = serialized();
+
+export function recordCall(ended: EndedCall): Promise<void> {
+  return queue(async () => {
+    const stored = await browser.storage.local.get(HISTORY_KEY);
+    await browser.storage.local.set({ [HISTORY_KEY]: addToHistory(parseHistory(stored[HISTORY_KEY]), historyEntry(ended)) });
+  });
+}
+
+export function clearHistory(): Promise<void> {
+  return queue(() => browser.storage.local.set({ [HISTORY_KEY]: [] }));
+}
+
+/** Registered once at the top level of the service worker. */
+export function listenForCallHistory(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    const m = message as Partial<EventEnvelope<'phone.callEnded'>> | null;
+    if (m?.target === 'subscribers' && m.type === 'phone.callEnded' && m.payload && isFromPhoneDocument(sender)) {
+      void recordCall(m.payload).catch(() => undefined);
+    }
+    return undefined;
+  });
+}

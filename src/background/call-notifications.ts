@@ -1,0 +1,48 @@
+// Incoming-call and missed-call notifications, kept in step with the phone.
+// Stateless: each snapshot is compared with the notifications Chrome shows.
+//
+//   call rings --> "Incoming call" [Answer] [Decline]   (stays)
+//   answered / declined / cancelled / ended --> cleared
+//   ended unanswered ("missed") --> "Missed call"; click calls back
+import type { EndedCall, PhoneSnapshot } from '../shared/snapshot';
+import { errorMessage } from '../shared/protocol';
+import { ringingIncoming } from './pick-call';
+import { MISSED_PREFIX, RING_PREFIX, ringId, showError, showIncoming, showMissed, uriOfMissed } from './notify';
+import { toPhone } from './router';
+
+export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
+  const ringing = ringingIncoming(snapshot.calls);
+  const inCall = snapshot.calls.some((c) => c.state === 'active');
+  const wanted = new Set(ringing.map((c) => ringId(c.id)));
+  const shown = Object.keys(await chrome.notifications.getAll());
+  await Promise.all([
+    ...shown.filter((id) => id.startsWith(RING_PREFIX) && !wanted.has(id)).map((id) => chrome.notifications.clear(id)),
+    ...ringing.filter((c) => !shown.includes(ringId(c.id))).map((c) => showIncoming(c, inCall)),
+  ]);
+}
+
+export async function notifyCallEnded(ended: EndedCall): Promise<void> {
+  if (ended.outcome === 'missed') await showMissed(ended);
+}
+
+async function act(action: () => Promise<unknown>): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    await showError(errorMessage(error));
+  }
+}
+
+export function registerNotificationHandlers(): void {
+  chrome.notifications.onButtonClicked.addListener((id, button) => {
+    if (!id.startsWith(RING_PREFIX)) return;
+    const callId = id.slice(RING_PREFIX.length);
+    void act(() => (button === 0 ? toPhone('phone.answer', { callId }) : toPhone('phone.decline', { callId })));
+  });
+  chrome.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(MISSED_PREFIX)) return;
+    const uri = uriOfMissed(id);
+    void chrome.notifications.clear(id);
+    if (uri) void act(() => toPhone('phone.call', { target: uri }));
+  });
+}

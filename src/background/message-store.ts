@@ -1,0 +1,41 @@
+// Keeps the text conversations in storage.local: incoming messages from the
+// phone's 'phone.messageReceived' (unread until the popup opens them) and the
+// ones the user sent. The popup reads storage; all writes happen here, in order.
+import browser from 'webextension-polyfill';
+import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, parseConversations, type Conversations } from '../shared/conversations';
+import type { EventEnvelope } from '../shared/protocol';
+import type { ReceivedMessage, RemoteParty } from '../shared/snapshot';
+import { isFromPhoneDocument, serialized } from './from-phone';
+
+const queue = serialized();
+
+function update(change: (all: Conversations) => Conversations): Promise<void> {
+  return queue(async () => {
+    const stored = await browser.storage.local.get(CONVERSATIONS_KEY);
+    await browser.storage.local.set({ [CONVERSATIONS_KEY]: change(parseConversations(stored[CONVERSATIONS_KEY])) });
+  });
+}
+
+export function recordReceived(message: ReceivedMessage): Promise<void> {
+  return update((all) => addMessage(all, message.from, { direction: 'in', body: message.body, at: message.at }));
+}
+
+export async function recordSent(to: RemoteParty, body: string, at = Date.now()): Promise<string> {
+  await update((all) => addMessage(all, to, { direction: 'out', body, at }));
+  return contactKey(to.uri);
+}
+
+export function markConversationRead(key: string): Promise<void> {
+  return update((all) => markRead(all, key));
+}
+
+/** Registered once at the top level of the service worker. */
+export function listenForMessages(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+    const m = message as Partial<EventEnvelope<'phone.messageReceived'>> | null;
+    if (m?.target === 'subscribers' && m.type === 'phone.messageReceived' && m.payload && isFromPhoneDocument(sender)) {
+      void recordReceived(m.payload).catch(() => undefined);
+    }
+    return undefined;
+  });
+}

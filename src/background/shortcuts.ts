@@ -1,0 +1,57 @@
+// Keyboard shortcuts (chrome.commands): answer, hang up, mute, call the
+// selection. Each asks the phone for a fresh snapshot and acts on the call
+// it picks; failures are said in a notification, never dropped.
+import { errorMessage } from '../shared/protocol';
+import { activeCall, hangUpTarget, ringingIncoming } from './pick-call';
+import { showError } from './notify';
+import { toPhone } from './router';
+
+export type ShortcutCommand = 'answer-call' | 'hang-up' | 'toggle-mute' | 'call-selection';
+
+/** Reads the selected text of the tab the shortcut was pressed in (activeTab grants it). */
+async function selectionIn(tab: chrome.tabs.Tab | undefined): Promise<string> {
+  if (tab?.id === undefined) return '';
+  const results = await chrome.scripting.executeScript({
+    target: { tabId: tab.id, allFrames: true },
+    func: () => globalThis.getSelection()?.toString() ?? '',
+  });
+  return results.map((r) => (typeof r.result === 'string' ? r.result : '')).find((text) => text.trim() !== '') ?? '';
+}
+
+export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promise<void> {
+  const snapshot = await toPhone('phone.getSnapshot', {});
+  switch (command as ShortcutCommand) {
+    case 'answer-call': {
+      const call = ringingIncoming(snapshot.calls)[0];
+      if (!call) throw new Error('No call is ringing.');
+      await toPhone('phone.answer', { callId: call.id });
+      return;
+    }
+    case 'hang-up': {
+      const target = hangUpTarget(snapshot.calls);
+      if (!target) throw new Error('There is no call to hang up.');
+      await toPhone(target.action === 'hangup' ? 'phone.hangup' : 'phone.decline', { callId: target.call.id });
+      return;
+    }
+    case 'toggle-mute': {
+      const call = activeCall(snapshot.calls);
+      if (!call) throw new Error('There is no call to mute.');
+      await toPhone('phone.setMuted', { callId: call.id, muted: !call.muted });
+      return;
+    }
+    case 'call-selection': {
+      const text = (await selectionIn(tab)).trim();
+      if (!text) throw new Error('Select a phone number on the page first.');
+      await toPhone('phone.call', { target: text.slice(0, 100) });
+      return;
+    }
+    default:
+      throw new Error(`Unknown shortcut "${command}".`);
+  }
+}
+
+export function registerShortcuts(): void {
+  chrome.commands.onCommand.addListener((command, tab) => {
+    runShortcut(command, tab).catch((error: unknown) => void showError(errorMessage(error)));
+  });
+}

@@ -1,0 +1,47 @@
+import { remoteName } from '../shared/describe-state';
+import type { PhoneSnapshot } from '../shared/snapshot';
+
+// The toolbar icon says the phone's state at a glance; its title says it in words.
+
+export type ToolbarTone = 'unconfigured' | 'offline' | 'connecting' | 'registered' | 'error' | 'ringing' | 'in-call';
+
+export interface ToolbarAppearance {
+  tone: ToolbarTone;
+  title: string;
+  badgeText: string;
+  badgeColor: string;
+}
+
+export const TONE_COLORS: Record<ToolbarTone, string> = {
+  unconfigured: '#9aa0a6',
+  offline: '#9aa0a6',
+  connecting: '#e8a317',
+  registered: '#16803d',
+  error: '#c62828',
+  ringing: '#1a73e8',
+  'in-call': '#16803d',
+};
+
+export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
+  const me = s.aor ? ` as ${s.aor.replace(/^sips?:/, '')}` : '';
+  const ringing = s.calls.filter((c) => c.direction === 'incoming' && c.state === 'ringing');
+  const talking = s.calls.filter((c) => c.state !== 'ringing' || c.direction === 'outgoing');
+  const look = (tone: ToolbarTone, title: string, badgeText = ''): ToolbarAppearance => ({
+    tone,
+    title: `ClickDial: ${title}`,
+    badgeText,
+    badgeColor: TONE_COLORS[tone],
+  });
+  if (ringing[0]) return look('ringing', `Incoming call from ${remoteName(ringing[0])}`, 'RING');
+  if (talking[0]) {
+    const title = talking.length > 1 ? `${talking.length} calls` : `In call with ${remoteName(talking[0])}`;
+    return look('in-call', title, talking.length > 1 ? String(talking.length) : 'CALL');
+  }
+  if (!s.configured) return look('unconfigured', 'not set up: open the options to enter your SIP account');
+  if (!s.wantsOnline) return look('offline', `offline${me}`);
+  if (s.registration === 'registered') return look('registered', `registered${me}`);
+  if (s.registration === 'failed' || s.registrationError) {
+    return look('error', s.registrationError ?? 'registration failed', '!');
+  }
+  return look('connecting', `connecting${me}…`);
+}

@@ -1,0 +1,145 @@
+// What SessionManager tells us about calls, turned into the call list: new
+// calls (with the exact call limit), answers, hang-ups, hold results, the far
+// end holding or transferring us, incoming text messages.
+//
+//   new incoming call --over maxCalls--> 486 Busy Here, a missed call (never shown)
+//   new outgoing call not placed by us --after a REFER--> "transferred by X"
+import { Invitation, SessionState, type Core, type Session, type Web } from 'sip.js';
+import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
+import type { CallControls } from './call-controls';
+import type { CallRegistry } from './call-registry';
+import { releaseRemoteAudio } from './remote-audio';
+import { watchSession } from './session-events';
+import { describeCallFailure } from './sip-status';
+import { receivedMessage } from './text-messages';
+
+type IncomingResponse = Core.IncomingResponse;
+type RequestDelegate = NonNullable<NonNullable<Parameters<Web.SessionManager['call']>[2]>['requestDelegate']>;
+
+/** Sent to calls over the limit; the same as a user's decline (the PBX may offer voicemail). */
+const BUSY_STATUS = 486;
+/** A call SessionManager places for a REFER follows the REFER within this time. */
+const REFERRAL_WINDOW_MS = 10_000;
+
+export interface CallEventsContext {
+  calls: CallRegistry;
+  controls: CallControls;
+  maxCalls(): number;
+  changed(): void;
+  notify(text: string): void;
+  callEnded(ended: EndedCall): void;
+  messageReceived(message: ReceivedMessage): void;
+}
+
+export class CallEvents {
+  private lastCreatedId: string | undefined;
+  /** True while our own call() creates its session: any other new outgoing session comes from a REFER. */
+  private placing = false;
+  private referral: { by: string; at: number } | undefined;
+
+  constructor(private readonly ctx: CallEventsContext) {}
+
+  /** Runs SessionManager.call and learns the id of the session it creates (synchronously, in onCallCreated). */
+  placeCall(call: (requestDelegate: RequestDelegate) => Promise<Session>): { pending: Promise<Session>; callId: string } {
+    this.lastCreatedId = undefined;
+    this.placing = true;
+    let callId = '';
+    let pending: Promise<Session>;
+    try {
+      pending = call({
+        onProgress: (response) => this.onProgress(callId, response),
+        onReject: (response) => this.onCallRejected(callId, response),
+      });
+    } finally {
+      this.placing = false;
+    }
+    callId = this.lastCreatedId ?? '';
+    return { pending, callId };
+  }
+
+  delegate(): Pick<
+    Web.SessionManagerDelegate,
+    'onCallCreated' | 'onCallReceived' | 'onCallAnswered' | 'onCallHangup' | 'onCallHold' | 'onMessageReceived'
+  > {
+    const { calls, controls } = this.ctx;
+    return {
+      onCallCreated: (session) => this.onCallCreated(session),
+      onCallReceived: () => this.ctx.changed(),
+      onCallAnswered: (session) => {
+        calls.setState(session.id, 'active');
+        this.ctx.changed();
+      },
+      onCallHangup: (session) => {
+        const ended = calls.remove(session.id);
+        releaseRemoteAudio(session.id);
+        controls.forget(session.id);
+        this.ctx.changed();
+        if (ended) this.ctx.callEnded(ended);
+      },
+      onCallHold: (session, held) => {
+        calls.patch(session.id, { held });
+        controls.holdSettled(session.id, held);
+        this.ctx.changed();
+      },
+      onMessageReceived: (message) => this.ctx.messageReceived(receivedMessage(message)),
+    };
+  }
+
+  private onCallCreated(session: Session): void {
+    const { calls } = this.ctx;
+    this.lastCreatedId = session.id;
+    const incoming = session instanceof Invitation;
+    const call = calls.add(session, incoming ? 'incoming' : 'outgoing');
+    // SessionManager's own limit lets one call too many through; ours is exact.
+    if (incoming && calls.count() > this.ctx.maxCalls()) {
+      const ended = calls.remove(session.id);
+      void session.reject({ statusCode: BUSY_STATUS }).catch(() => undefined);
+      if (ended) this.ctx.callEnded({ ...ended, outcome: 'missed' });
+      return;
+    }
+    if (!incoming && !this.placing && this.referral && Date.now() - this.referral.at < REFERRAL_WINDOW_MS) {
+      calls.patch(session.id, { referredBy: this.referral.by });
+      this.referral = undefined;
+    }
+    watchSession(session, {
+      remoteHold: (remoteHold) => {
+        calls.patch(session.id, { remoteHold });
+        this.ctx.changed();
+      },
+      referred: (target) => {
+        const by = call.remote.displayName ?? call.remote.user;
+        calls.patch(session.id, { referredTo: target });
+        this.referral = { by, at: Date.now() };
+        this.ctx.notify(`${by} is transferring you to ${target.replace(/^sips?:/, '')}.`);
+      },
+    });
+    // A caller's CANCEL with "Reason: SIP;cause=200" means another phone of
+    // ours answered: not a missed call. (SessionManager keeps this delegate.)
+    session.delegate = {
+      ...session.delegate,
+      onCancel: (cancel) => {
+        const reason = cancel.request.getHeader('reason') ?? '';
+        calls.markEnding(session.id, /cause=200\b/.test(reason) ? 'answered-elsewhere' : 'missed');
+      },
+    };
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) calls.setState(session.id, 'active');
+      this.ctx.changed();
+    });
+    this.ctx.changed();
+  }
+
+  private onProgress(callId: string, response: IncomingResponse): void {
+    const { calls } = this.ctx;
+    const status = response.message.statusCode ?? 0;
+    if ((status === 180 || status === 183) && calls.call(callId)?.state === 'dialing') calls.setState(callId, 'ringing');
+    if (status === 183 && response.message.body) calls.patch(callId, { earlyMedia: true });
+    this.ctx.changed();
+  }
+
+  private onCallRejected(callId: string, response: IncomingResponse): void {
+    const { statusCode = 0, reasonPhrase = '' } = response.message;
+    this.ctx.calls.markEnding(callId, statusCode === 487 ? 'cancelled' : 'failed');
+    this.ctx.notify(describeCallFailure(statusCode, reasonPhrase));
+  }
+}

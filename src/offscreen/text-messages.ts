@@ -1,0 +1,58 @@
+// SIP MESSAGE out and in. SessionManager.message() resolves once the request is
+// sent, so a wrong number would look delivered: we wait for the final response.
+import { Messager, UserAgent, type Message, type Web } from 'sip.js';
+import { ClickDialError } from '../shared/protocol';
+import { MAX_MESSAGE_LENGTH } from '../shared/conversations';
+import type { ReceivedMessage } from '../shared/snapshot';
+
+export function describeMessageFailure(status: number, reason: string): string {
+  switch (status) {
+    case 404:
+    case 604:
+      return `No such number or address (${status} ${reason}): the message was not delivered.`;
+    case 480:
+      return `Nobody is reachable there right now (480 ${reason}): the message was not delivered.`;
+    case 408:
+      return 'The message was not delivered: no answer from the server (408).';
+    case 415:
+    case 488:
+      return `The other side cannot take text messages (${status} ${reason}).`;
+    default:
+      return `The message was not delivered: ${status} ${reason}.`;
+  }
+}
+
+/** Resolves when the far end (or its server) accepted the MESSAGE; rejects in words otherwise. */
+export function sendTextMessage(manager: Web.SessionManager, uri: string, body: string): Promise<void> {
+  const target = UserAgent.makeURI(uri);
+  if (!target) return Promise.reject(new ClickDialError(`"${uri}" is not a SIP address.`, 'invalid'));
+  return new Promise<void>((resolve, reject) => {
+    new Messager(manager.userAgent, target, body)
+      .message({
+        requestDelegate: {
+          onAccept: () => resolve(),
+          onReject: (response) => {
+            const { statusCode = 0, reasonPhrase = '' } = response.message;
+            reject(new ClickDialError(describeMessageFailure(statusCode, reasonPhrase), 'failed'));
+          },
+        },
+      })
+      .catch((error: unknown) => reject(new ClickDialError(`Could not send the message: ${error instanceof Error ? error.message : String(error)}`, 'failed')));
+  });
+}
+
+/** An incoming MESSAGE as data for the service worker. */
+export function receivedMessage(message: Message, now = Date.now()): ReceivedMessage {
+  const from = message.request.from;
+  const type = (message.request.getHeader('content-type') ?? 'text/plain').toLowerCase();
+  const text = /^text\//.test(type) ? message.request.body : `(a ${type.split(';')[0]} message ClickDial cannot show)`;
+  return {
+    from: {
+      uri: from.uri.toString(),
+      user: from.uri.user ?? from.uri.host,
+      ...(from.displayName ? { displayName: from.displayName } : {}),
+    },
+    body: text.slice(0, MAX_MESSAGE_LENGTH),
+    at: now,
+  };
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
+import { request } from '../shared/messenger';
+import { defaultPhoneSettings, type PhoneSettings } from '../shared/phone-settings';
+
+export type SaveStatus = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/**
+ * The phone settings as saved by the service worker. Each panel saves only its
+ * fields, on top of the latest saved copy, so panels never undo each other.
+ */
+export function usePhoneSettings(): {
+  settings: PhoneSettings | undefined;
+  save: (patch: Partial<PhoneSettings>) => Promise<void>;
+  status: SaveStatus;
+} {
+  const [settings, setSettings] = useState<PhoneSettings>();
+  const [status, setStatus] = useState<SaveStatus>();
+  useEffect(() => {
+    request('settings.get', {}).then(setSettings, (e: unknown) => setStatus({ kind: 'error', text: `Could not load the settings: ${String(e)}` }));
+  }, []);
+  const save = async (patch: Partial<PhoneSettings>) => {
+    setStatus(undefined);
+    try {
+      const latest = await request('settings.get', {}).catch(() => settings ?? defaultPhoneSettings());
+      const saved = await request('settings.save', { settings: { ...latest, ...patch } });
+      setSettings(saved);
+      setStatus({ kind: 'ok', text: 'Saved.' });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  return { settings, save, status };
+}

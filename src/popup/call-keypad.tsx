@@ -1,0 +1,19 @@
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
+
+/** The in-call keypad: each key sends its tone to the call at once. */
+export function CallKeypad({ sent, onTone }: { sent: string; onTone: (tone: string) => void }) {
+  return (
+    <div class="call-keypad">
+      <output class="dtmf-sent" aria-label="Tones sent">
+        {sent || 'Type digits or press keys'}
+      </output>
+      <div class="keypad" role="group" aria-label="Key tones">
+        {KEYS.map((key) => (
+          <button type="button" key={key} aria-label={`Tone ${key}`} onClick={() => onTone(key)}>
+            {key}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import { checkMessageBody, sortedKeys, type Conversations } from '../shared/conversations';
+import type { PhoneActions } from '../shared/phone-actions';
+
+interface Props {
+  conversations: Conversations;
+  actions: PhoneActions;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  registered: boolean;
+}
+
+type Open = { kind: 'list' } | { kind: 'new' } | { kind: 'conversation'; key: string };
+
+/** Text messages (SIP MESSAGE): the conversations, one conversation, or a new message. */
+export function MessagesView({ conversations, actions, run, registered }: Props) {
+  const [open, setOpen] = useState<Open>({ kind: 'list' });
+  if (open.kind === 'conversation') {
+    return <ConversationView conversations={conversations} contactKey={open.key} actions={actions} run={run} registered={registered} onBack={() => setOpen({ kind: 'list' })} />;
+  }
+  if (open.kind === 'new') {
+    return <Compose actions={actions} run={run} registered={registered} onSent={(key) => setOpen({ kind: 'conversation', key })} onBack={() => setOpen({ kind: 'list' })} />;
+  }
+  const keys = sortedKeys(conversations);
+  return (
+    <section class="messages" aria-label="Messages">
+      <button type="button" onClick={() => setOpen({ kind: 'new' })}>
+        New message
+      </button>
+      {keys.length === 0 && <p class="empty">No messages yet.</p>}
+      <ul class="conversations">
+        {keys.map((key) => {
+          const c = conversations[key]!;
+          const last = c.messages.at(-1);
+          return (
+            <li key={key}>
+              <button type="button" class="conversation-item" aria-label={`Conversation with ${c.contact.user}`} onClick={() => setOpen({ kind: 'conversation', key })}>
+                <span class="conversation-name">{c.contact.displayName ? `${c.contact.displayName} (${c.contact.user})` : c.contact.user}</span>
+                {c.unread > 0 && (
+                  <span class="unread" aria-label={`${c.unread} unread`}>
+                    {c.unread}
+                  </span>
+                )}
+                <span class="conversation-last">{last ? `${last.direction === 'out' ? 'You: ' : ''}${last.body}` : ''}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ConversationView({ conversations, contactKey, actions, run, registered, onBack }: Props & { contactKey: string; onBack: () => void }) {
+  const conversation = conversations[contactKey];
+  const unread = conversation?.unread ?? 0;
+  // Opening a conversation reads it; so does a message arriving while it is open.
+  useEffect(() => {
+    if (unread > 0) void actions.markRead(contactKey).catch(() => undefined);
+  }, [contactKey, unread]);
+  const name = conversation ? (conversation.contact.displayName ?? conversation.contact.user) : contactKey.replace(/^sips?:/, '');
+  return (
+    <section class="conversation" aria-label={`Conversation with ${name}`}>
+      <header class="conversation-head">
+        <button type="button" class="link" onClick={onBack}>
+          ‹ Messages
+        </button>
+        <strong>{name}</strong>
+      </header>
+      <ol class="message-list">
+        {(conversation?.messages ?? []).map((m, i) => (
+          <li key={`${m.at}-${i}`} class={`message ${m.direction}`}>
+            <span class="message-body">{m.body}</span>
+            <time>{new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+          </li>
+        ))}
+      </ol>
+      <MessageForm run={run} registered={registered} send={(body) => actions.sendMessage(conversation?.contact.uri ?? contactKey, body)} />
+    </section>
+  );
+}
+
+function Compose({ actions, run, registered, onSent, onBack }: Omit<Props, 'conversations'> & { onSent: (key: string) => void; onBack: () => void }) {
+  const [to, setTo] = useState('');
+  return (
+    <section class="compose" aria-label="New message">
+      <header class="conversation-head">
+        <button type="button" class="link" onClick={onBack}>
+          ‹ Messages
+        </button>
+        <strong>New message</strong>
+      </header>
+      <input type="text" inputMode="tel" autoFocus aria-label="Message to" placeholder="Number or sip:user@domain" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+      <MessageForm
+        run={run}
+        registered={registered}
+        send={async (body) => {
+          if (to.trim() === '') throw new Error('Enter a number or SIP address to send the message to.');
+          const { contact } = await actions.sendMessage(to.trim(), body);
+          onSent(contact);
+          return { contact };
+        }}
+      />
+    </section>
+  );
+}
+
+function MessageForm({ run, registered, send }: { run: Props['run']; registered: boolean; send: (body: string) => Promise<unknown> }) {
+  const [body, setBody] = useState('');
+  const [problem, setProblem] = useState<string>();
+  return (
+    <form
+      class="message-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const why = checkMessageBody(body);
+        setProblem(why);
+        if (why) return;
+        void run(() => send(body)).then((ok) => ok && setBody(''));
+      }}
+    >
+      <textarea aria-label="Message" rows={2} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      {problem && (
+        <small class="error" role="alert">
+          {problem}
+        </small>
+      )}
+      <button type="submit" class="answer" disabled={!registered} title={registered ? undefined : 'The phone is not registered'}>
+        Send
+      </button>
+    </form>
+  );
+}

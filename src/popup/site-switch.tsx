@@ -1,0 +1,44 @@
+// The popup's one-click "Click-to-call on this site" switch. SiteSwitchView
+// only renders; SiteSwitch finds the active tab's site (active-site.ts) and
+// saves the change, which the page's content script applies at once.
+import { useEffect, useState } from 'preact/hooks';
+import { decideForHost, setSiteEnabled, type ClickToCallSettings } from '../shared/click-to-call-settings';
+
+export function SiteSwitchView({ host, settings, onToggle }: { host: string; settings: ClickToCallSettings; onToggle: (on: boolean) => void }) {
+  const decision = decideForHost(settings, host);
+  const offEverywhere = !decision.on && decision.reason === 'off-everywhere';
+  return (
+    <label class="site-switch" title={offEverywhere ? 'Click-to-call is off everywhere (Options)' : undefined}>
+      <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />
+      {' '}Click-to-call on <strong>{host}</strong>
+      {offEverywhere && <span class="muted"> (off everywhere)</span>}
+    </label>
+  );
+}
+
+export function SiteSwitch() {
+  const [state, setState] = useState<{ host: string; settings: ClickToCallSettings }>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    void import('./active-site')
+      .then(async (site) => {
+        const [host, settings] = await Promise.all([site.activeHost(), site.loadSettings()]);
+        if (host) setState({ host, settings });
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (!state) return error ? <p class="banner error" role="alert">{error}</p> : null; // not a web page: nothing to switch
+  const toggle = (on: boolean) => {
+    const settings = setSiteEnabled(state.settings, state.host, on);
+    setState({ ...state, settings });
+    import('./active-site')
+      .then((site) => site.saveSettings(settings))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  return (
+    <>
+      <SiteSwitchView host={state.host} settings={state.settings} onToggle={toggle} />
+      {error && <p class="banner error" role="alert">{error}</p>}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+
+interface Props {
+  onBlind: (target: string) => Promise<boolean>;
+  onConsult: (target: string) => Promise<boolean>;
+  onClose: () => void;
+}
+
+/** Where to transfer a call: at once (blind), or after talking to the target (attended). */
+export function TransferForm({ onBlind, onConsult, onClose }: Props) {
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string>();
+  const go = async (how: (target: string) => Promise<boolean>) => {
+    if (target.trim() === '') {
+      setError('Enter a number or SIP address to transfer to.');
+      return;
+    }
+    setError(undefined);
+    if (await how(target.trim())) onClose();
+  };
+  return (
+    <form
+      class="transfer-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void go(onBlind);
+      }}
+    >
+      <input type="text" inputMode="tel" autoFocus aria-label="Transfer to" placeholder="Number or sip:user@domain" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
+      {error && (
+        <small class="error" role="alert">
+          {error}
+        </small>
+      )}
+      <div class="call-buttons">
+        <button type="submit">Transfer now</button>
+        <button type="button" onClick={() => void go(onConsult)}>
+          Consult first
+        </button>
+        <button type="button" aria-label="Close transfer" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+    </form>
+  );
+}

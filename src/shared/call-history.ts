@@ -1,0 +1,72 @@
+// The recent-calls list kept in storage.local: written by the service worker
+// from 'phone.callEnded', read by the popup. Pure, so both can share it.
+import type { CallDirection, CallOutcome, EndedCall, RemoteParty } from './snapshot';
+
+export interface HistoryEntry {
+  id: string;
+  direction: CallDirection;
+  outcome: CallOutcome;
+  remote: RemoteParty;
+  startedAt: number;
+  endedAt: number;
+  /** Talk time in ms; 0 when never answered. */
+  durationMs: number;
+}
+
+export const HISTORY_KEY = 'callHistory';
+export const HISTORY_LIMIT = 100;
+
+export function historyEntry({ call, outcome, endedAt }: EndedCall): HistoryEntry {
+  return {
+    id: call.id,
+    direction: call.direction,
+    outcome,
+    remote: { ...call.remote },
+    startedAt: call.createdAt,
+    endedAt,
+    durationMs: call.answeredAt === undefined ? 0 : Math.max(0, endedAt - call.answeredAt),
+  };
+}
+
+/** Newest first, one entry per call id, at most HISTORY_LIMIT. */
+export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
+  return [entry, ...history.filter((e) => e.id !== entry.id)].slice(0, HISTORY_LIMIT);
+}
+
+function isEntry(value: unknown): value is HistoryEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<HistoryEntry>;
+  return (
+    typeof v.id === 'string' &&
+    (v.direction === 'incoming' || v.direction === 'outgoing') &&
+    typeof v.outcome === 'string' &&
+    typeof v.remote?.uri === 'string' &&
+    typeof v.remote.user === 'string' &&
+    typeof v.startedAt === 'number' &&
+    typeof v.endedAt === 'number' &&
+    typeof v.durationMs === 'number'
+  );
+}
+
+/** Whatever storage holds, as a list (broken entries dropped). */
+export function parseHistory(value: unknown): HistoryEntry[] {
+  return Array.isArray(value) ? value.filter(isEntry).slice(0, HISTORY_LIMIT) : [];
+}
+
+/** "Missed", "Outgoing", ... as the history list says it. */
+export function describeHistoryEntry(entry: HistoryEntry): string {
+  switch (entry.outcome) {
+    case 'missed':
+      return 'Missed';
+    case 'declined':
+      return 'Declined';
+    case 'answered-elsewhere':
+      return 'Answered elsewhere';
+    case 'failed':
+      return entry.direction === 'outgoing' ? 'Outgoing, failed' : 'Incoming, failed';
+    case 'cancelled':
+      return entry.direction === 'outgoing' ? 'Outgoing, not answered' : 'Missed';
+    case 'completed':
+      return entry.direction === 'outgoing' ? 'Outgoing' : 'Incoming';
+  }
+}

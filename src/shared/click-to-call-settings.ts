@@ -1,0 +1,119 @@
+// Click-to-call settings: what the user chose, and the one decision every
+// context needs from them, "is click-to-call on for this site?". Pure: the
+// content script, the popup, the options page and the worker share it.
+
+export interface ClickToCallSettings {
+  /** The global switch. */
+  enabled: boolean;
+  /** ISO 3166 region for national numbers ("US", "DE"); starts as the browser's locale region. */
+  defaultCountry: string;
+  /** Existing tel:, sip: and callto: links call through ClickDial. */
+  takeOverLinks: boolean;
+  /** When not empty, click-to-call runs on these sites only. */
+  allowList: string[];
+  /** Never on these sites; the popup's "on this site" switch adds and removes entries here. */
+  denyList: string[];
+}
+
+/** The storage.local key. Content scripts read only this key. */
+export const SETTINGS_KEY = 'clickToCall';
+
+const COUNTRY = /^[A-Z]{2}$/;
+const FALLBACK_COUNTRY = 'US';
+// A host name (letters, digits, dashes, dots; IDN as punycode), optionally a
+// leading "*." which means the same as no prefix: entries match subdomains.
+const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const MAX_ENTRIES = 500;
+
+/** The region of the browser's locale ("de-AT" → "AT", "de" → "DE" via likely subtags). */
+export function localeRegion(languages: readonly string[]): string {
+  for (const language of languages) {
+    try {
+      const region = new Intl.Locale(language).maximize().region;
+      if (region && COUNTRY.test(region)) return region;
+    } catch {
+      // An odd language tag: try the next one.
+    }
+  }
+  return FALLBACK_COUNTRY;
+}
+
+export function defaultSettings(languages: readonly string[] = []): ClickToCallSettings {
+  return { enabled: true, defaultCountry: localeRegion(languages), takeOverLinks: true, allowList: [], denyList: [] };
+}
+
+/** Stored data is never trusted to have the right shape: anything odd falls back to the default. */
+export function parseSettings(stored: unknown, languages: readonly string[] = []): ClickToCallSettings {
+  const base = defaultSettings(languages);
+  if (typeof stored !== 'object' || stored === null) return base;
+  const s = stored as Record<string, unknown>;
+  const list = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && HOST.test(v)).slice(0, MAX_ENTRIES) : [];
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : base.enabled,
+    defaultCountry: typeof s.defaultCountry === 'string' && COUNTRY.test(s.defaultCountry) ? s.defaultCountry : base.defaultCountry,
+    takeOverLinks: typeof s.takeOverLinks === 'boolean' ? s.takeOverLinks : base.takeOverLinks,
+    allowList: list(s.allowList),
+    denyList: list(s.denyList),
+  };
+}
+
+/** A host list as typed in the options page (one per line or comma-separated). */
+export function parseHostList(text: string): { hosts: string[]; errors: string[] } {
+  const hosts: string[] = [];
+  const errors: string[] = [];
+  for (const raw of text.split(/[\s,]+/)) {
+    if (!raw) continue;
+    let entry = raw.toLowerCase().replace(/^\*\./, '');
+    // People paste URLs; keep their host.
+    if (/^[a-z][a-z0-9+.-]*:\/\//.test(entry)) {
+      try {
+        entry = new URL(entry).hostname;
+      } catch {
+        errors.push(`"${raw}" is not a site (expected e.g. example.com).`);
+        continue;
+      }
+    }
+    entry = entry.replace(/\.$/, '');
+    if (!HOST.test(entry)) errors.push(`"${raw}" is not a site (expected e.g. example.com).`);
+    else if (!hosts.includes(entry)) hosts.push(entry);
+  }
+  if (hosts.length > MAX_ENTRIES) errors.push(`At most ${MAX_ENTRIES} sites per list.`);
+  return { hosts, errors };
+}
+
+/** An entry matches its host and every subdomain of it. */
+export function hostMatches(entry: string, host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return h === entry || h.endsWith(`.${entry}`);
+}
+
+export type SiteDecision = { on: true } | { on: false; reason: 'off-everywhere' | 'denied' | 'not-allowed' };
+
+export function decideForHost(settings: ClickToCallSettings, host: string): SiteDecision {
+  if (!settings.enabled) return { on: false, reason: 'off-everywhere' };
+  if (settings.denyList.some((e) => hostMatches(e, host))) return { on: false, reason: 'denied' };
+  if (settings.allowList.length > 0 && !settings.allowList.some((e) => hostMatches(e, host))) {
+    return { on: false, reason: 'not-allowed' };
+  }
+  return { on: true };
+}
+
+/**
+ * The popup's one-click switch. Off: the host goes on the deny list (and any
+ * entry that would still allow exactly it leaves the allow list). On: every
+ * deny entry covering it goes, and with an allow list in use the host joins it.
+ */
+export function setSiteEnabled(settings: ClickToCallSettings, host: string, on: boolean): ClickToCallSettings {
+  const h = host.toLowerCase();
+  if (on) {
+    const denyList = settings.denyList.filter((e) => !hostMatches(e, h));
+    const needsAllow = settings.allowList.length > 0 && !settings.allowList.some((e) => hostMatches(e, h));
+    return { ...settings, denyList, allowList: needsAllow ? [...settings.allowList, h] : settings.allowList };
+  }
+  return {
+    ...settings,
+    allowList: settings.allowList.filter((e) => e !== h),
+    denyList: settings.denyList.includes(h) ? settings.denyList : [...settings.denyList, h],
+  };
+}

@@ -1,0 +1,90 @@
+// Text messages (SIP MESSAGE) per contact, kept in storage.local: the service
+// worker writes (incoming from 'phone.messageReceived', outgoing after a send),
+// the popup reads. Pure, so both can share it.
+import type { RemoteParty } from './snapshot';
+
+export interface TextMessage {
+  direction: 'in' | 'out';
+  body: string;
+  at: number;
+}
+
+export interface Conversation {
+  contact: RemoteParty;
+  /** Oldest first, at most MESSAGES_PER_CONTACT. */
+  messages: TextMessage[];
+  unread: number;
+}
+
+/** Keyed by contactKey(uri). */
+export type Conversations = Record<string, Conversation>;
+
+export const CONVERSATIONS_KEY = 'conversations';
+export const MESSAGES_PER_CONTACT = 50;
+export const CONTACTS_LIMIT = 50;
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** One key per party: "sip:1002@Example.com;transport=ws" and "sip:1002@example.com" are the same contact. */
+export function contactKey(uri: string): string {
+  const m = /^(sips?):([^@;?>]+@)?([^;?>]+)/i.exec(uri.trim());
+  if (!m) return uri.trim();
+  return `${m[1]!.toLowerCase()}:${m[2] ?? ''}${m[3]!.toLowerCase()}`;
+}
+
+export function addMessage(all: Conversations, contact: RemoteParty, message: TextMessage): Conversations {
+  const key = contactKey(contact.uri);
+  const existing = all[key];
+  // A display name from an incoming MESSAGE is kept once known.
+  const displayName = contact.displayName ?? existing?.contact.displayName;
+  const conversation: Conversation = {
+    contact: { uri: key, user: contact.user, ...(displayName ? { displayName } : {}) },
+    messages: [...(existing?.messages ?? []), message].slice(-MESSAGES_PER_CONTACT),
+    unread: (existing?.unread ?? 0) + (message.direction === 'in' ? 1 : 0),
+  };
+  const next: Conversations = { ...all, [key]: conversation };
+  const keys = sortedKeys(next);
+  for (const old of keys.slice(CONTACTS_LIMIT)) delete next[old];
+  return next;
+}
+
+export function markRead(all: Conversations, key: string): Conversations {
+  const conversation = all[key];
+  if (!conversation || conversation.unread === 0) return all;
+  return { ...all, [key]: { ...conversation, unread: 0 } };
+}
+
+/** Most recent conversation first. */
+export function sortedKeys(all: Conversations): string[] {
+  const last = (k: string) => all[k]?.messages.at(-1)?.at ?? 0;
+  return Object.keys(all).sort((a, b) => last(b) - last(a));
+}
+
+export function totalUnread(all: Conversations): number {
+  return Object.values(all).reduce((sum, c) => sum + c.unread, 0);
+}
+
+function isConversation(value: unknown): value is Conversation {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Partial<Conversation>;
+  return (
+    typeof v.contact?.uri === 'string' &&
+    typeof v.contact.user === 'string' &&
+    typeof v.unread === 'number' &&
+    Array.isArray(v.messages) &&
+    v.messages.every((m: Partial<TextMessage>) => (m.direction === 'in' || m.direction === 'out') && typeof m.body === 'string' && typeof m.at === 'number')
+  );
+}
+
+export function parseConversations(value: unknown): Conversations {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const out: Conversations = {};
+  for (const [key, conversation] of Object.entries(value)) if (isConversation(conversation)) out[key] = conversation;
+  return out;
+}
+
+/** A message body to send, or why not. */
+export function checkMessageBody(body: string): string | undefined {
+  if (body.trim() === '') return 'Type a message to send.';
+  if (body.length > MAX_MESSAGE_LENGTH) return `A message can have at most ${MAX_MESSAGE_LENGTH} characters.`;
+  return undefined;
+}

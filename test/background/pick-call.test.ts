@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { activeCall, hangUpTarget, ringingIncoming } from '../../src/background/pick-call';
+import { mockCall } from '../popup/mock-snapshot';
+
+const ringing = (id: string, createdAt: number) => mockCall({ id, direction: 'incoming', state: 'ringing', createdAt, answeredAt: undefined });
+
+describe('pick-call', () => {
+  it('answers the oldest ringing call first', () => {
+    const calls = [ringing('new', 300), mockCall({ id: 'talk' }), ringing('old', 100)];
+    expect(ringingIncoming(calls).map((c) => c.id)).toEqual(['old', 'new']);
+  });
+
+  it('hangs up the active call, not a held one', () => {
+    const calls = [mockCall({ id: 'held', held: true }), mockCall({ id: 'live' })];
+    expect(activeCall(calls)?.id).toBe('live');
+    expect(hangUpTarget(calls)).toMatchObject({ action: 'hangup', call: { id: 'live' } });
+  });
+
+  it('hangs up an outgoing call that is still ringing', () => {
+    expect(hangUpTarget([mockCall({ id: 'out', state: 'dialing', answeredAt: undefined })])).toMatchObject({ action: 'hangup' });
+  });
+
+  it('declines the oldest ringing call when none is active', () => {
+    expect(hangUpTarget([ringing('b', 2), ringing('a', 1)])).toMatchObject({ action: 'decline', call: { id: 'a' } });
+  });
+
+  it('has nothing to hang up without calls', () => {
+    expect(hangUpTarget([])).toBeUndefined();
+    expect(hangUpTarget([mockCall({ held: true })])).toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { toolbarAppearance } from '../../src/background/toolbar-state';
+import { emptySnapshot } from '../../src/shared/snapshot';
+import { mockCall, mockSnapshot } from '../popup/mock-snapshot';
+
+describe('toolbarAppearance', () => {
+  it.each([
+    ['not configured', emptySnapshot(), 'unconfigured', '', /not set up/],
+    ['offline', mockSnapshot({ wantsOnline: false }), 'offline', '', /offline as 1001@clickdial.test/],
+    ['connecting', mockSnapshot({ registration: 'registering', connection: 'connecting' }), 'connecting', '', /connecting/],
+    ['registered', mockSnapshot(), 'registered', '', /registered as 1001@clickdial.test/],
+    [
+      'error',
+      mockSnapshot({ registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }),
+      'error',
+      '!',
+      /Wrong user name or password/,
+    ],
+    [
+      'ringing',
+      mockSnapshot({ calls: [mockCall({ direction: 'incoming', state: 'ringing', remote: { uri: 'sip:1002@x', user: '1002', displayName: 'Bo' } })] }),
+      'ringing',
+      'RING',
+      /Incoming call from Bo \(1002\)/,
+    ],
+    ['in call', mockSnapshot({ calls: [mockCall()] }), 'in-call', 'CALL', /In call with 1002/],
+    ['two calls', mockSnapshot({ calls: [mockCall(), mockCall({ id: 'b', held: true })] }), 'in-call', '2', /2 calls/],
+  ] as const)('%s', (_name, snapshot, tone, badge, title) => {
+    const look = toolbarAppearance(snapshot);
+    expect(look.tone).toBe(tone);
+    expect(look.badgeText).toBe(badge);
+    expect(look.title).toMatch(/^ClickDial: /);
+    expect(look.title).toMatch(title);
+  });
+});

@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+// Synthetic events are never trusted (isTrusted is false), which is what page
+// script produces; the trusted path is covered end to end with Playwright.
+import { afterEach, describe, expect, it } from 'vitest';
+import { listenForCalls } from '../../src/content/call-clicks';
+
+const controller = new AbortController();
+afterEach(() => document.body.replaceChildren());
+
+describe('listenForCalls', () => {
+  it('never calls on a click made by page script, and keeps our link from navigating', () => {
+    const calls: string[] = [];
+    const ours = document.createElement('a');
+    ours.href = 'tel:+14155550132';
+    ours.textContent = '+1 415 555 0132';
+    const tel = document.createElement('a');
+    tel.href = 'tel:1002';
+    document.body.append(ours, tel);
+    listenForCalls(controller.signal, { ours: (a) => (a === ours ? '+14155550132' : undefined), takeOverLinks: true }, (n) => calls.push(n));
+
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    ours.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    ours.click();
+    const onTel = new MouseEvent('click', { bubbles: true, cancelable: true });
+    tel.dispatchEvent(onTel);
+    expect(onTel.defaultPrevented).toBe(false); // the page's own link keeps its default
+    expect(calls).toEqual([]);
+  });
+
+  it('stops listening when the signal aborts', () => {
+    const local = new AbortController();
+    let asked = 0;
+    const a = document.createElement('a');
+    a.href = 'tel:1';
+    document.body.append(a);
+    listenForCalls(local.signal, { ours: () => (asked++, undefined), takeOverLinks: false }, () => undefined);
+    local.abort();
+    a.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(asked).toBe(0);
+  });
+});

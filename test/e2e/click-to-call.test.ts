@@ -1,0 +1,170 @@
+// Issue "Click any phone number on any web page to call it": numbers on a
+// loopback page become links (also in a table added later and in a shadow
+// root; never in inputs, editable text, hidden elements or false positives);
+// a trusted click calls the far end through Kamailio with audio both ways; a
+// click made by the page's own script does not; tel: links are taken over;
+// a page with format-detection telephone=no is left alone; the settings
+// switch the page live. The context menu item cannot be clicked in headless
+// Chromium (native menu): test/background/context-menu.test.ts covers it.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { extensionIdOf, launchBrowser, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { fillAccountForm, openOptions, waitForRegistration } from './harness/clickdial.js';
+import { openFarEnd, type FarEnd } from './harness/far-end.js';
+import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
+import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import { offscreenRtp } from './harness/offscreen-rtp.js';
+import { USERS, aorOf } from './harness/users.js';
+import { waitFor } from './harness/wait.js';
+
+let kamailio: KamailioServer;
+let server: FarEndServer;
+let browser: LaunchedExtensionBrowser;
+let farEnd: FarEnd;
+let page: Page;
+
+/** The numbers ClickDial linked, where they are, and their tooltips (open shadow roots included). */
+function linkedNumbers(target: Page): Promise<{ text: string; title: string; in: string }[]> {
+  // No named inner functions: tsx would wrap them in a helper the page does not have.
+  return target.evaluate(() => {
+    const found: { text: string; title: string; in: string }[] = [];
+    const roots: (Document | ShadowRoot)[] = [document];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      for (const a of root.querySelectorAll('a')) {
+        if (a.title.includes('Call with ClickDial')) found.push({ text: a.textContent ?? '', title: a.title, in: a.closest('[id]')?.id ?? '' });
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+    return found;
+  });
+}
+
+const EXPECTED = [
+  { text: '+1 (415) 555-0102', in: 'plain', e164: '+14155550102' },
+  { text: '+49 30 1234567', in: 'plain', e164: '+49301234567' },
+  { text: '+1 415 555 0135', in: 'in-shadow', e164: '+14155550135' },
+  { text: '+1 415 555 0136', in: 'late-table', e164: '+14155550136' },
+  { text: '+44 20 7946 0958', in: 'late-table', e164: '+442079460958' },
+];
+
+async function invitesSeen(): Promise<number> {
+  return (await farEnd.state()).events.filter((e) => e.type === 'invite').length;
+}
+
+async function setClickToCall(settings: Record<string, unknown>): Promise<void> {
+  await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
+}
+
+before(async () => {
+  [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
+  browser = await launchBrowser({ micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
+  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
+  farEnd = await openFarEnd(browser.context, server, '1002');
+  await farEnd.register(kamailio.wsUrl, '1002');
+  const options = await openOptions(browser.context, browser.extensionId);
+  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
+  await waitForRegistration(options, 'Registered');
+  await options.close();
+  page = await browser.context.newPage();
+});
+
+after(async () => {
+  await farEnd?.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  await kamailio?.stop();
+});
+
+describe('click-to-call on web pages', () => {
+  test('exactly the phone numbers become links, with the E.164 tooltip and no layout change', async () => {
+    await page.goto(server.fixtureUrl('click-to-call.html'));
+    const linked = await waitFor(async () => {
+      const now = await linkedNumbers(page);
+      return now.length >= EXPECTED.length ? now : undefined;
+    }, { what: 'the numbers to be linked' });
+    await new Promise((r) => setTimeout(r, 500)); // nothing more may come
+    const sorted = (xs: { text: string; in: string }[]) => xs.map((x) => `${x.in}: ${x.text}`).sort();
+    assert.deepEqual(sorted(await linkedNumbers(page)), sorted(EXPECTED));
+    for (const expected of EXPECTED) {
+      const link = linked.find((l) => l.text === expected.text);
+      assert.equal(link?.title, `${expected.e164}\nCall with ClickDial`);
+    }
+    // The text is unchanged, and the linked paragraph is laid out like its unlinked twin.
+    const [plain, twin] = await page.evaluate(() =>
+      ['plain', 'twin'].map((id) => {
+        const el = document.getElementById(id) as HTMLElement;
+        const r = el.getBoundingClientRect();
+        return { text: el.innerText, width: r.width, height: r.height };
+      }),
+    );
+    assert.deepEqual(plain, twin);
+    // Untouched: inputs, textareas, editable text, hidden elements.
+    assert.equal(await page.locator('#input').inputValue(), '+1 415 555 0133');
+    assert.equal(await page.locator('#editable a, #hidden a, #display-none a, #false-positives a, #short a').count(), 0);
+  });
+
+  test('a trusted click on a found number calls the far end through Kamailio; audio flows', async () => {
+    await farEnd.clearEvents();
+    await farEnd.autoAnswer(true);
+    await page.getByRole('link', { name: '+1 (415) 555-0102' }).click();
+    await farEnd.waitForCallState('Established');
+    assert.equal(page.url(), server.fixtureUrl('click-to-call.html'), 'the page did not navigate');
+    const ours = await waitFor(async () => {
+      const rtp = await offscreenRtp(browser.context);
+      return rtp.inboundBytes > 0 ? rtp.inboundBytes : undefined;
+    }, { what: 'RTP at ClickDial' });
+    const theirs = await waitFor(async () => ((await farEnd.inboundRtpBytes()) > 0 ? farEnd.inboundRtpBytes() : undefined), {
+      what: 'RTP at the far end',
+    });
+    await waitFor(async () => (await offscreenRtp(browser.context)).inboundBytes > ours + 1000, { what: 'our RTP to grow' });
+    await waitFor(async () => (await farEnd.inboundRtpBytes()) > theirs + 1000, { what: 'far-end RTP to grow' });
+    await farEnd.hangup();
+    await waitFor(async () => (await offscreenRtp(browser.context)).connections === 0, { what: 'our call to end' });
+  });
+
+  test('clicks made by the page script never call', async () => {
+    await farEnd.clearEvents();
+    await page.evaluate(() => {
+      const link = [...document.querySelectorAll('a')].find((a) => a.textContent === '+1 (415) 555-0102') as HTMLAnchorElement;
+      link.click();
+      link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+      // Also from inside a trusted click handler: still isTrusted false.
+      document.body.addEventListener('click', () => link.click(), { once: true });
+    });
+    await page.locator('h1').click(); // a trusted click elsewhere, whose handler clicks our link
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.equal(await invitesSeen(), 0, JSON.stringify((await farEnd.state()).events));
+    assert.equal(page.url(), server.fixtureUrl('click-to-call.html'));
+  });
+
+  test('a tel: link of the page calls through ClickDial', async () => {
+    await farEnd.clearEvents();
+    await page.locator('#tel-link').click();
+    await farEnd.waitForCallState('Established');
+    assert.equal(page.url(), server.fixtureUrl('click-to-call.html'));
+    await farEnd.hangup();
+    await waitFor(async () => (await offscreenRtp(browser.context)).connections === 0, { what: 'our call to end' });
+  });
+
+  test('switching click-to-call off for the site removes the links at once; on brings them back', async () => {
+    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: ['127.0.0.1'] });
+    await waitFor(async () => (await linkedNumbers(page)).length === 0, { what: 'the links to go' });
+    assert.equal(await page.locator('#plain').innerText(), 'Call the desk at +1 (415) 555-0102 or Berlin on +49 30 1234567, any time.');
+    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: [] });
+    await waitFor(async () => (await linkedNumbers(page)).length === EXPECTED.length, { what: 'the links to come back' });
+  });
+
+  test('a page with format-detection telephone=no is left alone', async () => {
+    await farEnd.clearEvents();
+    const optOut = await browser.context.newPage();
+    await optOut.goto(server.fixtureUrl('click-to-call-opt-out.html'));
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(await linkedNumbers(optOut), []);
+    // Its tel: link keeps the browser's default (no call through ClickDial).
+    await optOut.locator('#tel-link').click({ noWaitAfter: true }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await invitesSeen(), 0);
+    await optOut.close();
+  });
+});

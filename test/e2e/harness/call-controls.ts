@@ -1,0 +1,169 @@
+// Helpers for the call-control e2e tests: the popup's call cards as a user
+// sees them, and our side's media in the offscreen document (reached through
+// the debugger; nothing test-only ships in the extension).
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { extensionIdOf, launchBrowser, type LaunchedExtensionBrowser } from './browser.js';
+import { fillAccountForm, openOptions, openPopup, waitForRegistration } from './clickdial.js';
+import { offscreenEvaluate, withOffscreenTarget } from './extension-cdp.js';
+import { openFarEnd, type FarEnd } from './far-end.js';
+import { startFarEndServer, type FarEndServer } from './far-end-server.js';
+import { startKamailio, type KamailioServer } from './kamailio.js';
+import { USERS, aorOf, type UserId } from './users.js';
+import { waitFor } from './wait.js';
+
+/** The call card with `who` (a number or name) as its party; notes on other cards may name it too. */
+export function card(popup: Page, who: string): Locator {
+  return popup.locator('article.call').filter({ has: popup.locator('.call-name', { hasText: who }) });
+}
+
+export async function cardState(popup: Page, who: string): Promise<string> {
+  return (await card(popup, who).locator('.call-state').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
+}
+
+export async function waitForCardState(popup: Page, who: string, state: string, timeoutMs = 10_000): Promise<void> {
+  await waitFor(async () => (await cardState(popup, who)) === state, {
+    timeoutMs,
+    what: `the call with ${who} to be "${state}" (now "${await cardState(popup, who)}"; popup says: ${await popupAlerts(popup)})`,
+  });
+}
+
+/** Errors and notices on the popup, to explain a failed wait. */
+export async function popupAlerts(popup: Page): Promise<string> {
+  const texts = await popup.locator('[role=alert], [role=status], .call-note').allTextContents().catch(() => []);
+  return JSON.stringify(texts);
+}
+
+/** Runs a function on every RTCRtpSender (or RTCPeerConnection) object of the offscreen document. */
+async function onOffscreenObjects<T>(context: BrowserContext, prototype: string, fn: string): Promise<T> {
+  return withOffscreenTarget(context, async (send) => {
+    const proto = (await send('Runtime.evaluate', { expression: `${prototype}.prototype` })) as { result: { objectId: string } };
+    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
+    const reply = (await send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: fn,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return reply.result.value;
+  });
+}
+
+/** Received audio energy summed over our open calls (diff two readings for a window). */
+export async function offscreenInboundEnergy(context: BrowserContext): Promise<number> {
+  return onOffscreenObjects<number>(
+    context,
+    'RTCPeerConnection',
+    `async function () {
+      let energy = 0;
+      for (const pc of this) {
+        if (pc.connectionState === 'closed' || pc.signalingState === 'closed') continue;
+        (await pc.getStats()).forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'audio') energy += r.totalAudioEnergy || 0; });
+      }
+      return energy;
+    }`,
+  );
+}
+
+export async function offscreenEnergyOver(context: BrowserContext, windowMs: number): Promise<number> {
+  const before = await offscreenInboundEnergy(context);
+  await new Promise((r) => setTimeout(r, windowMs));
+  return (await offscreenInboundEnergy(context)) - before;
+}
+
+/**
+ * Records the tones every audio RTCDTMFSender actually plays ('tonechange'),
+ * into a list on the offscreen window read by dtmfTonesPlayed().
+ */
+export async function recordDtmfTones(context: BrowserContext): Promise<number> {
+  return onOffscreenObjects<number>(
+    context,
+    'RTCRtpSender',
+    `function () {
+      const log = (globalThis.__e2eTones ??= []);
+      let watched = 0;
+      for (const sender of this) {
+        if (!sender.track || sender.track.kind !== 'audio' || !sender.dtmf || sender.dtmf.__e2e) continue;
+        sender.dtmf.__e2e = true;
+        sender.dtmf.addEventListener('tonechange', (e) => { if (e.tone) log.push(e.tone); });
+        watched += 1;
+      }
+      return watched;
+    }`,
+  );
+}
+
+export async function dtmfTonesPlayed(context: BrowserContext): Promise<string> {
+  return offscreenEvaluate(context, () => ((globalThis as unknown as { __e2eTones?: string[] }).__e2eTones ?? []).join(''));
+}
+
+/** The per-call <audio> elements of the phone: which call, speaker, and whether it still has live audio. */
+export async function offscreenAudioElements(context: BrowserContext): Promise<{ callId: string; sinkId: string; live: boolean }[]> {
+  return offscreenEvaluate(context, () =>
+    [...document.querySelectorAll('audio')].map((a) => ({
+      callId: a.dataset.callId ?? '',
+      sinkId: a.sinkId,
+      live: a.srcObject instanceof MediaStream && a.srcObject.getAudioTracks().some((t) => t.readyState === 'live') && !a.paused,
+    })),
+  );
+}
+
+
+export interface Rig {
+  kamailio: KamailioServer;
+  server: FarEndServer;
+  browser: LaunchedExtensionBrowser;
+  /** Registered far ends by user. */
+  far: Record<string, FarEnd>;
+  popup: Page;
+  stop(): Promise<void>;
+}
+
+/** Kamailio, ClickDial signed in as 1001 through its options page, far ends registered, the popup open. */
+export async function startRig(farUsers: UserId[]): Promise<Rig> {
+  const [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
+  const browser = await launchBrowser({ micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
+  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
+  const far: Record<string, FarEnd> = {};
+  await Promise.all(
+    farUsers.map(async (user) => {
+      far[user] = await openFarEnd(browser.context, server, user);
+      await far[user].register(kamailio.wsUrl, user);
+    }),
+  );
+  const options = await openOptions(browser.context, browser.extensionId);
+  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
+  await waitForRegistration(options, 'Registered');
+  await options.close();
+  const popup = await openPopup(browser.context, browser.extensionId);
+  await waitForRegistration(popup, 'Registered');
+  return {
+    kamailio,
+    server,
+    browser,
+    far,
+    popup,
+    stop: async () => {
+      await Promise.all(Object.values(far).map((f) => f.close().catch(() => undefined)));
+      await browser.close();
+      await server.close();
+      await kamailio.stop();
+    },
+  };
+}
+
+/** The far end hears us (fake microphone beeps): received energy over 300 ms. */
+export async function waitForHearing(farEnd: FarEnd, what: string, callId?: string): Promise<void> {
+  await waitFor(async () => (await farEnd.receivedAudioEnergy(300, callId)) > 0.01, { what, timeoutMs: 8000 });
+}
+
+export async function waitForSilence(farEnd: FarEnd, what: string, callId?: string): Promise<void> {
+  await waitFor(async () => (await farEnd.receivedAudioEnergy(300, callId)) < 1e-4, { what, timeoutMs: 8000 });
+}
+
+/** Types a target into the popup's dial pad and presses Call. */
+export async function dial(popup: Page, target: string): Promise<void> {
+  const input = popup.getByLabel('Number or SIP address');
+  if (!(await input.isVisible())) await popup.getByRole('button', { name: 'New call' }).click();
+  await input.fill(target);
+  await popup.getByRole('button', { name: 'Call', exact: true }).click();
+}

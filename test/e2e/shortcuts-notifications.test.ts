@@ -1,0 +1,189 @@
+// Issue "Answer and hang up without the popup": real key presses (X server,
+// xdotool) and real desktop notifications (Chromium's Linux notifications
+// over D-Bus to a test notification server) act on real calls through
+// Kamailio; the ringtone and the toolbar follow the phone's state.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { extensionIdOf, launchBrowser, offscreenEvaluate, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import { openFarEnd, type FarEnd } from './harness/far-end.js';
+import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
+import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
+import { offscreenRtp } from './harness/offscreen-rtp.js';
+import { pressKeys } from './harness/os-keyboard.js';
+import { USERS, aorOf } from './harness/users.js';
+import { waitFor } from './harness/wait.js';
+
+let kamailio: KamailioServer;
+let server: FarEndServer;
+let notifications: NotificationServer;
+let browser: LaunchedExtensionBrowser;
+let farEnd: FarEnd;
+let popup: Page;
+const ME = aorOf('1001');
+
+before(async () => {
+  [kamailio, server, notifications] = await Promise.all([startKamailio(), startFarEndServer(), startNotificationServer()]);
+  process.env.DBUS_SESSION_BUS_ADDRESS = notifications.address;
+  // Headful (under Xvfb when there is no display): shortcuts need a real window.
+  browser = await launchBrowser({ headless: false, micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
+  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
+  farEnd = await openFarEnd(browser.context, server, '1002');
+  await farEnd.register(kamailio.wsUrl, '1002');
+});
+
+after(async () => {
+  await farEnd?.close().catch(() => undefined);
+  await browser?.close();
+  await Promise.all([server?.close(), kamailio?.stop(), notifications?.stop()]);
+});
+
+const toolbar = () =>
+  browser.serviceWorker.evaluate(async () => ({
+    title: await chrome.action.getTitle({}),
+    badge: await chrome.action.getBadgeText({}),
+  }));
+
+/** What the phone's ringtone element is doing. */
+const ringtone = () =>
+  offscreenEvaluate(browser.context, () => {
+    const audio = document.getElementById('ringtone') as HTMLAudioElement | null;
+    return { tone: audio?.dataset.tone ?? 'missing', playing: !!audio && !audio.paused && audio.currentTime > 0 };
+  });
+
+const waitForTone = (tone: string, playing: boolean) =>
+  waitFor(
+    async () => {
+      const now = await ringtone();
+      return now.tone === tone && now.playing === playing ? now : undefined;
+    },
+    { what: `ringtone "${tone}" ${playing ? 'playing' : 'stopped'}` },
+  );
+
+const press = (keys: string) => pressKeys(browser.display ?? '', keys);
+
+describe('without the popup', () => {
+  test('the toolbar says "not set up"; every suggested shortcut was really assigned, and options lists them', async () => {
+    await waitFor(async () => /not set up/.test((await toolbar()).title), { what: 'the toolbar title to say not set up' });
+    const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8')) as {
+      commands: Record<string, { suggested_key?: { default?: string } }>;
+    };
+    const suggested = Object.entries(manifest.commands).filter(([, c]) => c.suggested_key?.default);
+    assert.ok(suggested.length <= 4, `${suggested.length} suggested keys`);
+    const assigned = await browser.serviceWorker.evaluate(() => chrome.commands.getAll());
+    for (const [name, command] of suggested) {
+      assert.equal(assigned.find((c) => c.name === name)?.shortcut, command.suggested_key?.default, `${name} was not assigned`);
+    }
+    const options = await openOptions(browser.context, browser.extensionId);
+    await options.locator('tr[data-command=answer-call] kbd').filter({ hasText: 'Alt+Shift+J' }).waitFor();
+    await fillAccountForm(options, { server: kamailio.wsUrl, aor: ME, password: USERS['1001'] });
+    await waitForRegistration(options, 'Registered');
+    await options.close();
+    popup = await openPopup(browser.context, browser.extensionId);
+    await waitFor(async () => /registered as 1001@clickdial.test/.test((await toolbar()).title), { what: 'the toolbar to say registered' });
+  });
+
+  test('an incoming call notifies, rings, shows RING; Answer on the notification answers; a key press hangs up', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    const shown = await notifications.waitFor((n) => n.summary === 'Incoming call', 'incoming call');
+    assert.match(shown.body, /1002/);
+    assert.deepEqual([shown.actions['0'], shown.actions['1']], ['Answer', 'Decline']);
+    await waitForTone('ring', true);
+    assert.deepEqual(await toolbar(), { title: 'ClickDial: Incoming call from 1002', badge: 'RING' });
+
+    notifications.press(shown, 'Answer');
+    await farEnd.waitForCallState('Established');
+    await waitForTone('', false);
+    await waitFor(() => notifications.shown().find((n) => n.id === shown.id)?.closed, { what: 'the incoming-call notification to close' });
+    await waitFor(async () => (await offscreenRtp(browser.context)).inboundBytes > 0, { what: 'audio' });
+    assert.equal((await toolbar()).badge, 'CALL');
+
+    await press('alt+shift+k');
+    await farEnd.waitForEvent('bye-received');
+    await waitForNoPopupCall(popup);
+    await waitFor(async () => (await toolbar()).badge === '', { what: 'the badge to clear' });
+  });
+
+  test('Decline on the notification rejects the call; the ringtone stops', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    const shown = await notifications.waitFor((n) => n.summary === 'Incoming call', 'incoming call');
+    await waitForTone('ring', true);
+    notifications.press(shown, 'Decline');
+    const rejected = await farEnd.waitForEvent('rejected');
+    assert.equal(rejected.detail.statusCode, 486);
+    await waitForTone('', false);
+    await waitFor(() => notifications.shown().find((n) => n.id === shown.id)?.closed, { what: 'the notification to close' });
+  });
+
+  test('a key press answers a ringing call, another hangs it up', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    await waitForPopupCallState(popup, 'Incoming call');
+    await press('alt+shift+j');
+    await farEnd.waitForCallState('Established');
+    await waitForPopupCallState(popup, 'In call');
+    await press('alt+shift+k');
+    await farEnd.waitForEvent('bye-received');
+    await waitForNoPopupCall(popup);
+  });
+
+  test('a call that stops ringing clears its notification and leaves a missed call that calls back', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    const ring = await notifications.waitFor((n) => n.summary === 'Incoming call', 'incoming call');
+    await waitForTone('ring', true);
+    await farEnd.hangup(); // CANCEL before anyone answered
+    await waitForTone('', false);
+    await waitFor(() => notifications.shown().find((n) => n.id === ring.id)?.closed, { what: 'the ringing notification to close' });
+    const missed = await notifications.waitFor((n) => n.summary === 'Missed call', 'missed call');
+    assert.match(missed.body, /1002/);
+
+    await farEnd.autoAnswer(true);
+    notifications.press(missed, 'default');
+    await farEnd.waitForCallState('Established');
+    await waitForPopupCallState(popup, 'In call');
+    await popup.getByRole('button', { name: 'Hang up' }).click();
+    await farEnd.waitForEvent('bye-received');
+    await farEnd.autoAnswer(false);
+  });
+
+  test('an outgoing call plays ringback while it rings, and stops on answer', async () => {
+    await farEnd.clearEvents();
+    await popup.getByLabel('Number or SIP address').fill('1002');
+    await popup.getByRole('button', { name: 'Call', exact: true }).click();
+    await waitForPopupCallState(popup, 'Ringing…');
+    await waitForTone('ringback', true);
+    await farEnd.answer();
+    await waitForPopupCallState(popup, 'In call');
+    await waitForTone('', false);
+  });
+
+  test('a second call during a call plays the call-waiting tone, not the ringtone', async () => {
+    const third = await openFarEnd(browser.context, server, '1003');
+    try {
+      await third.register(kamailio.wsUrl, '1003');
+      await third.call(ME);
+      await waitForTone('waiting', true);
+      const shown = await notifications.waitFor((n) => n.summary === 'Call waiting', 'call waiting');
+      assert.match(shown.body, /1003/);
+      await third.hangup();
+      await waitForTone('', false);
+    } finally {
+      await third.close();
+    }
+    await press('alt+shift+k');
+    await farEnd.waitForEvent('bye-received');
+    await waitForNoPopupCall(popup);
+  });
+
+  test('a shortcut with nothing to act on says so in a notification', async () => {
+    await press('alt+shift+j');
+    const shown = await notifications.waitFor((n) => n.body === 'No call is ringing.', 'the "no call" message');
+    assert.equal(shown.summary, 'ClickDial');
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decideForHost,
+  defaultSettings,
+  localeRegion,
+  parseHostList,
+  parseSettings,
+  setSiteEnabled,
+} from '../../src/shared/click-to-call-settings';
+
+describe('click-to-call settings', () => {
+  it('start on, with the default country taken from the browser locale', () => {
+    expect(localeRegion(['de-AT'])).toBe('AT');
+    expect(localeRegion(['fr'])).toBe('FR');
+    expect(localeRegion(['x-bogus!', 'ja-JP'])).toBe('JP');
+    expect(defaultSettings(['en-GB'])).toEqual({ enabled: true, defaultCountry: 'GB', takeOverLinks: true, allowList: [], denyList: [] });
+  });
+
+  it('never trust stored data', () => {
+    expect(parseSettings({ enabled: 'yes', defaultCountry: 'germany', denyList: ['ok.example', 'bad host', 3] }, ['en-US'])).toEqual({
+      enabled: true,
+      defaultCountry: 'US',
+      takeOverLinks: true,
+      allowList: [],
+      denyList: ['ok.example'],
+    });
+  });
+
+  it('decide per site: global switch, deny list, allow list; entries cover subdomains', () => {
+    const s = { ...defaultSettings(['en-US']), denyList: ['bank.example'] };
+    expect(decideForHost(s, 'crm.example')).toEqual({ on: true });
+    expect(decideForHost(s, 'www.bank.example')).toEqual({ on: false, reason: 'denied' });
+    expect(decideForHost({ ...s, allowList: ['crm.example'] }, 'mail.example')).toEqual({ on: false, reason: 'not-allowed' });
+    expect(decideForHost({ ...s, enabled: false }, 'crm.example')).toEqual({ on: false, reason: 'off-everywhere' });
+  });
+
+  it('the one-click site switch adds and removes the site', () => {
+    const base = defaultSettings(['en-US']);
+    const off = setSiteEnabled(base, 'crm.example', false);
+    expect(off.denyList).toEqual(['crm.example']);
+    expect(decideForHost(off, 'crm.example').on).toBe(false);
+    const on = setSiteEnabled(off, 'crm.example', true);
+    expect(decideForHost(on, 'crm.example').on).toBe(true);
+    const allowOnly = setSiteEnabled({ ...base, allowList: ['a.example'] }, 'b.example', true);
+    expect(allowOnly.allowList).toEqual(['a.example', 'b.example']);
+  });
+
+  it('parse typed site lists, with a clear message for bad entries', () => {
+    expect(parseHostList('crm.example\n*.Mail.example, https://x.example/path')).toEqual({
+      hosts: ['crm.example', 'mail.example', 'x.example'],
+      errors: [],
+    });
+    expect(parseHostList('not a host!').errors[0]).toMatch(/"host!" is not a site/);
+  });
+});
