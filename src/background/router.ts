@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { dispatch, sendEnvelope, type Handlers } from '../shared/messenger';
 import {
+  CONTENT_TYPES,
   ClickDialError,
   INTERNAL_PHONE_TYPES,
   isPhoneType,
@@ -19,6 +20,7 @@ import { validateAccount, type SipAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
+import { mirrorClickToCallSettings } from './storage-access';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 
@@ -62,6 +64,7 @@ const handlers: Handlers<BackgroundType> = {
     await configurePhone();
     return null;
   },
+  'content.settings': () => mirrorClickToCallSettings(),
   'content.call': (payload, sender) => handleContentCall(payload, sender, (target) => toPhone('phone.call', { target })),
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
@@ -76,7 +79,7 @@ function isOwnContext(sender: browser.Runtime.MessageSender): boolean {
 export function route(envelope: RequestEnvelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
   // Web pages get one narrow door: our content script may ask to call a number (checked in content-call.ts).
   if (isContentScriptSender(sender)) {
-    if (envelope.type !== 'content.call') {
+    if (!(CONTENT_TYPES as readonly string[]).includes(envelope.type)) {
       return Promise.reject(new ClickDialError(`"${envelope.type}" is not accepted from a web page.`, 'forbidden'));
     }
     return dispatch(handlers, envelope, sender);

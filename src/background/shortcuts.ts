@@ -5,6 +5,7 @@ import { errorMessage } from '../shared/protocol';
 import { activeCall, hangUpTarget, ringingIncoming } from './pick-call';
 import { showError } from './notify';
 import { toPhone } from './router';
+import { callSelection } from './context-menu';
 
 export type ShortcutCommand = 'answer-call' | 'hang-up' | 'toggle-mute' | 'call-selection';
 
@@ -42,7 +43,8 @@ export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promi
     case 'call-selection': {
       const text = (await selectionIn(tab)).trim();
       if (!text) throw new Error('Select a phone number on the page first.');
-      await toPhone('phone.call', { target: text.slice(0, 100) });
+      // Same normalisation and messages as the context menu's "Call <selection>".
+      await callSelection(text.slice(0, 200));
       return;
     }
     default:

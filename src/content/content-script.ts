@@ -7,7 +7,7 @@
 //   reading ──off──▶ off ◀──setting changes──▶ on (scanner + click listener)
 //      └─────on─────────────────────────────────▲
 import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call-settings';
-import { loadClickToCallSettings, watchClickToCallSettings } from '../shared/click-to-call-store';
+import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
 import { request } from '../shared/messenger';
 import { listenForCalls } from './call-clicks';
 import { startPageScanner, type PageScanner } from './page-scanner';
@@ -52,9 +52,9 @@ function apply(settings: ClickToCallSettings): void {
 
 async function main(): Promise<void> {
   if (pageOptsOut(document)) return;
-  apply(await loadClickToCallSettings());
+  apply(await loadPageSettings());
   // Lives as long as the page: the popup's "on this site" switch takes effect at once.
-  watchClickToCallSettings(new AbortController().signal, apply);
+  watchPageSettings(new AbortController().signal, apply);
 }
 
 void main();

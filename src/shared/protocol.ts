@@ -6,6 +6,7 @@
 // PhoneRequests are forwarded by the service worker to 'offscreen' (after it
 // made sure the document exists). Events from the phone go to 'subscribers'.
 import type { SipAccount } from './account';
+import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './snapshot';
 
@@ -57,6 +58,8 @@ export interface BackgroundRequests {
    * on a page (never a URI); the worker checks the sender and re-normalises it.
    */
   'content.call': { request: { number: string }; reply: { callId: string } };
+  /** The click-to-call settings, for a content script that found none in storage.session yet. */
+  'content.settings': { request: Record<string, never>; reply: ClickToCallSettings };
 }
 
 /** Pushed by the phone to every open page and the service worker. */
@@ -104,7 +107,10 @@ export const BACKGROUND_TYPES: readonly BackgroundType[] = [
   'messages.markRead',
   'history.clear',
   'content.call',
+  'content.settings',
 ];
+/** The only requests a content script (in a web page) may make. */
+export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings'];
 /** Phone messages that only the service worker may send (never routed from a page). */
 export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 

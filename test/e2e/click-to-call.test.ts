@@ -167,4 +167,28 @@ describe('click-to-call on web pages', () => {
     assert.equal(await invitesSeen(), 0);
     await optOut.close();
   });
+
+  test('the content script cannot read the SIP account (storage.local is closed to web-page contexts)', async () => {
+    const probe = await browser.context.newPage();
+    await probe.goto(server.fixtureUrl('click-to-call.html'));
+    await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the content script to run' });
+    const cdp = await browser.context.newCDPSession(probe);
+    const worlds: { id: number; name: string; type?: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) =>
+      worlds.push({ id: context.id, name: context.name, type: (context.auxData as { type?: string } | undefined)?.type }),
+    );
+    await cdp.send('Runtime.enable');
+    const world = await waitFor(() => worlds.find((w) => w.type === 'isolated' && w.name === 'ClickDial'), {
+      what: "ClickDial's content-script world",
+    });
+    const read = async (expression: string) =>
+      ((await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })).result
+        .value as string);
+    // The content script's own world, with its own chrome.storage: the account is out of reach,
+    // while the mirrored click-to-call settings are readable.
+    assert.match(await read("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /^refused: /);
+    assert.match(await read("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /defaultCountry/);
+    await cdp.detach();
+    await probe.close();
+  });
 });

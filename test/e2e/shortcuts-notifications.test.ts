@@ -181,6 +181,40 @@ describe('without the popup', () => {
     await waitForNoPopupCall(popup);
   });
 
+  test('the call-selection shortcut calls the number selected on a web page', async () => {
+    await farEnd.clearEvents();
+    await farEnd.autoAnswer(true);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.fixtureUrl('click-to-call.html'));
+      // Select the text "+1 (415) 555-0102" (Kamailio routes it to 1002, as a PBX would).
+      await page.evaluate(() => {
+        const paragraph = document.getElementById('plain');
+        const walker = document.createTreeWalker(paragraph ?? document.body, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf('+1 (415) 555-0102') ?? -1;
+          if (at >= 0) {
+            range.setStart(node, at);
+            range.setEnd(node, at + '+1 (415) 555-0102'.length);
+            break;
+          }
+        }
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      });
+      await page.bringToFront();
+      await press('alt+shift+l');
+      const call = await farEnd.waitForCallState('Established');
+      assert.match(call.remoteUri, /1001@clickdial\.test/);
+      await press('alt+shift+k');
+      await farEnd.waitForEvent('bye-received');
+    } finally {
+      await farEnd.autoAnswer(false);
+      await page.close();
+    }
+  });
+
   test('a shortcut with nothing to act on says so in a notification', async () => {
     await press('alt+shift+j');
     const shown = await notifications.waitFor((n) => n.body === 'No call is ringing.', 'the "no call" message');

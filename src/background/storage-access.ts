@@ -1,0 +1,32 @@
+// Keeps the SIP password out of reach of content scripts. storage.local is
+// closed to them (they run inside web pages, the least trusted place we
+// have); the only thing they need, the click-to-call settings, is mirrored
+// into storage.session, which is opened to them.
+//
+//   storage.local (trusted only) --onChanged(clickToCall)--> storage.session (content scripts may read)
+import browser from 'webextension-polyfill';
+import { SETTINGS_KEY, parseSettings, type ClickToCallSettings } from '../shared/click-to-call-settings';
+
+type AccessArea = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+
+async function setAccess(area: unknown, accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS'): Promise<void> {
+  // Chrome before 13x cannot restrict storage.local; it then stays as it was.
+  await (area as AccessArea).setAccessLevel?.({ accessLevel }).catch(() => undefined);
+}
+
+/** Copies the click-to-call settings where content scripts can read them, and returns them. */
+export async function mirrorClickToCallSettings(): Promise<ClickToCallSettings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  const settings = parseSettings(stored[SETTINGS_KEY], navigator.languages ?? [navigator.language]);
+  await browser.storage.session.set({ [SETTINGS_KEY]: settings });
+  return settings;
+}
+
+export function protectStorage(): void {
+  void setAccess(browser.storage.local, 'TRUSTED_CONTEXTS');
+  void setAccess(browser.storage.session, 'TRUSTED_AND_UNTRUSTED_CONTEXTS');
+  void mirrorClickToCallSettings();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void mirrorClickToCallSettings();
+  });
+}
