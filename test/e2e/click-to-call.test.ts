@@ -9,16 +9,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { extensionIdOf, launchBrowser, type LaunchedExtensionBrowser } from './harness/browser.js';
-import { fillAccountForm, openOptions, waitForRegistration } from './harness/clickdial.js';
-import { openFarEnd, type FarEnd } from './harness/far-end.js';
-import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
-import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import type { LaunchedExtensionBrowser } from './harness/browser.js';
+import type { FarEnd } from './harness/far-end.js';
+import type { FarEndServer } from './harness/far-end-server.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
-import { USERS, aorOf } from './harness/users.js';
+import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { waitFor } from './harness/wait.js';
 
-let kamailio: KamailioServer;
 let server: FarEndServer;
 let browser: LaunchedExtensionBrowser;
 let farEnd: FarEnd;
@@ -56,25 +53,16 @@ async function setClickToCall(settings: Record<string, unknown>): Promise<void> 
   await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
 }
 
+let lab: PhoneLab;
+
 before(async () => {
-  [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
-  browser = await launchBrowser({ micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  farEnd = await openFarEnd(browser.context, server, '1002');
-  await farEnd.register(kamailio.wsUrl, '1002');
-  const options = await openOptions(browser.context, browser.extensionId);
-  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
-  await waitForRegistration(options, 'Registered');
-  await options.close();
+  lab = await startPhoneLab();
+  ({ server, browser, farEnd } = lab);
+  await setUpAccount(lab);
   page = await browser.context.newPage();
 });
 
-after(async () => {
-  await farEnd?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await kamailio?.stop();
-});
+after(() => lab?.stop());
 
 describe('click-to-call on web pages', () => {
   test('exactly the phone numbers become links, with the E.164 tooltip and no layout change', async () => {

@@ -6,40 +6,29 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type LaunchedExtensionBrowser } from './harness/browser.js';
-import { fillAccountForm, openOptions, openPopup, popupCalls, waitForNoPopupCall, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
-import { openFarEnd, type FarEnd } from './harness/far-end.js';
-import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
-import { startKamailio, type KamailioServer } from './harness/kamailio.js';
-import { USERS, aorOf } from './harness/users.js';
+import type { LaunchedExtensionBrowser } from './harness/browser.js';
+import { openOptions, openPopup, popupCalls, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
+import type { FarEnd } from './harness/far-end.js';
+import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
+import { aorOf } from './harness/users.js';
 
-let kamailio: KamailioServer;
-let server: FarEndServer;
+let lab: PhoneLab;
 let browser: LaunchedExtensionBrowser;
 let farEnd: FarEnd;
 let popup: Page;
 
 before(async () => {
-  [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
-  // No fake permission UI and no earlier grant: a user who never said yes.
-  browser = await launchBrowser({ micUi: 'none' });
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  farEnd = await openFarEnd(browser.context, server, '1002');
-  await farEnd.register(kamailio.wsUrl, '1002');
+  // No earlier grant: a user who never said yes.
+  lab = await startPhoneLab({ microphoneGranted: false });
+  ({ browser, farEnd } = lab);
+  await setUpAccount(lab);
   const options = await openOptions(browser.context, browser.extensionId);
-  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
-  await waitForRegistration(options, 'Registered');
   assert.equal(await options.getByTestId('microphone-state').textContent(), 'Not yet allowed');
   await options.close();
   popup = await openPopup(browser.context, browser.extensionId);
 });
 
-after(async () => {
-  await farEnd?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await kamailio?.stop();
-});
+after(() => lab?.stop());
 
 describe('without the microphone', () => {
   test('calling says what to do and sends no INVITE', async () => {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { extensionIdOf, launchBrowser, openExtensionPage, stopServiceWorker, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { openExtensionPage, stopServiceWorker, type LaunchedExtensionBrowser } from './harness/browser.js';
 import {
   MICROPHONE,
   fillAccountForm,
@@ -17,15 +17,15 @@ import {
   waitForPopupCallState,
   waitForRegistration,
 } from './harness/clickdial.js';
-import { openFarEnd, type FarEnd } from './harness/far-end.js';
-import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
-import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import type { FarEnd } from './harness/far-end.js';
+import type { KamailioServer } from './harness/kamailio.js';
+import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { USERS, aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 
+let lab: PhoneLab;
 let kamailio: KamailioServer;
-let server: FarEndServer;
 let browser: LaunchedExtensionBrowser;
 let farEnd: FarEnd;
 let popup: Page;
@@ -33,21 +33,13 @@ let popup: Page;
 const ME = aorOf('1001');
 
 before(async () => {
-  [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
   // As a user who accepted the one-time microphone question earlier; the
   // first-time onboarding and refusals are covered by microphone.test.ts.
-  browser = await launchBrowser({ micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  farEnd = await openFarEnd(browser.context, server, '1002');
-  await farEnd.register(kamailio.wsUrl, '1002');
+  lab = await startPhoneLab();
+  ({ kamailio, browser, farEnd } = lab);
 });
 
-after(async () => {
-  await farEnd?.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  await kamailio?.stop();
-});
+after(() => lab?.stop());
 
 /** Both sides' received RTP must grow: audio flows both ways. */
 async function assertAudioBothWays(): Promise<void> {

@@ -6,17 +6,19 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { extensionIdOf, launchBrowser, offscreenEvaluate, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { offscreenEvaluate, type LaunchedExtensionBrowser } from './harness/browser.js';
 import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
 import { openFarEnd, type FarEnd } from './harness/far-end.js';
-import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
-import { startKamailio, type KamailioServer } from './harness/kamailio.js';
+import type { FarEndServer } from './harness/far-end-server.js';
+import type { KamailioServer } from './harness/kamailio.js';
+import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { pressKeys } from './harness/os-keyboard.js';
 import { USERS, aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 
+let lab: PhoneLab;
 let kamailio: KamailioServer;
 let server: FarEndServer;
 let notifications: NotificationServer;
@@ -26,19 +28,16 @@ let popup: Page;
 const ME = aorOf('1001');
 
 before(async () => {
-  [kamailio, server, notifications] = await Promise.all([startKamailio(), startFarEndServer(), startNotificationServer()]);
+  notifications = await startNotificationServer();
   process.env.DBUS_SESSION_BUS_ADDRESS = notifications.address;
   // Headful (under Xvfb when there is no display): shortcuts need a real window.
-  browser = await launchBrowser({ headless: false, micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  farEnd = await openFarEnd(browser.context, server, '1002');
-  await farEnd.register(kamailio.wsUrl, '1002');
+  lab = await startPhoneLab({ headless: false });
+  ({ kamailio, server, browser, farEnd } = lab);
 });
 
 after(async () => {
-  await farEnd?.close().catch(() => undefined);
-  await browser?.close();
-  await Promise.all([server?.close(), kamailio?.stop(), notifications?.stop()]);
+  await lab?.stop();
+  await notifications?.stop();
 });
 
 const toolbar = () =>
