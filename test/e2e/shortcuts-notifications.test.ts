@@ -151,6 +151,29 @@ describe('without the popup', () => {
     await farEnd.autoAnswer(false);
   });
 
+  test('a call answered on another phone of the same account clears the notification and is not missed', async () => {
+    // A second registration of 1001 (a desk phone, say): Kamailio forks the call to both.
+    const deskPhone = await openFarEnd(browser.context, server, '1001-desk');
+    try {
+      await deskPhone.register(kamailio.wsUrl, '1001');
+      await farEnd.clearEvents();
+      const before = notifications.shown().filter((n) => n.summary === 'Missed call').length;
+      await farEnd.call(ME);
+      const ring = await notifications.waitFor((n) => n.summary === 'Incoming call', 'incoming call');
+      await deskPhone.waitForEvent('invite');
+      await deskPhone.answer();
+      await farEnd.waitForCallState('Established');
+      await waitFor(() => notifications.shown().find((n) => n.id === ring.id)?.closed, { what: 'the notification to close' });
+      await waitForNoPopupCall(popup);
+      await waitForTone('', false);
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(notifications.shown().filter((n) => n.summary === 'Missed call').length, before, 'no missed call');
+      await farEnd.hangup();
+    } finally {
+      await deskPhone.close();
+    }
+  });
+
   test('an outgoing call plays ringback while it rings, and stops on answer', async () => {
     await farEnd.clearEvents();
     await popup.getByLabel('Number or SIP address').fill('1002');
