@@ -46,8 +46,15 @@ async function callB(): Promise<void> {
 }
 
 async function hangUpAll(): Promise<void> {
-  for (const button of await popup.getByRole('button', { name: 'Hang up' }).all()) await button.click().catch(() => undefined);
-  await waitForNoPopupCall(popup);
+  await waitFor(
+    async () => {
+      const button = popup.getByRole('button', { name: 'Hang up' }).first();
+      if ((await popup.locator('article.call').count()) === 0) return true;
+      await button.click({ timeout: 1000 }).catch(() => undefined);
+      return undefined;
+    },
+    { what: 'every call hung up', intervalMs: 300 },
+  );
 }
 
 async function setDtmfMethod(label: RegExp): Promise<void> {
@@ -121,7 +128,6 @@ describe('call controls in the popup', () => {
       what: `the RTCDTMFSender to play 79* (played "${await dtmfTonesPlayed(rig.browser.context).catch(() => '?')}")`,
     });
     assert.equal((await b.state()).events.filter((e) => e.type === 'dtmf' || e.type === 'info').length, 0, 'no SIP INFO sent');
-    // Bad input is refused in words, and the call goes on.
     await hangUpAll();
     await b.autoAnswer(false);
   });
@@ -199,5 +205,17 @@ describe('call controls in the popup', () => {
     await waitForHearing(c, '1003 to hear us after we were transferred');
     await hangUpAll();
     await c.autoAnswer(false);
+  });
+
+  test('every one of these calls is in the history, transferred ones included', async () => {
+    await popup.getByRole('tab', { name: 'History' }).click();
+    const entries = popup.locator('.history-entry');
+    // 3 calls to 1002 (hold/DTMF, blind, attended incl. cancel), 2 consultations of 1003, 1 from 1002, 1 to 1003 after the REFER.
+    await waitFor(async () => (await entries.count()) >= 7, { what: `seven history entries (have ${await entries.count()})` });
+    const rows = await entries.evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.direction} ${(e as HTMLElement).dataset.outcome} ${e.querySelector('.history-name')?.textContent}`));
+    assert.deepEqual(rows.slice(0, 2).sort(), ['incoming completed 1002', 'outgoing completed 1003']);
+    assert.equal(rows.filter((r) => r === 'outgoing completed 1002').length, 3, rows.join(' | '));
+    assert.equal(rows.filter((r) => r === 'outgoing completed 1003').length, 3, rows.join(' | '));
+    await popup.getByRole('tab', { name: 'Phone' }).click();
   });
 });

@@ -99,7 +99,7 @@ export async function dtmfTonesPlayed(context: BrowserContext): Promise<string> 
 /** The per-call <audio> elements of the phone: which call, speaker, and whether it still has live audio. */
 export async function offscreenAudioElements(context: BrowserContext): Promise<{ callId: string; sinkId: string; live: boolean }[]> {
   return offscreenEvaluate(context, () =>
-    [...document.querySelectorAll('audio')].map((a) => ({
+    [...document.querySelectorAll<HTMLAudioElement>('audio[data-call-id]')].map((a) => ({
       callId: a.dataset.callId ?? '',
       sinkId: a.sinkId,
       live: a.srcObject instanceof MediaStream && a.srcObject.getAudioTracks().some((t) => t.readyState === 'live') && !a.paused,

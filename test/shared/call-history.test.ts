@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_LIMIT, addToHistory, describeHistoryEntry, historyEntry, parseHistory } from '../../src/shared/call-history';
+import type { EndedCall } from '../../src/shared/snapshot';
+import { mockCall } from '../popup/mock-snapshot';
+
+const ended = (patch: Partial<EndedCall> = {}): EndedCall => ({
+  call: mockCall({ id: 'a', createdAt: 1000, answeredAt: 3000 }),
+  outcome: 'completed',
+  endedAt: 63_000,
+  ...patch,
+});
+
+describe('call history', () => {
+  it('makes an entry with the talk time', () => {
+    expect(historyEntry(ended())).toMatchObject({ id: 'a', direction: 'outgoing', outcome: 'completed', startedAt: 1000, endedAt: 63_000, durationMs: 60_000 });
+    expect(historyEntry(ended({ call: mockCall({ answeredAt: undefined }), outcome: 'missed' })).durationMs).toBe(0);
+  });
+
+  it('keeps the newest first, once per call, at most the limit', () => {
+    let list = addToHistory([], historyEntry(ended()));
+    list = addToHistory(list, historyEntry(ended({ call: mockCall({ id: 'b' }) })));
+    list = addToHistory(list, historyEntry(ended()));
+    expect(list.map((e) => e.id)).toEqual(['a', 'b']);
+    for (let i = 0; i < HISTORY_LIMIT + 5; i++) list = addToHistory(list, historyEntry(ended({ call: mockCall({ id: `x${i}` }) })));
+    expect(list).toHaveLength(HISTORY_LIMIT);
+  });
+
+  it('reads storage defensively and says what each entry was', () => {
+    const good = historyEntry(ended());
+    expect(parseHistory([good, { id: 1 }, null])).toEqual([good]);
+    expect(parseHistory('nope')).toEqual([]);
+    expect(describeHistoryEntry({ ...good, direction: 'incoming', outcome: 'missed' })).toBe('Missed');
+    expect(describeHistoryEntry(good)).toBe('Outgoing');
+  });
+});
