@@ -2,8 +2,8 @@
 // extension runs; the service worker may come and go around it.
 import browser from 'webextension-polyfill';
 import { dispatch, serve, type Handlers } from '../shared/messenger';
-import { ClickDialError, type EventEnvelope, type PhoneType } from '../shared/protocol';
-import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
+import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
+import type { PhoneSnapshot } from '../shared/snapshot';
 import { isAccountShape, requireBoolean, requireString } from '../shared/payload';
 import { validateAccount } from '../shared/account';
 import { Phone } from './phone';
@@ -11,24 +11,22 @@ import { Ringer } from './ringer';
 
 const ringer = new Ringer();
 
+/** Pushes an event to every subscriber; nobody listening (popup closed, worker asleep) is normal. */
+function emit<T extends keyof SubscriberEvents>(type: T, payload: SubscriberEvents[T]): void {
+  const event: EventEnvelope<T> = { target: 'subscribers', type, payload };
+  browser.runtime.sendMessage(event).catch(() => undefined);
+}
+
 function publish(snapshot: PhoneSnapshot): void {
   ringer.update(snapshot);
-  const event: EventEnvelope<'phone.snapshot'> = { target: 'subscribers', type: 'phone.snapshot', payload: snapshot };
-  // Nobody listening (popup closed, worker asleep) is normal, not an error.
-  browser.runtime.sendMessage(event).catch(() => undefined);
+  emit('phone.snapshot', snapshot);
 }
 
-function publishEnded(ended: EndedCall): void {
-  const event: EventEnvelope<'phone.callEnded'> = { target: 'subscribers', type: 'phone.callEnded', payload: ended };
-  browser.runtime.sendMessage(event).catch(() => undefined);
-}
-
-function publishMessage(message: ReceivedMessage): void {
-  const event: EventEnvelope<'phone.messageReceived'> = { target: 'subscribers', type: 'phone.messageReceived', payload: message };
-  browser.runtime.sendMessage(event).catch(() => undefined);
-}
-
-const phone = new Phone(publish, publishEnded, publishMessage);
+const phone = new Phone(
+  publish,
+  (ended) => emit('phone.callEnded', ended),
+  (message) => emit('phone.messageReceived', message),
+);
 void phone.refreshMicrophone();
 
 const handlers: Handlers<PhoneType> = {

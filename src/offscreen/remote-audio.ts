@@ -1,11 +1,15 @@
 // One <audio> element per call: a shared element would be cleared when any
-// call ends, silencing the others. Every element plays on the speaker the user
-// chose (setSinkId); a device that is gone falls back to the default, once,
-// with a notice.
+// call ends, silencing the others. Every element, and any other that follows
+// the speaker (the ringtone), plays on the speaker the user chose
+// (setSinkId); a device that is gone falls back to the default, once, with a
+// notice.
 //
 //   sink: default --setOutputDevice(id)--> id --setSinkId fails--> default (+ onFallback)
 
 const elements = new Map<string, HTMLAudioElement>();
+/** Elements that are not calls but play on the same speaker (the ringtone). */
+const followers = new Set<HTMLAudioElement>();
+const everyElement = () => [...elements.values(), ...followers];
 let sinkId = '';
 let sinkLabel = '';
 let onFallback: (text: string) => void = () => undefined;
@@ -24,7 +28,7 @@ async function applySink(audio: HTMLAudioElement): Promise<void> {
     if (wanted === '' || sinkId !== wanted) return;
     // Unplugged (NotFoundError) or not allowed: play on the default instead.
     sinkId = '';
-    await Promise.all([...elements.values()].map((a) => a.setSinkId('').catch(() => undefined)));
+    await Promise.all(everyElement().map((a) => a.setSinkId('').catch(() => undefined)));
     const name = sinkLabel ? `"${sinkLabel}"` : 'The chosen speaker';
     onFallback(`${name} is not available (${error instanceof Error ? error.name : 'error'}); call audio plays on the default speaker.`);
   }
@@ -34,7 +38,13 @@ async function applySink(audio: HTMLAudioElement): Promise<void> {
 export async function setOutputDevice(deviceId: string, label = ''): Promise<void> {
   sinkId = deviceId;
   sinkLabel = label;
-  await Promise.all([...elements.values()].map(applySink));
+  await Promise.all(everyElement().map(applySink));
+}
+
+/** Makes an element other than a call's play on the chosen speaker too. */
+export function followSpeaker(audio: HTMLAudioElement): void {
+  followers.add(audio);
+  void applySink(audio);
 }
 
 export function outputDevice(): string {

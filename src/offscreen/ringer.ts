@@ -6,6 +6,7 @@
 //                                               early media plays otherwise)
 //   anything else                           --> silence
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { followSpeaker } from './remote-audio';
 import { toneWav, type Tone } from './tones';
 
 export function toneFor(snapshot: PhoneSnapshot): Tone | undefined {
@@ -27,6 +28,7 @@ export class Ringer {
     this.audio.id = 'ringtone';
     this.audio.loop = true;
     doc.body.append(this.audio);
+    followSpeaker(this.audio);
   }
 
   update(snapshot: PhoneSnapshot): void {
@@ -45,11 +47,6 @@ export class Ringer {
       // Autoplay refused or no output device: the notification and the popup
       // still show the call, so a silent ring is not a lost call.
     });
-  }
-
-  /** Plays on the speaker the user chose (falls back to the default one). */
-  async setOutputDevice(deviceId: string | undefined): Promise<void> {
-    await this.audio.setSinkId(deviceId ?? '').catch(() => this.audio.setSinkId(''));
   }
 
   private url(tone: Tone): string {

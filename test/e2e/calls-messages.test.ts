@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { offscreenEvaluate } from './harness/browser.js';
 import { openOptions, waitForNoPopupCall } from './harness/clickdial.js';
 import {
   card,
@@ -156,6 +157,8 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.getByRole('tab', { name: 'Phone' }).click();
   });
 
+  const ringtoneSink = () => offscreenEvaluate(rig.browser.context, () => (document.getElementById('ringtone') as HTMLAudioElement).sinkId);
+
   test('audio devices: choices persist and reach every call; an unplugged device falls back with a notice', async () => {
     const options = await openOptions(rig.browser.context, rig.browser.extensionId);
     const mic = options.locator('select[name=inputDevice]');
@@ -185,6 +188,7 @@ describe('several calls, messages, history, audio devices', () => {
     await dial(popup, '1002');
     await waitForCardState(popup, '1002', 'In call');
     await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === speakerId, { what: 'the call to play on the chosen speaker' });
+    assert.equal(await ringtoneSink(), speakerId, 'the ringtone plays on the chosen speaker too');
     await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
     await waitForNoPopupCall(popup);
 
@@ -205,6 +209,7 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.getByRole('status').filter({ hasText: /USB Headset.* not (connected|available)/ }).first().waitFor();
     await waitForHearing(b, '1002 to hear us through the default microphone');
     await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === '', { what: 'call audio on the default speaker' });
+    assert.equal(await ringtoneSink(), '', 'the ringtone falls back to the default speaker too');
     await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
     await waitForNoPopupCall(popup);
   });
