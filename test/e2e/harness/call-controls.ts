@@ -2,13 +2,11 @@
 // sees them, and our side's media in the offscreen document (reached through
 // the debugger; nothing test-only ships in the extension).
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { extensionIdOf, launchBrowser, type LaunchedExtensionBrowser } from './browser.js';
-import { fillAccountForm, openOptions, openPopup, waitForRegistration } from './clickdial.js';
+import { openPopup, waitForRegistration } from './clickdial.js';
 import { offscreenEvaluate, withOffscreenTarget } from './extension-cdp.js';
-import { openFarEnd, type FarEnd } from './far-end.js';
-import { startFarEndServer, type FarEndServer } from './far-end-server.js';
-import { startKamailio, type KamailioServer } from './kamailio.js';
-import { USERS, aorOf, type UserId } from './users.js';
+import type { FarEnd } from './far-end.js';
+import { setUpAccount, startPhoneLab, type PhoneLab } from './phone-lab.js';
+import type { UserId } from './users.js';
 import { waitFor } from './wait.js';
 
 /** The call card with `who` (a number or name) as its party; notes on other cards may name it too. */
@@ -108,47 +106,17 @@ export async function offscreenAudioElements(context: BrowserContext): Promise<{
 }
 
 
-export interface Rig {
-  kamailio: KamailioServer;
-  server: FarEndServer;
-  browser: LaunchedExtensionBrowser;
-  /** Registered far ends by user. */
-  far: Record<string, FarEnd>;
+export interface Rig extends PhoneLab {
   popup: Page;
-  stop(): Promise<void>;
 }
 
 /** Kamailio, ClickDial signed in as 1001 through its options page, far ends registered, the popup open. */
-export async function startRig(farUsers: UserId[]): Promise<Rig> {
-  const [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
-  const browser = await launchBrowser({ micUi: 'none', grantMicrophoneTo: extensionIdOf('dist') });
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  const far: Record<string, FarEnd> = {};
-  await Promise.all(
-    farUsers.map(async (user) => {
-      far[user] = await openFarEnd(browser.context, server, user);
-      await far[user].register(kamailio.wsUrl, user);
-    }),
-  );
-  const options = await openOptions(browser.context, browser.extensionId);
-  await fillAccountForm(options, { server: kamailio.wsUrl, aor: aorOf('1001'), password: USERS['1001'] });
-  await waitForRegistration(options, 'Registered');
-  await options.close();
-  const popup = await openPopup(browser.context, browser.extensionId);
+export async function startRig(farUsers: [UserId, ...UserId[]]): Promise<Rig> {
+  const lab = await startPhoneLab({ farEnds: farUsers });
+  await setUpAccount(lab);
+  const popup = await openPopup(lab.browser.context, lab.browser.extensionId);
   await waitForRegistration(popup, 'Registered');
-  return {
-    kamailio,
-    server,
-    browser,
-    far,
-    popup,
-    stop: async () => {
-      await Promise.all(Object.values(far).map((f) => f.close().catch(() => undefined)));
-      await browser.close();
-      await server.close();
-      await kamailio.stop();
-    },
-  };
+  return { ...lab, popup };
 }
 
 /** The far end hears us (fake microphone beeps): received energy over 300 ms. */

@@ -1,27 +1,32 @@
 // The world every ClickDial end-to-end test starts from: Kamailio on
 // loopback, the far-end page server, one Chromium with the built extension,
-// and a far-end phone (1002) registered in a tab of that browser.
+// and far-end phones (1002 unless told otherwise) registered in its tabs.
 import { extensionIdOf, launchBrowser, type LaunchOptions, type LaunchedExtensionBrowser } from './browser.js';
 import { fillAccountForm, openOptions, waitForRegistration } from './clickdial.js';
 import { openFarEnd, type FarEnd } from './far-end.js';
 import { startFarEndServer, type FarEndServer } from './far-end-server.js';
 import { startKamailio, type KamailioServer } from './kamailio.js';
-import { USERS, aorOf } from './users.js';
+import { USERS, aorOf, type UserId } from './users.js';
 
 export interface PhoneLab {
   kamailio: KamailioServer;
   server: FarEndServer;
   browser: LaunchedExtensionBrowser;
+  /** The first far end. */
   farEnd: FarEnd;
+  /** Every far end, by user. */
+  far: Partial<Record<UserId, FarEnd>>;
   stop(): Promise<void>;
 }
 
 export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless'> {
   /** As a user who accepted the one-time microphone question earlier. Default true. */
   microphoneGranted?: boolean;
+  /** Far-end users to register, each in its own tab. Default ['1002']. */
+  farEnds?: [UserId, ...UserId[]];
 }
 
-export async function startPhoneLab({ microphoneGranted = true, headless = true }: PhoneLabOptions = {}): Promise<PhoneLab> {
+export async function startPhoneLab({ microphoneGranted = true, headless = true, farEnds = ['1002'] }: PhoneLabOptions = {}): Promise<PhoneLab> {
   const [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
   const browser = await launchBrowser({
     headless,
@@ -31,15 +36,23 @@ export async function startPhoneLab({ microphoneGranted = true, headless = true 
   });
   // The far-end page is an ordinary web origin: grant it its fake microphone.
   await browser.context.grantPermissions(['microphone'], { origin: server.origin });
-  const farEnd = await openFarEnd(browser.context, server, '1002');
-  await farEnd.register(kamailio.wsUrl, '1002');
+  const far: Partial<Record<UserId, FarEnd>> = {};
+  await Promise.all(
+    farEnds.map(async (user) => {
+      const phone = await openFarEnd(browser.context, server, user);
+      await phone.register(kamailio.wsUrl, user);
+      far[user] = phone;
+    }),
+  );
+  const farEnd = far[farEnds[0]] as FarEnd;
   return {
     kamailio,
     server,
     browser,
     farEnd,
+    far,
     async stop() {
-      await farEnd.close().catch(() => undefined);
+      await Promise.all(Object.values(far).map((phone) => phone.close().catch(() => undefined)));
       await browser.close();
       await Promise.all([server.close(), kamailio.stop()]);
     },
