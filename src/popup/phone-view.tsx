@@ -4,6 +4,7 @@ import { CallList } from './call-list';
 import { SiteSwitch } from './site-switch';
 import { StatusBar } from './status-bar';
 import { useAction } from './use-action';
+import { ErrorBanner } from './error-banner';
 
 /** During calls a notice (transfer, device fallback) shows for this long; the cards say the rest. */
 const NOTICE_DURING_CALLS_MS = 30_000;
@@ -32,14 +33,7 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
           </button>
         </p>
       )}
-      {error && (
-        <p class="banner error" role="alert" aria-label="Error">
-          {error}{' '}
-          <button type="button" class="link" aria-label="Dismiss" onClick={clear}>
-            ✕
-          </button>
-        </p>
-      )}
+      <ErrorBanner error={error} onDismiss={clear} />
       {snapshot.notice && (snapshot.calls.length === 0 || Date.now() - snapshot.notice.at < NOTICE_DURING_CALLS_MS) && (
         <p class="banner notice" role="status">
           {snapshot.notice.text}

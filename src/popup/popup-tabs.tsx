@@ -7,6 +7,7 @@ import { HistoryList } from './history-list';
 import { MessagesView } from './messages-view';
 import { PhoneView } from './phone-view';
 import { useAction } from './use-action';
+import { ErrorBanner } from './error-banner';
 
 type Tab = 'phone' | 'history' | 'messages';
 
@@ -44,14 +45,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
           <PhoneView snapshot={snapshot} actions={actions} unreachable={unreachable} />
         ) : (
           <main class="phone">
-            {error && (
-              <p class="banner error" role="alert" aria-label="Error">
-                {error}{' '}
-                <button type="button" class="link" aria-label="Dismiss" onClick={clear}>
-                  ✕
-                </button>
-              </p>
-            )}
+            <ErrorBanner error={error} onDismiss={clear} />
             {tab === 'history' ? (
               <HistoryList
                 history={history}
