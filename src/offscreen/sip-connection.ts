@@ -1,0 +1,180 @@
+// The connection to the SIP server: one SessionManager built from the saved
+// account, kept in line with the user's intent (be online or not), apart from
+// what the network gives. Reconnects with backoff for as long as the user
+// wants to be online; SessionManager alone gives up after a few tries.
+//
+//   (no account) --configure--> offline
+//   offline --wantsOnline--> connecting --WebSocket up--> connected/registering --200--> registered
+//   connecting --fails--> disconnected --backoff--> connecting   (while wantsOnline)
+//   registering --401/403/407--> failed   (no retry until the account changes)
+//   registered --transport lost--> disconnected --backoff--> connecting
+//   any --wantsOnline=false--> offline (unregister, close the WebSocket)
+import { Web } from 'sip.js';
+import type { SipAccount } from '../shared/account';
+import { ClickDialError } from '../shared/protocol';
+import type { ConnectionState, RegistrationState } from '../shared/snapshot';
+import { managerOptions } from './manager-options';
+import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
+
+const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+
+export interface SipConnectionHooks {
+  /** Something in the connection's state changed: publish a snapshot. */
+  changed(): void;
+  /** The SessionManager delegate methods for calls and messages. */
+  callDelegate(): Web.SessionManagerDelegate;
+}
+
+export class SipConnection {
+  account: SipAccount | null = null;
+  wantsOnline = false;
+  manager: Web.SessionManager | undefined;
+  connection: ConnectionState = 'disconnected';
+  registration: RegistrationState = 'unregistered';
+  registrationError: string | undefined;
+  private authRejected = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+
+  constructor(private readonly hooks: SipConnectionHooks) {}
+
+  /** Takes the saved account and the user's intent, and reconciles with them. */
+  async configure(account: SipAccount | null, wantsOnline: boolean): Promise<void> {
+    if (JSON.stringify(account) !== JSON.stringify(this.account)) {
+      await this.stopManager();
+      this.account = account;
+      this.authRejected = false;
+      this.registrationError = undefined;
+    }
+    this.wantsOnline = wantsOnline && account !== null;
+    if (!this.wantsOnline) this.registrationError = undefined;
+    await this.reconcile();
+  }
+
+  requireRegistered(): { manager: Web.SessionManager; account: SipAccount } {
+    if (!this.account) throw new ClickDialError('Set up your SIP account in ClickDial\'s options first.', 'not-configured');
+    if (!this.manager || this.registration !== 'registered') {
+      const why = this.registrationError ? ` ${this.registrationError}` : '';
+      throw new ClickDialError(`The phone is not registered.${why}`, 'not-connected');
+    }
+    return { manager: this.manager, account: this.account };
+  }
+
+  private changed(): void {
+    this.hooks.changed();
+  }
+
+  private async reconcile(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    const account = this.account;
+    if (!this.wantsOnline || !account) {
+      await this.stopManager();
+      return;
+    }
+    if (!this.manager) {
+      try {
+        this.manager = new Web.SessionManager(account.server.trim(), this.options(account));
+      } catch (error) {
+        this.registration = 'failed';
+        this.registrationError = describeConnectionFailure(account.server, error);
+        this.changed();
+        return;
+      }
+    }
+    const manager = this.manager;
+    if (!manager.isConnected()) {
+      this.connection = 'connecting';
+      this.changed();
+      try {
+        await manager.connect();
+      } catch (error) {
+        if (manager !== this.manager) return; // replaced while connecting
+        this.connection = 'disconnected';
+        this.registration = 'unregistered';
+        this.registrationError = describeConnectionFailure(account.server, error);
+        this.scheduleRetry();
+        this.changed();
+        return;
+      }
+    }
+    if (this.registration !== 'registered' && !this.authRejected) {
+      this.registration = 'registering';
+      this.changed();
+      await manager.register().catch((error: unknown) => {
+        this.registrationError = `Could not send the registration: ${error instanceof Error ? error.message : String(error)}`;
+        this.changed();
+      });
+    }
+  }
+
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    if (!this.wantsOnline) return;
+    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)] ?? 30000;
+    this.retryAttempt += 1;
+    this.retryTimer = setTimeout(() => void this.reconcile(), delay);
+  }
+
+  private async stopManager(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    const manager = this.manager;
+    this.manager = undefined;
+    this.connection = 'disconnected';
+    this.registration = 'unregistered';
+    this.changed();
+    if (!manager) return;
+    await manager.unregister().catch(() => undefined);
+    await manager.disconnect().catch(() => undefined);
+  }
+
+  private options(account: SipAccount): Web.SessionManagerOptions {
+    return managerOptions(
+      account,
+      {
+        onServerConnect: () => {
+          this.connection = 'connected';
+          this.retryAttempt = 0;
+          this.registrationError = undefined;
+          this.changed();
+        },
+        onServerDisconnect: (error) => {
+          this.connection = 'disconnected';
+          this.registration = this.registration === 'failed' ? 'failed' : 'unregistered';
+          if (error && this.wantsOnline) {
+            this.registrationError = describeConnectionFailure(account.server, error);
+            this.scheduleRetry();
+          }
+          this.changed();
+        },
+        onRegistered: () => {
+          this.registration = 'registered';
+          this.registrationError = undefined;
+          this.changed();
+        },
+        onUnregistered: () => {
+          if (this.registration !== 'failed') this.registration = 'unregistered';
+          this.changed();
+        },
+        ...this.hooks.callDelegate(),
+      },
+      {
+        // Halts SessionManager's automatic re-registration after the server
+        // refused our credentials: retrying a wrong password only locks accounts.
+        registerGuard: () => Promise.resolve(this.authRejected),
+        registererRegisterOptions: {
+          requestDelegate: {
+            onReject: (response) => {
+              const { statusCode = 0, reasonPhrase = '' } = response.message;
+              this.registrationError = describeRegistrationFailure(statusCode, reasonPhrase);
+              if (isAuthenticationFailure(statusCode)) {
+                this.authRejected = true;
+                this.registration = 'failed';
+              }
+              this.changed();
+            },
+          },
+        },
+      },
+    );
+  }
+}
