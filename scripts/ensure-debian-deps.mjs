@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the Debian packages the e2e tests need are installed: Chromium (playwright's
 // own browser download cannot work here), Kamailio with its WebSocket module, Xvfb and
-// xdotool (headful runs for browser shortcuts). Fast path: only stat() when all present.
+// xdotool (headful runs for browser shortcuts), and dbus (notifications). Fast path: only stat() when all present.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -11,9 +11,11 @@ const REQUIRED = [
   { path: '/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so', pkg: 'kamailio-websocket-modules' },
   { path: '/usr/bin/Xvfb', pkg: 'xvfb' },
   { path: '/usr/bin/xdotool', pkg: 'xdotool' },
+  // A private session bus for the desktop-notification test server.
+  { path: '/usr/bin/dbus-daemon', pkg: 'dbus' },
 ];
 // Always install the full set together so one run leaves a complete environment.
-const PACKAGES = ['chromium', 'kamailio', 'kamailio-websocket-modules', 'xvfb', 'xdotool'];
+const PACKAGES = ['chromium', 'kamailio', 'kamailio-websocket-modules', 'xvfb', 'xdotool', 'dbus'];
 
 const missing = REQUIRED.filter((r) => !existsSync(r.path));
 if (missing.length === 0) process.exit(0);
