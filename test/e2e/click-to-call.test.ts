@@ -156,6 +156,19 @@ describe('click-to-call on web pages', () => {
     await optOut.close();
   });
 
+  test('numbers inside frames (a framed page and an inline srcdoc frame) become links too', async () => {
+    const framed = await browser.context.newPage();
+    await framed.goto(server.fixtureUrl('click-to-call-frames.html'));
+    const linksIn = (frame: import('playwright-core').Frame) =>
+      frame.evaluate(() => [...document.querySelectorAll('a')].filter((a) => a.title.includes('Call with ClickDial')).map((a) => a.textContent));
+    await waitFor(async () => (await linksIn(framed.mainFrame())).length === 1, { what: 'the link in the main page' });
+    const child = await waitFor(() => framed.frames().find((f) => f.url().endsWith('click-to-call-frame.html')), { what: 'the framed page' });
+    await waitFor(async () => (await linksIn(child)).join() === '+1 415 555 0171', { what: 'the link in the framed page' });
+    const inline = await waitFor(() => framed.frames().find((f) => f.url() === 'about:srcdoc'), { what: 'the srcdoc frame' });
+    await waitFor(async () => (await linksIn(inline)).join() === '+1 415 555 0172', { what: 'the link in the srcdoc frame' });
+    await framed.close();
+  });
+
   test('the content script cannot read the SIP account (storage.local is closed to web-page contexts)', async () => {
     const probe = await browser.context.newPage();
     await probe.goto(server.fixtureUrl('click-to-call.html'));
