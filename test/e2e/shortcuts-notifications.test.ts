@@ -11,7 +11,7 @@ import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForPop
 import { openFarEnd, type FarEnd } from './harness/far-end.js';
 import type { FarEndServer } from './harness/far-end-server.js';
 import type { KamailioServer } from './harness/kamailio.js';
-import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
+import { POPUP_KEY, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { pressKeys } from './harness/os-keyboard.js';
@@ -31,7 +31,7 @@ before(async () => {
   notifications = await startNotificationServer();
   process.env.DBUS_SESSION_BUS_ADDRESS = notifications.address;
   // Headful (under Xvfb when there is no display): shortcuts need a real window.
-  lab = await startPhoneLab({ headless: false });
+  lab = await startPhoneLab({ headless: false, popupShortcut: true });
   ({ kamailio, server, browser, farEnd } = lab);
 });
 
@@ -234,6 +234,41 @@ describe('without the popup', () => {
     } finally {
       await farEnd.autoAnswer(false);
       await page.close();
+    }
+  });
+
+  test('the real toolbar popup switches click-to-call off and on for the site in the active tab', async () => {
+    // Other tabs showing popup.html would be found instead of the real popup.
+    await popup.close();
+    const page = await browser.context.newPage();
+    const links = () => page.locator('a[title*="Call with ClickDial"]').count();
+    /** Opens the real toolbar popup over the page with its key, which grants activeTab like a click. */
+    const inPopup = async <T,>(fn: () => T | Promise<T>): Promise<T> => {
+      await page.bringToFront();
+      await press(POPUP_KEY.toLowerCase());
+      return offscreenEvaluate(browser.context, fn, undefined, { targetType: 'page', urlSuffix: 'src/popup/popup.html' });
+    };
+    const toggle = () =>
+      inPopup(async () => {
+        for (let i = 0; i < 50 && !document.querySelector('.site-switch input'); i++) await new Promise((r) => setTimeout(r, 50));
+        const input = document.querySelector<HTMLInputElement>('.site-switch input');
+        if (!input) throw new Error(`no site switch in the popup: ${document.body.innerText}`);
+        const before = { label: input.parentElement?.textContent ?? '', checked: input.checked };
+        input.click();
+        return before;
+      });
+    try {
+      await page.goto(server.fixtureUrl('click-to-call.html'));
+      await waitFor(async () => (await links()) > 0, { what: 'the numbers to become links' });
+      const off = await toggle();
+      assert.deepEqual(off, { label: ' Click-to-call on 127.0.0.1', checked: true });
+      await waitFor(async () => (await links()) === 0, { what: 'the links to go when switched off for the site' });
+      const on = await toggle();
+      assert.equal(on.checked, false);
+      await waitFor(async () => (await links()) > 0, { what: 'the links to come back' });
+    } finally {
+      await page.close();
+      popup = await openPopup(browser.context, browser.extensionId);
     }
   });
 

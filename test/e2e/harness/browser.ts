@@ -27,6 +27,12 @@ export interface LaunchOptions {
   extensionPath?: string | null;
   /** Pre-grant the microphone to chrome-extension://ID/ in the profile (the offscreen document cannot prompt). */
   grantMicrophoneTo?: string;
+  /**
+   * A key for the extension's "Activate the extension" command (opening the toolbar popup), as a
+   * user would set it in chrome://extensions/shortcuts: a key press then opens the real popup,
+   * with the activeTab grant that a click on the toolbar button gives. Needs the extension id.
+   */
+  actionShortcut?: { extensionId: string; key: string };
   /** Default true. With false and no DISPLAY, an Xvfb is started and stopped with the browser. */
   headless?: boolean;
   /**
@@ -75,7 +81,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const profileDir = await mkdtemp(join(tmpdir(), 'clickdial-profile-'));
   const removeProfile = (): void => rmSync(profileDir, { recursive: true, force: true });
   const unregister = onProcessExit(removeProfile);
-  if (options.grantMicrophoneTo) await grantMicrophone(profileDir, options.grantMicrophoneTo);
+  await writePreferences(profileDir, options);
 
   let xvfb: Xvfb | undefined;
   const env: Record<string, string> = {};
@@ -150,21 +156,33 @@ async function waitForServiceWorker(context: BrowserContext, timeout: number): P
 }
 
 /**
- * Simulates the user's earlier one-time microphone grant for the extension origin:
- * `context.grantPermissions` refuses chrome-extension:// origins, but a content-settings
- * exception in Default/Preferences written before launch is honoured.
+ * Simulates what a user set up earlier, in Default/Preferences before launch: the one-time
+ * microphone grant for the extension origin (`context.grantPermissions` refuses
+ * chrome-extension:// origins, but a content-settings exception is honoured), and a key for
+ * opening the popup (chrome://extensions/shortcuts stores it there).
  */
-async function grantMicrophone(profileDir: string, extensionId: string): Promise<void> {
+async function writePreferences(profileDir: string, options: LaunchOptions): Promise<void> {
+  const { grantMicrophoneTo, actionShortcut } = options;
+  if (!grantMicrophoneTo && !actionShortcut) return;
   const defaultDir = join(profileDir, 'Default');
   mkdirSync(defaultDir, { recursive: true });
   const preferences = {
-    profile: {
-      content_settings: {
-        exceptions: {
-          media_stream_mic: { [`chrome-extension://${extensionId}/,*`]: { setting: 1 } },
+    ...(grantMicrophoneTo && {
+      profile: {
+        content_settings: {
+          exceptions: {
+            media_stream_mic: { [`chrome-extension://${grantMicrophoneTo}/,*`]: { setting: 1 } },
+          },
         },
       },
-    },
+    }),
+    ...(actionShortcut && {
+      extensions: {
+        commands: {
+          [`linux:${actionShortcut.key}`]: { command_name: '_execute_action', extension: actionShortcut.extensionId, global: false },
+        },
+      },
+    }),
   };
   await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences));
 }

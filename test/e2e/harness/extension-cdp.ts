@@ -26,6 +26,8 @@ export async function stopServiceWorker(context: BrowserContext): Promise<void> 
 export interface OffscreenEvaluateOptions {
   /** The offscreen document URL ends with this. Default 'offscreen.html'. */
   urlSuffix?: string;
+  /** The CDP target type: the offscreen document is a 'background_page'; the real toolbar popup a 'page'. */
+  targetType?: 'background_page' | 'page';
   /** How long to wait for the offscreen document to exist. Default 5 s. */
   timeoutMs?: number;
 }
@@ -40,7 +42,7 @@ export type TargetSend = (method: string, params?: Record<string, unknown>) => P
 export async function withOffscreenTarget<T>(
   context: BrowserContext,
   fn: (send: TargetSend) => Promise<T>,
-  { urlSuffix = 'offscreen.html', timeoutMs = 5_000 }: OffscreenEvaluateOptions = {},
+  { urlSuffix = 'offscreen.html', timeoutMs = 5_000, targetType = 'background_page' }: OffscreenEvaluateOptions = {},
 ): Promise<T> {
   const browser = context.browser();
   if (!browser) throw new Error('offscreen document: context has no browser');
@@ -49,9 +51,9 @@ export async function withOffscreenTarget<T>(
     const target = await waitFor(
       async () => {
         const { targetInfos } = await cdp.send('Target.getTargets');
-        return targetInfos.find((t) => t.type === 'background_page' && t.url.endsWith(urlSuffix));
+        return targetInfos.find((t) => t.type === targetType && t.url.endsWith(urlSuffix));
       },
-      { timeoutMs, what: `an offscreen document (background_page target ending with ${urlSuffix})` },
+      { timeoutMs, what: `an extension document (${targetType} target ending with ${urlSuffix})` },
     );
     // Non-flattened attach: Playwright's CDPSession cannot address a flattened child session
     // (no sessionId parameter), so talk to the target through Target.sendMessageToTarget.

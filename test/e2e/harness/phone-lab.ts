@@ -19,20 +19,31 @@ export interface PhoneLab {
   stop(): Promise<void>;
 }
 
+/** The key the lab assigns to opening the toolbar popup (only with `popupShortcut`). */
+export const POPUP_KEY = 'Alt+Shift+P';
+
 export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless'> {
+  /** Assign POPUP_KEY to opening the real toolbar popup (headful only: needs real key presses). */
+  popupShortcut?: boolean;
   /** As a user who accepted the one-time microphone question earlier. Default true. */
   microphoneGranted?: boolean;
   /** Far-end users to register, each in its own tab. Default ['1002']. */
   farEnds?: [UserId, ...UserId[]];
 }
 
-export async function startPhoneLab({ microphoneGranted = true, headless = true, farEnds = ['1002'] }: PhoneLabOptions = {}): Promise<PhoneLab> {
+export async function startPhoneLab({
+  microphoneGranted = true,
+  headless = true,
+  farEnds = ['1002'],
+  popupShortcut = false,
+}: PhoneLabOptions = {}): Promise<PhoneLab> {
   const [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
   const browser = await launchBrowser({
     headless,
     // No fake permission UI: the extension has the microphone only if granted here.
     micUi: 'none',
     ...(microphoneGranted ? { grantMicrophoneTo: extensionIdOf('dist') } : {}),
+    ...(popupShortcut ? { actionShortcut: { extensionId: extensionIdOf('dist'), key: POPUP_KEY } } : {}),
   });
   // The far-end page is an ordinary web origin: grant it its fake microphone.
   await browser.context.grantPermissions(['microphone'], { origin: server.origin });
