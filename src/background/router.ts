@@ -21,6 +21,7 @@ import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
 import { mirrorClickToCallSettings } from './storage-access';
+import { injectValidator } from './page-script';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 
@@ -65,6 +66,7 @@ const handlers: Handlers<BackgroundType> = {
     return null;
   },
   'content.settings': () => mirrorClickToCallSettings(),
+  'content.loadValidator': (_payload, sender) => injectValidator(sender),
   'content.call': (payload, sender) => handleContentCall(payload, sender, (target) => toPhone('phone.call', { target })),
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });

@@ -11,6 +11,7 @@ import { notifyCallEnded, registerNotificationHandlers, syncIncomingNotification
 import { registerShortcuts } from './shortcuts';
 import { registerContextMenu } from './context-menu';
 import { protectStorage } from './storage-access';
+import { registerPageScript } from './page-script';
 import { showOnToolbar } from './toolbar';
 import { listenForCallHistory } from './call-history';
 import { listenForMessages } from './message-store';
@@ -21,6 +22,7 @@ serve('background', route);
 registerShortcuts();
 registerContextMenu();
 protectStorage();
+registerPageScript().catch((error: unknown) => console.error('ClickDial: could not register the page script', error));
 registerNotificationHandlers();
 listenForCallHistory();
 listenForMessages();

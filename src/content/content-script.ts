@@ -10,6 +10,7 @@ import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call
 import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
 import { request } from '../shared/messenger';
 import { listenForCalls } from './call-clicks';
+import { loadValidator } from './load-validator';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
 
@@ -25,7 +26,7 @@ function placeCall(number: string): void {
 
 function start(settings: ClickToCallSettings): void {
   const controller = new AbortController();
-  const scanner = startPageScanner(document, settings.defaultCountry);
+  const scanner = startPageScanner(document, settings.defaultCountry, loadValidator);
   const ours = (link: HTMLAnchorElement): string | undefined => {
     const number = scanner.links.get(link);
     if (number === undefined) return undefined;

@@ -10,13 +10,13 @@
 //
 // A slice first walks queued roots with a TreeWalker (stage 1 only: text with
 // candidate digits is set aside), then checks and links the set-aside text
-// with stage 2, which is imported the first time there is any. A burst of
+// with stage 2, which is loaded (by the caller's loader) the first time there is any. A burst of
 // mutations (more than BURST queued nodes) is dropped for one full rescan.
 import { hasCandidate } from './find-candidates';
 import { linkNumbers, unlinkAll, type LinkRegistry } from './link-numbers';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
 
-type Validator = typeof import('./detect-phone-numbers');
+export type Validator = typeof import('./detect-phone-numbers');
 
 const SLICE_MS = 8;
 const BURST = 1000;
@@ -31,7 +31,7 @@ export interface PageScanner {
   stop(): void;
 }
 
-export function startPageScanner(doc: Document, defaultCountry: string): PageScanner {
+export function startPageScanner(doc: Document, defaultCountry: string, loadValidator: () => Promise<Validator>): PageScanner {
   const links: LinkRegistry = new Map();
   const scanned = new WeakMap<Text, string>(); // text node → the data it had when scanned
   const roots: Node[] = [doc];
@@ -165,10 +165,16 @@ export function startPageScanner(doc: Document, defaultCountry: string): PageSca
       if (validator) link(deadline, validator);
       else if (!loading) {
         // The heavier checker loads only on pages that have candidate digits.
-        loading = import('./detect-phone-numbers').then((module) => {
-          validator = module;
-          schedule();
-        });
+        loading = loadValidator().then(
+          (module) => {
+            validator = module;
+            schedule();
+          },
+          () => {
+            // Could not load: leave the page as it is (nothing half-linked); a later change retries.
+            loading = undefined;
+          },
+        );
       }
     }
     if (validator || withCandidates.length === 0) schedule();

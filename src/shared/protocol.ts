@@ -58,6 +58,8 @@ export interface BackgroundRequests {
    * on a page (never a URI); the worker checks the sender and re-normalises it.
    */
   'content.call': { request: { number: string }; reply: { callId: string } };
+  /** Injects the phone-number checker into the asking frame (only pages with candidate digits need it). */
+  'content.loadValidator': { request: Record<string, never>; reply: null };
   /** The click-to-call settings, for a content script that found none in storage.session yet. */
   'content.settings': { request: Record<string, never>; reply: ClickToCallSettings };
 }
@@ -108,9 +110,10 @@ export const BACKGROUND_TYPES: readonly BackgroundType[] = [
   'history.clear',
   'content.call',
   'content.settings',
+  'content.loadValidator',
 ];
 /** The only requests a content script (in a web page) may make. */
-export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings'];
+export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings', 'content.loadValidator'];
 /** Phone messages that only the service worker may send (never routed from a page). */
 export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 

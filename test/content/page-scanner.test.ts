@@ -42,7 +42,7 @@ describe('startPageScanner', () => {
   it('links numbers in text and keeps the text as it was', async () => {
     const p = el('p', 'Call +1 (415) 555-0132 or +44 20 7946 0958 today.');
     page((b) => b.append(p));
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     expect(linked()).toEqual(['+1 (415) 555-0132', '+44 20 7946 0958']);
     expect(p.textContent).toBe('Call +1 (415) 555-0132 or +44 20 7946 0958 today.');
@@ -68,7 +68,7 @@ describe('startPageScanner', () => {
       b.append(svg);
       b.append(el('p', 'Visible +1 415 555 0142'));
     });
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     expect(linked()).toEqual(['+1 415 555 0142']);
   });
@@ -77,13 +77,13 @@ describe('startPageScanner', () => {
     const host = el('div');
     page((b) => b.append(host));
     host.attachShadow({ mode: 'open' }).append(el('p', 'Shadow +1 415 555 0143'));
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     expect(linked(host.shadowRoot as ShadowRoot)).toEqual(['+1 415 555 0143']);
   });
 
   it('links numbers added or changed later, once each', async () => {
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     const p = el('p', 'Later: +1 415 555 0144');
     document.body.append(p);
@@ -98,7 +98,7 @@ describe('startPageScanner', () => {
   });
 
   it('falls back to one rescan after a burst of mutations', async () => {
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     for (let i = 0; i < 1500; i++) document.body.append(el('span', i === 1499 ? ' +1 415 555 0146' : ' x'));
     await settle();
@@ -107,7 +107,7 @@ describe('startPageScanner', () => {
 
   it('does not touch false positives', async () => {
     page((b) => b.append(el('p', 'Order 4155550132 on 2024-11-25, $4,155,550.13, 192.168.100.200, v10.0.19045.2965')));
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     expect(linked()).toEqual([]);
   });
@@ -115,7 +115,7 @@ describe('startPageScanner', () => {
   it('puts the text back when stopped', async () => {
     const p = el('p', 'Call +1 415 555 0147.');
     page((b) => b.append(p));
-    scanner = startPageScanner(document, 'US');
+    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
     await settle();
     expect(linked()).toHaveLength(1);
     scanner.stop();

@@ -7,6 +7,7 @@
 // switch the page live. The context menu item cannot be clicked in headless
 // Chromium (native menu): test/background/context-menu.test.ts covers it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { LaunchedExtensionBrowser } from './harness/browser.js';
@@ -190,6 +191,20 @@ describe('click-to-call on web pages', () => {
     assert.match(await read("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /^refused: /);
     assert.match(await read("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /defaultCountry/);
     await cdp.detach();
+    await probe.close();
+  });
+
+  test('a page cannot detect ClickDial by fetching its files (nothing is web-accessible)', async () => {
+    const manifest = JSON.parse(readFileSync('dist/manifest.json', 'utf8')) as { web_accessible_resources?: unknown };
+    assert.equal(manifest.web_accessible_resources, undefined);
+    const probe = await browser.context.newPage();
+    await probe.goto(server.fixtureUrl('click-to-call.html'));
+    await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the page script and the validator to have run' });
+    const base = `chrome-extension://${browser.extensionId}/`;
+    for (const file of ['content/content-script.js', 'content/validator.js', 'manifest.json', 'icons/icon-16.png']) {
+      const outcome = await probe.evaluate((url) => fetch(url).then((r) => `fetched ${r.status}`, () => 'refused'), base + file);
+      assert.equal(outcome, 'refused', file);
+    }
     await probe.close();
   });
 });
