@@ -18,7 +18,7 @@ import {
   waitForRegistration,
 } from './harness/clickdial.js';
 import type { FarEnd } from './harness/far-end.js';
-import type { KamailioServer } from './harness/kamailio.js';
+import { startKamailio, type KamailioServer } from './harness/kamailio.js';
 import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { USERS, aorOf } from './harness/users.js';
@@ -210,5 +210,25 @@ describe('the toolbar popup phone', () => {
     await options.getByRole('button', { name: 'Save and connect' }).click();
     await waitForRegistration(popup, 'Registered');
     await options.close();
+  });
+
+  test('i: the SIP server goes away for a while; the phone says so, and re-registers by itself when it is back', async () => {
+    const port = kamailio.port;
+    await kamailio.stop();
+    await waitFor(async () => /Cannot reach the SIP server/.test((await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''), {
+      what: 'the popup to say the server is gone',
+    });
+    assert.notEqual(await registrationText(popup), 'Registered');
+    // Longer than SIP.js's own reconnection gives up after (about 8 s): the user's intent keeps it trying.
+    await new Promise((r) => setTimeout(r, 10_000));
+    kamailio = await startKamailio({ port });
+    lab.kamailio = kamailio; // stopped with the lab
+    await waitForRegistration(popup, 'Registered', 40_000);
+    await farEnd.register(kamailio.wsUrl, '1002'); // the far end's own SIP.js has given up by now
+    await farEnd.clearEvents();
+    await farEnd.call(ME);
+    await waitForPopupCallState(popup, 'Incoming call');
+    await popup.getByRole('button', { name: 'Decline' }).click();
+    await farEnd.waitForEvent('rejected');
   });
 });

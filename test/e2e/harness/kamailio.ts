@@ -35,6 +35,8 @@ export interface StartKamailioOptions {
   /** Echo Kamailio's stderr to ours. Default: env E2E_KAMAILIO_LOG=1. */
   echo?: boolean;
   startTimeoutMs?: number;
+  /** Listen on this port (to restart a server where its clients expect it). Default: a free one. */
+  port?: number;
 }
 
 export async function startKamailio(options: StartKamailioOptions = {}): Promise<KamailioServer> {
@@ -47,7 +49,7 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
   const cfg = join(dir, 'kamailio.cfg');
   await copyFile(CONFIG, cfg);
   const pidFile = join(dir, 'kamailio.pid');
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
 
   const args = [
     '-DD', // no daemon: we own the main process and its exit

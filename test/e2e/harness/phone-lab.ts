@@ -56,7 +56,7 @@ export async function startPhoneLab({
     }),
   );
   const farEnd = far[farEnds[0]] as FarEnd;
-  return {
+  const lab: PhoneLab = {
     kamailio,
     server,
     browser,
@@ -65,9 +65,11 @@ export async function startPhoneLab({
     async stop() {
       await Promise.all(Object.values(far).map((phone) => phone.close().catch(() => undefined)));
       await browser.close();
-      await Promise.all([server.close(), kamailio.stop()]);
+      // lab.kamailio: a test may have restarted the server.
+      await Promise.all([server.close(), lab.kamailio.stop()]);
     },
   };
+  return lab;
 }
 
 /** Enters 1001's account in the options page, as a user would, and waits until it registers. */
