@@ -8,6 +8,7 @@ import { Invitation, SessionState, type Core, type Session, type Web } from 'sip
 import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
 import type { CallControls } from './call-controls';
 import type { CallRegistry } from './call-registry';
+import { recoverMicrophone } from './microphone-recovery';
 import { releaseRemoteAudio } from './remote-audio';
 import { watchSession } from './session-events';
 import { describeCallFailure } from './sip-status';
@@ -27,6 +28,8 @@ export interface CallEventsContext {
   maxCalls(): number;
   changed(): void;
   notify(text: string): void;
+  /** The audio constraints a call would use now (for a microphone swapped mid-call). */
+  microphoneConstraints(): Promise<MediaStreamConstraints>;
   callEnded(ended: EndedCall): void;
   messageReceived(message: ReceivedMessage): void;
 }
@@ -67,6 +70,7 @@ export class CallEvents {
       onCallReceived: () => this.ctx.changed(),
       onCallAnswered: (session) => {
         calls.setState(session.id, 'active');
+        recoverMicrophone(session, { constraints: () => this.ctx.microphoneConstraints(), notify: (text) => this.ctx.notify(text) });
         this.ctx.changed();
       },
       onCallHangup: (session) => {

@@ -58,6 +58,7 @@ export class Phone {
       maxCalls: () => this.settings.maxCalls,
       changed: () => this.changed(),
       notify: (text) => this.setNotice(text),
+      microphoneConstraints: () => this.devices.microphoneConstraints(),
       callEnded,
       messageReceived,
     });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { offscreenEvaluate } from './harness/browser.js';
+import { unplugOffscreenMicrophone } from './harness/offscreen-rtp.js';
 import { openOptions, waitForNoPopupCall } from './harness/clickdial.js';
 import {
   card,
@@ -212,5 +213,19 @@ describe('several calls, messages, history, audio devices', () => {
     assert.equal(await ringtoneSink(), '', 'the ringtone falls back to the default speaker too');
     await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
     await waitForNoPopupCall(popup);
+  });
+
+  test('a microphone unplugged mid-call: the call goes on with the default microphone, with a notice', async () => {
+    await b.clearEvents();
+    await b.autoAnswer(true);
+    await dial(popup, '1002');
+    await waitForCardState(popup, '1002', 'In call');
+    await waitForHearing(b, '1002 to hear us');
+    assert.equal(await unplugOffscreenMicrophone(rig.browser.context), 1);
+    await popup.getByRole('status').filter({ hasText: 'The microphone was disconnected' }).first().waitFor();
+    await waitForHearing(b, '1002 to hear us again through the default microphone');
+    await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
+    await waitForNoPopupCall(popup);
+    await b.autoAnswer(false);
   });
 });

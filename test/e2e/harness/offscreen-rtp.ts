@@ -42,3 +42,34 @@ export async function offscreenRtp(context: BrowserContext): Promise<RtpTotals> 
     return reply.result.value;
   });
 }
+
+const UNPLUG = `function () {
+  let unplugged = 0;
+  for (const pc of this) {
+    if (pc.connectionState === 'closed') continue;
+    for (const sender of pc.getSenders()) {
+      const track = sender.track;
+      if (!track || track.kind !== 'audio') continue;
+      // What the browser does when the device disappears: the track stops and fires "ended"
+      // (track.stop() alone does not fire it).
+      track.stop();
+      track.dispatchEvent(new Event('ended'));
+      unplugged += 1;
+    }
+  }
+  return unplugged;
+}`;
+
+/** Ends our live microphone tracks as an unplugged device would; returns how many. */
+export async function unplugOffscreenMicrophone(context: BrowserContext): Promise<number> {
+  return withOffscreenTarget(context, async (send) => {
+    const proto = (await send('Runtime.evaluate', { expression: 'RTCPeerConnection.prototype' })) as { result: { objectId: string } };
+    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
+    const reply = (await send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: UNPLUG,
+      returnByValue: true,
+    })) as { result: { value: number } };
+    return reply.result.value;
+  });
+}
