@@ -203,6 +203,29 @@ describe('without the popup', () => {
     await waitForNoPopupCall(popup);
   });
 
+  test("with the PBX's early media (183 with SDP) its audio is heard before the answer, and no local ringback plays", async () => {
+    await farEnd.clearEvents();
+    await popup.getByLabel('Number or SIP address').fill('1002');
+    await popup.getByRole('button', { name: 'Call', exact: true }).click();
+    await farEnd.waitForEvent('invite');
+    await farEnd.earlyMedia();
+    await waitForPopupCallState(popup, 'Ringing…');
+    const early = await waitFor(
+      async () => {
+        const rtp = await offscreenRtp(browser.context);
+        return rtp.inboundBytes > 2000 ? rtp : undefined;
+      },
+      { what: 'early media to arrive before the answer' },
+    );
+    assert.ok(early.inboundBytes > 0);
+    assert.deepEqual(await ringtone(), { tone: '', playing: false });
+    await farEnd.answer();
+    await waitForPopupCallState(popup, 'In call');
+    await press('alt+shift+k');
+    await farEnd.waitForEvent('bye-received');
+    await waitForNoPopupCall(popup);
+  });
+
   test('the call-selection shortcut calls the number selected on a web page', async () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true);

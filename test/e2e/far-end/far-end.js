@@ -318,6 +318,14 @@ async function answer(callId) {
   return rec.id;
 }
 
+/** 183 Session Progress with SDP: early media (what a PBX does for its ringback or announcements). */
+async function earlyMedia(callId) {
+  const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
+  await rec.session.progress({ statusCode: 183 });
+  log('early-media', { callId: rec.id });
+  return rec.id;
+}
+
 /** Reject a ringing incoming call with 486 Busy Here (default) or 603 Decline. */
 async function decline(statusCode = 486, callId) {
   const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
@@ -427,6 +435,7 @@ function clearEvents() {
 }
 
 window.farEnd = {
+  earlyMedia,
   register,
   unregister,
   disconnect,

@@ -9,7 +9,7 @@ export type FarEndEventType =
   | 'connected' | 'disconnected' | 'registered' | 'unregistered' | 'register-failed'
   | 'outgoing' | 'progress' | 'rejected' | 'invite' | 'cancel' | 'declined' | 'answered'
   | 'hangup' | 'bye-received' | 'terminated' | 'hold' | 'dtmf' | 'info' | 'refer'
-  | 'message' | 'notify' | 'error';
+  | 'message' | 'notify' | 'error' | 'early-media';
 
 export interface FarEndEvent {
   type: FarEndEventType;
@@ -52,6 +52,8 @@ export interface FarEnd {
   /** Returns the call id once the INVITE is sent. */
   call(targetUri: string): Promise<string>;
   answer(callId?: string): Promise<string>;
+  /** Sends 183 Session Progress with SDP (early media) for a ringing incoming call. */
+  earlyMedia(callId?: string): Promise<string>;
   decline(statusCode?: 486 | 603, callId?: string): Promise<string>;
   hangup(callId?: string): Promise<string>;
   autoAnswer(enabled: boolean): Promise<boolean>;
@@ -117,6 +119,7 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
     disconnect: () => invoke('disconnect'),
     call: (targetUri) => invoke('call', targetUri),
     answer: (callId) => invoke('answer', callId),
+    earlyMedia: (callId) => invoke('earlyMedia', callId),
     decline: (statusCode = 486, callId) => invoke('decline', statusCode, callId),
     hangup: (callId) => invoke('hangup', callId),
     autoAnswer: (enabled) => invoke('autoAnswer', enabled),
