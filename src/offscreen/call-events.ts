@@ -30,6 +30,8 @@ export interface CallEventsContext {
   notify(text: string): void;
   /** The audio constraints a call would use now (for a microphone swapped mid-call). */
   microphoneConstraints(): Promise<MediaStreamConstraints>;
+  /** Answers a call that replaces one of ours (we are the target of an attended transfer). */
+  answerReplacement(callId: string): Promise<void>;
   callEnded(ended: EndedCall): void;
   messageReceived(message: ReceivedMessage): void;
 }
@@ -93,9 +95,13 @@ export class CallEvents {
     const { calls } = this.ctx;
     this.lastCreatedId = session.id;
     const incoming = session instanceof Invitation;
+    // An INVITE with Replaces for one of our calls: the far end completed an
+    // attended transfer to us. It takes that call's place, so it is answered
+    // at once and does not count against the limit.
+    const replaced = incoming && session.replacee && calls.has(session.replacee.id) ? calls.call(session.replacee.id) : undefined;
     const call = calls.add(session, incoming ? 'incoming' : 'outgoing');
     // SessionManager's own limit lets one call too many through; ours is exact.
-    if (incoming && calls.count() > this.ctx.maxCalls()) {
+    if (incoming && !replaced && calls.count() > this.ctx.maxCalls()) {
       const ended = calls.remove(session.id);
       void session.reject({ statusCode: BUSY_STATUS }).catch(() => undefined);
       if (ended) this.ctx.callEnded({ ...ended, outcome: 'missed' });
@@ -130,6 +136,14 @@ export class CallEvents {
       if (state === SessionState.Established) calls.setState(session.id, 'active');
       this.ctx.changed();
     });
+    if (replaced) {
+      const by = replaced.remote.displayName ?? replaced.remote.user;
+      calls.patch(session.id, { referredBy: by });
+      this.ctx.notify(`${by} transferred ${call.remote.displayName ?? call.remote.user} to you.`);
+      this.ctx.answerReplacement(session.id).catch((error: unknown) => {
+        this.ctx.notify(`Could not take over the transferred call: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     this.ctx.changed();
   }
 

@@ -1,4 +1,4 @@
-import type { Web } from 'sip.js';
+import { SIPExtension, type Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { remoteAudioFor } from './remote-audio';
 
@@ -32,6 +32,8 @@ export function managerOptions(
       authorizationPassword: account.password,
       ...(account.displayName.trim() ? { displayName: account.displayName.trim() } : {}),
       userAgentString: 'ClickDial/0.1 (SIP.js 0.21.2)',
+      // Lets a far end complete an attended transfer to us (INVITE with Replaces).
+      sipExtensionReplaces: SIPExtension.Supported,
       logLevel: 'warn',
       transportOptions: { server: account.server.trim(), connectionTimeout: 6 },
       sessionDescriptionHandlerFactoryOptions: {

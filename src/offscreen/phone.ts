@@ -59,6 +59,7 @@ export class Phone {
       changed: () => this.changed(),
       notify: (text) => this.setNotice(text),
       microphoneConstraints: () => this.devices.microphoneConstraints(),
+      answerReplacement: (callId) => this.answerReplacement(callId),
       callEnded,
       messageReceived,
     });
@@ -131,6 +132,13 @@ export class Phone {
     await this.checkMicrophone();
     // Call waiting: the call in progress goes on hold first.
     await this.controls.holdOthers(callId);
+    const constraints = await this.devices.microphoneConstraints();
+    await this.sip.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
+  }
+
+  /** Takes a call that replaces one of ours (attended transfer to us): no hold, no question. */
+  private async answerReplacement(callId: string): Promise<void> {
+    const session = this.calls.session(callId);
     const constraints = await this.devices.microphoneConstraints();
     await this.sip.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
   }

@@ -228,4 +228,27 @@ describe('several calls, messages, history, audio devices', () => {
     await waitForNoPopupCall(popup);
     await b.autoAnswer(false);
   });
+
+  test('the far end completes an attended transfer to us (INVITE with Replaces): we end up talking to 1003', async () => {
+    await b.clearEvents();
+    await c.clearEvents();
+    await b.autoAnswer(true);
+    await c.autoAnswer(true);
+    await dial(popup, '1002');
+    await waitForCardState(popup, '1002', 'In call');
+    const withUs = (await b.state()).calls.find((x) => x.state === 'Established' && /1001@/.test(x.remoteUri))?.id;
+    assert.ok(withUs, '1002 has a call with us');
+    // 1002 consults 1003, then joins us to 1003 (REFER to 1003 with Replaces of its call with us).
+    const withC = await b.call(aorOf('1003'));
+    await b.waitForCallState('Established', withC);
+    await b.transfer(withUs, withC);
+    await waitForCardState(popup, '1003', 'In call');
+    await card(popup, '1003').getByText('Transferred to you by 1002').waitFor();
+    await waitFor(async () => (await popup.locator('article.call').count()) === 1, { what: 'the call with 1002 to be replaced' });
+    await waitForHearing(c, '1003 to hear us');
+    await card(popup, '1003').getByRole('button', { name: 'Hang up' }).click();
+    await waitForNoPopupCall(popup);
+    await b.autoAnswer(false);
+    await c.autoAnswer(false);
+  });
 });
