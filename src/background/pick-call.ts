@@ -9,10 +9,11 @@ export function ringingIncoming(calls: CallSnapshot[]): CallSnapshot[] {
   return calls.filter((c) => c.direction === 'incoming' && c.state === 'ringing').sort(oldestFirst);
 }
 
-/** The call the user is talking on: answered and not on hold, else any outgoing attempt. */
+/** The call the user is talking on: answered and not on hold, else one being answered, else an outgoing attempt. */
 export function activeCall(calls: CallSnapshot[]): CallSnapshot | undefined {
   return (
     calls.find((c) => c.state === 'active' && !c.held) ??
+    calls.find((c) => c.state === 'connecting') ??
     calls.find((c) => c.direction === 'outgoing' && (c.state === 'dialing' || c.state === 'ringing'))
   );
 }

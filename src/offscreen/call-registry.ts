@@ -2,7 +2,7 @@
 // its state that SIP.js does not keep for us (direction, ringing, times).
 //
 //   outgoing: dialing --180/183--> ringing --2xx--> active --BYE/hangup--> (removed)
-//   incoming: ringing --answer--> active --BYE/hangup--> (removed)
+//   incoming: ringing --answer--> connecting --ACK--> active --BYE/hangup--> (removed)
 //             ringing --decline/cancel--> (removed)
 //   active: held <--hold/unhold--> not held; remoteHold follows the far end's re-INVITEs
 import type { Session } from 'sip.js';

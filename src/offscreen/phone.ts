@@ -130,8 +130,23 @@ export class Phone {
       throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
     }
     await this.checkMicrophone();
-    // Call waiting: the call in progress goes on hold first.
-    await this.controls.holdOthers(callId);
+    // Stops the ringtone and the notification at once; media setup takes a moment.
+    this.calls.setState(callId, 'connecting');
+    this.changed();
+    try {
+      // Call waiting: the call in progress goes on hold first.
+      await this.controls.holdOthers(callId);
+      await this.accept(session);
+    } catch (error) {
+      if (session.state === SessionState.Initial) {
+        this.calls.setState(callId, 'ringing');
+        this.changed();
+      }
+      throw error;
+    }
+  }
+
+  private async accept(session: Invitation): Promise<void> {
     const constraints = await this.devices.microphoneConstraints();
     await this.sip.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
   }
@@ -139,8 +154,11 @@ export class Phone {
   /** Takes a call that replaces one of ours (attended transfer to us): no hold, no question. */
   private async answerReplacement(callId: string): Promise<void> {
     const session = this.calls.session(callId);
-    const constraints = await this.devices.microphoneConstraints();
-    await this.sip.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
+    if (!(session instanceof Invitation)) return;
+    // Never shown as ringing: it takes the replaced call's place.
+    this.calls.setState(callId, 'connecting');
+    this.changed();
+    await this.accept(session);
   }
 
   async decline(callId: string): Promise<void> {

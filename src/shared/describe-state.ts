@@ -18,6 +18,8 @@ export function describeCallState(call: CallSnapshot): string {
       return 'Calling…';
     case 'ringing':
       return call.direction === 'incoming' ? 'Incoming call' : 'Ringing…';
+    case 'connecting':
+      return 'Connecting…';
     case 'active':
       if (call.held) return 'On hold';
       return call.remoteHold ? 'Held by the other side' : 'In call';

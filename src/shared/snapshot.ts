@@ -5,7 +5,8 @@
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
 export type CallDirection = 'incoming' | 'outgoing';
-export type CallState = 'dialing' | 'ringing' | 'active' | 'ended';
+/** 'connecting': answered here, media still being set up (no longer ringing). */
+export type CallState = 'dialing' | 'ringing' | 'connecting' | 'active' | 'ended';
 export type MicrophonePermission = 'granted' | 'denied' | 'prompt' | 'unknown';
 
 export interface RemoteParty {

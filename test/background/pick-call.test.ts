@@ -20,6 +20,12 @@ describe('pick-call', () => {
     expect(hangUpTarget([mockCall({ id: 'out', state: 'dialing', answeredAt: undefined })])).toMatchObject({ action: 'hangup' });
   });
 
+  it('hangs up a call that is being answered rather than declining another ringing one', () => {
+    const calls = [ringing('other', 1), mockCall({ id: 'answering', direction: 'incoming', state: 'connecting', answeredAt: undefined })];
+    expect(hangUpTarget(calls)).toMatchObject({ action: 'hangup', call: { id: 'answering' } });
+    expect(ringingIncoming(calls).map((c) => c.id)).toEqual(['other']);
+  });
+
   it('declines the oldest ringing call when none is active', () => {
     expect(hangUpTarget([ringing('b', 2), ringing('a', 1)])).toMatchObject({ action: 'decline', call: { id: 'a' } });
   });

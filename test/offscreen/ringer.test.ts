@@ -12,6 +12,8 @@ describe('toneFor', () => {
     expect(toneFor(mockSnapshot({ calls: [mockCall({ state: 'ringing', answeredAt: undefined })] }))).toBe('ringback'));
   it('leaves ringback to the PBX when it sends early media', () =>
     expect(toneFor(mockSnapshot({ calls: [mockCall({ state: 'ringing', earlyMedia: true, answeredAt: undefined })] }))).toBeUndefined());
+  it('stops ringing as soon as the call is being answered', () =>
+    expect(toneFor(mockSnapshot({ calls: [{ ...incoming, state: 'connecting' }] }))).toBeUndefined());
   it('is silent while dialing, talking or idle', () => {
     expect(toneFor(mockSnapshot({ calls: [mockCall({ state: 'dialing', answeredAt: undefined })] }))).toBeUndefined();
     expect(toneFor(mockSnapshot({ calls: [mockCall()] }))).toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRegistration, formatDuration } from '../../src/shared/describe-state';
-import { mockSnapshot } from '../popup/mock-snapshot';
+import { describeCallState, describeRegistration, formatDuration } from '../../src/shared/describe-state';
+import { mockCall, mockSnapshot } from '../popup/mock-snapshot';
 
 describe('describeRegistration', () => {
   it.each([
@@ -22,4 +22,17 @@ describe('formatDuration', () => {
     [3_600_000 + 5_000, '1:00:05'],
     [-5, '0:00'],
   ])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
+});
+
+describe('describeCallState', () => {
+  it.each([
+    [{ state: 'dialing' as const, direction: 'outgoing' as const }, 'Calling…'],
+    [{ state: 'ringing' as const, direction: 'outgoing' as const }, 'Ringing…'],
+    [{ state: 'ringing' as const, direction: 'incoming' as const }, 'Incoming call'],
+    [{ state: 'connecting' as const, direction: 'incoming' as const }, 'Connecting…'],
+    [{ state: 'active' as const }, 'In call'],
+    [{ state: 'active' as const, held: true }, 'On hold'],
+  ])('%j reads %s', (patch, words) => {
+    expect(describeCallState(mockCall(patch))).toBe(words);
+  });
 });
