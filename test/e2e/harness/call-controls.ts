@@ -3,7 +3,7 @@
 // the debugger; nothing test-only ships in the extension).
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { openPopup, waitForRegistration } from './clickdial.js';
-import { offscreenEvaluate, withOffscreenTarget } from './extension-cdp.js';
+import { offscreenEvaluate, onOffscreenObjects } from './extension-cdp.js';
 import type { FarEnd } from './far-end.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './phone-lab.js';
 import type { UserId } from './users.js';
@@ -29,21 +29,6 @@ export async function waitForCardState(popup: Page, who: string, state: string, 
 export async function popupAlerts(popup: Page): Promise<string> {
   const texts = await popup.locator('[role=alert], [role=status], .call-note').allTextContents().catch(() => []);
   return JSON.stringify(texts);
-}
-
-/** Runs a function on every RTCRtpSender (or RTCPeerConnection) object of the offscreen document. */
-async function onOffscreenObjects<T>(context: BrowserContext, prototype: string, fn: string): Promise<T> {
-  return withOffscreenTarget(context, async (send) => {
-    const proto = (await send('Runtime.evaluate', { expression: `${prototype}.prototype` })) as { result: { objectId: string } };
-    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
-    const reply = (await send('Runtime.callFunctionOn', {
-      objectId: found.objects.objectId,
-      functionDeclaration: fn,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value: T } };
-    return reply.result.value;
-  });
 }
 
 /** Received audio energy summed over our open calls (diff two readings for a window). */

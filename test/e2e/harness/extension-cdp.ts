@@ -69,6 +69,25 @@ export async function withOffscreenTarget<T>(
 }
 
 /**
+ * Runs `functionDeclaration` (source text; `this` is an array) on every live object of a
+ * class (e.g. 'RTCPeerConnection') in the offscreen document, found on its heap with
+ * Runtime.queryObjects: the phone keeps its media objects private, and test hooks never ship.
+ */
+export async function onOffscreenObjects<T>(context: BrowserContext, className: string, functionDeclaration: string): Promise<T> {
+  return withOffscreenTarget(context, async (send) => {
+    const proto = (await send('Runtime.evaluate', { expression: `${className}.prototype` })) as { result: { objectId: string } };
+    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
+    const reply = (await send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration,
+      awaitPromise: true,
+      returnByValue: true,
+    })) as { result: { value: T } };
+    return reply.result.value;
+  });
+}
+
+/**
  * Evaluate `fn(arg)` in the extension's offscreen document and return its (awaited, JSON) result.
  * `fn` is serialized with toString(): it cannot close over test variables; pass them in `arg`.
  */

@@ -2,7 +2,7 @@
 // test hooks never ship), so the debugger finds them on the offscreen
 // document's heap (Runtime.queryObjects) and calls getStats() on each.
 import type { BrowserContext } from 'playwright-core';
-import { withOffscreenTarget } from './extension-cdp.js';
+import { onOffscreenObjects } from './extension-cdp.js';
 
 export interface RtpTotals {
   /** Open peer connections found. */
@@ -26,21 +26,7 @@ const SUM_STATS = `async function () {
 }`;
 
 export async function offscreenRtp(context: BrowserContext): Promise<RtpTotals> {
-  return withOffscreenTarget(context, async (send) => {
-    const proto = (await send('Runtime.evaluate', { expression: 'RTCPeerConnection.prototype' })) as {
-      result: { objectId: string };
-    };
-    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as {
-      objects: { objectId: string };
-    };
-    const reply = (await send('Runtime.callFunctionOn', {
-      objectId: found.objects.objectId,
-      functionDeclaration: SUM_STATS,
-      awaitPromise: true,
-      returnByValue: true,
-    })) as { result: { value: RtpTotals } };
-    return reply.result.value;
-  });
+  return onOffscreenObjects<RtpTotals>(context, 'RTCPeerConnection', SUM_STATS);
 }
 
 const UNPLUG = `function () {
@@ -62,14 +48,5 @@ const UNPLUG = `function () {
 
 /** Ends our live microphone tracks as an unplugged device would; returns how many. */
 export async function unplugOffscreenMicrophone(context: BrowserContext): Promise<number> {
-  return withOffscreenTarget(context, async (send) => {
-    const proto = (await send('Runtime.evaluate', { expression: 'RTCPeerConnection.prototype' })) as { result: { objectId: string } };
-    const found = (await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId })) as { objects: { objectId: string } };
-    const reply = (await send('Runtime.callFunctionOn', {
-      objectId: found.objects.objectId,
-      functionDeclaration: UNPLUG,
-      returnByValue: true,
-    })) as { result: { value: number } };
-    return reply.result.value;
-  });
+  return onOffscreenObjects<number>(context, 'RTCPeerConnection', UNPLUG);
 }
