@@ -2,9 +2,9 @@
 // entry in storage.local, which the popup shows. The worker keeps nothing in memory.
 import browser from 'webextension-polyfill';
 import { HISTORY_KEY, addToHistory, historyEntry, parseHistory } from '../shared/call-history';
-import type { EventEnvelope } from '../shared/protocol';
 import type { EndedCall } from '../shared/snapshot';
-import { isFromPhoneDocument, serialized } from './from-phone';
+import { serialized } from './serialized';
+import { onPhoneEvent } from '../shared/phone-events';
 
 const queue = serialized();
 
@@ -21,11 +21,5 @@ export function clearHistory(): Promise<void> {
 
 /** Registered once at the top level of the service worker. */
 export function listenForCallHistory(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    const m = message as Partial<EventEnvelope<'phone.callEnded'>> | null;
-    if (m?.target === 'subscribers' && m.type === 'phone.callEnded' && m.payload && isFromPhoneDocument(sender)) {
-      void recordCall(m.payload).catch(() => undefined);
-    }
-    return undefined;
-  });
+  onPhoneEvent('phone.callEnded', (ended) => void recordCall(ended).catch(() => undefined));
 }

@@ -3,9 +3,9 @@
 // ones the user sent. The popup reads storage; all writes happen here, in order.
 import browser from 'webextension-polyfill';
 import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, parseConversations, type Conversations } from '../shared/conversations';
-import type { EventEnvelope } from '../shared/protocol';
 import type { ReceivedMessage, RemoteParty } from '../shared/snapshot';
-import { isFromPhoneDocument, serialized } from './from-phone';
+import { serialized } from './serialized';
+import { onPhoneEvent } from '../shared/phone-events';
 
 const queue = serialized();
 
@@ -31,11 +31,5 @@ export function markConversationRead(key: string): Promise<void> {
 
 /** Registered once at the top level of the service worker. */
 export function listenForMessages(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-    const m = message as Partial<EventEnvelope<'phone.messageReceived'>> | null;
-    if (m?.target === 'subscribers' && m.type === 'phone.messageReceived' && m.payload && isFromPhoneDocument(sender)) {
-      void recordReceived(m.payload).catch(() => undefined);
-    }
-    return undefined;
-  });
+  onPhoneEvent('phone.messageReceived', (message) => void recordReceived(message).catch(() => undefined));
 }

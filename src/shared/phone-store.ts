@@ -1,8 +1,7 @@
 // A page's view of the phone: the latest snapshot, fed by the phone's pushes
 // and by one fetch on start. Pages subscribe once at their root.
-import browser from 'webextension-polyfill';
 import { request } from './messenger';
-import type { EventEnvelope } from './protocol';
+import { onPhoneEvent } from './phone-events';
 import { emptySnapshot, type PhoneSnapshot } from './snapshot';
 
 export interface PhoneStore {
@@ -10,11 +9,6 @@ export interface PhoneStore {
   subscribe(listener: () => void): () => void;
   /** The last failure to reach the phone, if any (shown instead of failing silently). */
   error(): string | undefined;
-}
-
-function isSnapshotEvent(message: unknown): message is EventEnvelope<'phone.snapshot'> {
-  const m = message as Partial<EventEnvelope> | null;
-  return typeof m === 'object' && m !== null && m.target === 'subscribers' && m.type === 'phone.snapshot';
 }
 
 export function createPhoneStore(): PhoneStore {
@@ -33,10 +27,7 @@ export function createPhoneStore(): PhoneStore {
     notify();
   };
 
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (isSnapshotEvent(message)) accept(message.payload);
-    return undefined;
-  });
+  onPhoneEvent('phone.snapshot', accept);
   request('phone.getSnapshot', {}).then(accept, (e: unknown) => {
     error = e instanceof Error ? e.message : String(e);
     notify();

@@ -170,7 +170,7 @@ describe('click-to-call on web pages', () => {
     await framed.close();
   });
 
-  test('the content script cannot read the SIP account (storage.local is closed to web-page contexts)', async () => {
+  test('from the content script (as a compromised page could): no SIP account, no forged phone events', async () => {
     const probe = await browser.context.newPage();
     await probe.goto(server.fixtureUrl('click-to-call.html'));
     await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the content script to run' });
@@ -183,13 +183,25 @@ describe('click-to-call on web pages', () => {
     const world = await waitFor(() => worlds.find((w) => w.type === 'isolated' && w.name === 'ClickDial'), {
       what: "ClickDial's content-script world",
     });
-    const read = async (expression: string) =>
+    const run = async (expression: string) =>
       ((await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })).result
         .value as string);
     // The content script's own world, with its own chrome.storage: the account is out of reach,
     // while the mirrored click-to-call settings are readable.
-    assert.match(await read("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /^refused: /);
-    assert.match(await read("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /defaultCountry/);
+    assert.match(await run("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /^refused: /);
+    assert.match(await run("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /defaultCountry/);
+
+    // A forged "missed call" (its call-back would dial the forger's number) is not taken as the phone's.
+    const history = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('callHistory').then((v) => JSON.stringify(v.callHistory ?? [])));
+    const before = await history();
+    await run(`chrome.runtime.sendMessage({ target: 'subscribers', type: 'phone.callEnded', payload: {
+      outcome: 'missed', endedAt: Date.now(),
+      call: { id: 'forged', direction: 'incoming', remote: { uri: 'sip:+19005550199@evil.example', user: '+19005550199' },
+        state: 'ended', createdAt: Date.now(), held: false, muted: false, earlyMedia: false } } }).then(() => 'sent', (e) => 'not sent: ' + e.message)`);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await history(), before);
+    const shown = await browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+    assert.deepEqual(shown.filter((id) => id.includes('evil.example')), []);
     await cdp.detach();
     await probe.close();
   });
