@@ -4,10 +4,11 @@
 //   call rings --> "Incoming call" [Answer] [Decline]   (stays)
 //   answered / declined / cancelled / ended --> cleared
 //   ended unanswered ("missed") --> "Missed call"; click calls back
-import type { EndedCall, PhoneSnapshot } from '../shared/snapshot';
+//   text message received --> "Message from X"; click opens the popup
+import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
 import { ringingIncoming } from './pick-call';
-import { MISSED_PREFIX, RING_PREFIX, ringId, showError, showIncoming, showMissed, uriOfMissed } from './notify';
+import { MESSAGE_PREFIX, MISSED_PREFIX, RING_PREFIX, ringId, showError, showIncoming, showMessage, showMissed, uriOfMissed } from './notify';
 import { toPhone } from './router';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
@@ -19,6 +20,10 @@ export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promis
     ...shown.filter((id) => id.startsWith(RING_PREFIX) && !wanted.has(id)).map((id) => chrome.notifications.clear(id)),
     ...ringing.filter((c) => !shown.includes(ringId(c.id))).map((c) => showIncoming(c, inCall)),
   ]);
+}
+
+export async function notifyMessage(message: ReceivedMessage): Promise<void> {
+  await showMessage(message);
 }
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
@@ -40,6 +45,12 @@ export function registerNotificationHandlers(): void {
     void act(() => (button === 0 ? toPhone('phone.answer', { callId }) : toPhone('phone.decline', { callId })));
   });
   chrome.notifications.onClicked.addListener((id) => {
+    if (id.startsWith(MESSAGE_PREFIX)) {
+      void chrome.notifications.clear(id);
+      // Opens the popup where the conversation is (Chrome may refuse without a focused window).
+      void chrome.action.openPopup().catch(() => undefined);
+      return;
+    }
     if (!id.startsWith(MISSED_PREFIX)) return;
     const uri = uriOfMissed(id);
     void chrome.notifications.clear(id);

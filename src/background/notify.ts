@@ -1,10 +1,11 @@
 // Desktop notifications the worker shows. Their ids carry everything a click
 // needs (the worker may have been stopped and restarted in between).
 import { remoteName } from '../shared/describe-state';
-import type { CallSnapshot, EndedCall } from '../shared/snapshot';
+import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
 
 export const RING_PREFIX = 'ring:';
 export const MISSED_PREFIX = 'missed:';
+export const MESSAGE_PREFIX = 'message:';
 const ERROR_ID = 'error';
 const ICON = 'icons/icon-128.png';
 
@@ -44,6 +45,17 @@ export function showMissed(ended: EndedCall): Promise<string> {
     message: remoteName(ended.call),
     contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}: click to call back`,
     requireInteraction: true,
+  });
+}
+
+export function showMessage(message: ReceivedMessage): Promise<string> {
+  const from = message.from.displayName ? `${message.from.displayName} (${message.from.user})` : message.from.user;
+  return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL(ICON),
+    title: `Message from ${from}`,
+    message: message.body.length > 200 ? `${message.body.slice(0, 200)}…` : message.body,
+    contextMessage: 'Click to open ClickDial',
   });
 }
 

@@ -7,7 +7,7 @@ import { loadAccount } from './account-store';
 import { ensurePhone, route, toPhone } from './router';
 import { onPhoneEvent } from '../shared/phone-events';
 import { emptySnapshot } from '../shared/snapshot';
-import { notifyCallEnded, registerNotificationHandlers, syncIncomingNotifications } from './call-notifications';
+import { notifyCallEnded, notifyMessage, registerNotificationHandlers, syncIncomingNotifications } from './call-notifications';
 import { registerShortcuts } from './shortcuts';
 import { registerContextMenu } from './context-menu';
 import { protectStorage } from './storage-access';
@@ -34,6 +34,7 @@ onPhoneEvent('phone.snapshot', (snapshot) => {
   void syncIncomingNotifications(snapshot);
 });
 onPhoneEvent('phone.callEnded', (ended) => void notifyCallEnded(ended));
+onPhoneEvent('phone.messageReceived', (message) => void notifyMessage(message));
 
 /** Brings the phone up when there is an account: incoming calls need it running. */
 async function wakePhone(): Promise<void> {

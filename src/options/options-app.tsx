@@ -14,7 +14,19 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
   return (
     <main class="options">
       <h1>ClickDial</h1>
-      <ConnectionPanel snapshot={snapshot} actions={actions} />
+      {store.loaded() ? (
+        <ConnectionPanel snapshot={snapshot} actions={actions} />
+      ) : (
+        <section class="panel">
+          {store.error() ? (
+            <p class="error" role="alert">
+              {store.error()}
+            </p>
+          ) : (
+            <p role="status">Checking the phone…</p>
+          )}
+        </section>
+      )}
       <MicrophonePanel snapshot={snapshot} actions={actions} />
       <AccountForm />
       <CallSettingsPanel />

@@ -11,5 +11,14 @@ export function PopupApp({ store, actions }: { store: PhoneStore; actions: Phone
   const snapshot = usePhoneSnapshot(store);
   const history = useStored(HISTORY_KEY, parseHistory);
   const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
+  if (!store.loaded() && !store.error()) {
+    return (
+      <main class="phone">
+        <p role="status" class="loading">
+          Starting the phone…
+        </p>
+      </main>
+    );
+  }
   return <PopupTabs snapshot={snapshot} actions={actions} unreachable={store.error()} history={history} conversations={conversations} />;
 }

@@ -9,6 +9,8 @@ export interface PhoneStore {
   subscribe(listener: () => void): () => void;
   /** The last failure to reach the phone, if any (shown instead of failing silently). */
   error(): string | undefined;
+  /** False until the first snapshot arrived: the empty one would read "Not set up". */
+  loaded(): boolean;
 }
 
 export function createPhoneStore(): PhoneStore {
@@ -40,5 +42,6 @@ export function createPhoneStore(): PhoneStore {
       return () => listeners.delete(listener);
     },
     error: () => error,
+    loaded: () => loaded,
   };
 }

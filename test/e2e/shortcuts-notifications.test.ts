@@ -295,6 +295,33 @@ describe('without the popup', () => {
     }
   });
 
+  test('a text message notifies with the sender and the text; clicking it opens the popup', async () => {
+    await popup.close(); // the real popup must be the only popup.html target
+    try {
+      await farEnd.message(ME, 'Running 5 minutes late');
+      const shown = await notifications.waitFor((n) => n.summary === 'Message from 1002', 'the message notification');
+      assert.match(shown.body, /Running 5 minutes late/);
+      const page = await browser.context.newPage();
+      await page.goto(server.fixtureUrl('click-to-call.html'));
+      await page.bringToFront();
+      notifications.press(shown, 'default');
+      const text = await offscreenEvaluate(
+        browser.context,
+        async () => {
+          for (let i = 0; i < 100 && !document.body.innerText.includes('Messages (1)'); i++) await new Promise((r) => setTimeout(r, 50));
+          return document.body.innerText;
+        },
+        undefined,
+        { targetType: 'page', urlSuffix: 'src/popup/popup.html' },
+      );
+      assert.match(text, /Messages \(1\)/);
+      await waitFor(() => notifications.shown().find((n) => n.id === shown.id)?.closed, { what: 'the message notification to close' });
+      await page.close();
+    } finally {
+      popup = await openPopup(browser.context, browser.extensionId);
+    }
+  });
+
   test('a shortcut with nothing to act on says so in a notification', async () => {
     await press('alt+shift+j');
     const shown = await notifications.waitFor((n) => n.body === 'No call is ringing.', 'the "no call" message');
