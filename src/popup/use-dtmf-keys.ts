@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PhoneActions } from '../shared/phone-actions';
 
 const TONE_KEY = /^[0-9*#]$/;
@@ -19,10 +19,14 @@ export function useDtmf(
   run: (action: () => Promise<unknown>) => Promise<boolean>,
 ): { sent: Record<string, string>; send: (callId: string, tone: string) => void } {
   const [sent, setSent] = useState<Record<string, string>>({});
+  // One tone at a time, in order: requests sent together can overtake each
+  // other on their way through the service worker (a PIN typed fast would
+  // arrive scrambled).
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const send = (callId: string, tone: string) => {
     // Shown at once: tones are fire-and-forget for the user, an error replaces them.
     setSent((all) => ({ ...all, [callId]: `${all[callId] ?? ''}${tone}`.slice(-24) }));
-    void run(() => actions.sendDtmf(callId, tone));
+    queue.current = queue.current.then(() => run(() => actions.sendDtmf(callId, tone)));
   };
   useEffect(() => {
     if (!activeCallId) return undefined;
