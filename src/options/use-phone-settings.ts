@@ -20,12 +20,17 @@ export function usePhoneSettings(): {
   }, []);
   const save = async (patch: Partial<PhoneSettings>) => {
     setStatus(undefined);
+    // Shown at once: re-rendering with the last saved copy while the save is
+    // on its way would undo the choice the user just made.
+    const before = settings;
+    if (before) setSettings({ ...before, ...patch });
     try {
-      const latest = await request('settings.get', {}).catch(() => settings ?? defaultPhoneSettings());
+      const latest = await request('settings.get', {}).catch(() => before ?? defaultPhoneSettings());
       const saved = await request('settings.save', { settings: { ...latest, ...patch } });
       setSettings(saved);
       setStatus({ kind: 'ok', text: 'Saved.' });
     } catch (error) {
+      if (before) setSettings(before);
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
   };
