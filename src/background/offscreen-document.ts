@@ -7,7 +7,7 @@
 
 const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 
-let creating: Promise<void> | null = null;
+let creating: Promise<boolean> | null = null;
 
 async function documentExists(url: string): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
@@ -20,22 +20,28 @@ async function documentExists(url: string): Promise<boolean> {
 /**
  * Resolves once the phone document exists. `onCreated` runs once per new
  * document (it hands the phone the saved account) before anyone else talks to it.
+ * Resolves true only to the caller whose `onCreated` ran: others may need to
+ * hand the phone what they changed since.
  */
-export async function ensureOffscreenDocument(onCreated: () => Promise<void>): Promise<void> {
+export async function ensureOffscreenDocument(onCreated: () => Promise<void>): Promise<boolean> {
   const url = chrome.runtime.getURL(OFFSCREEN_PATH);
   if (!creating) {
     const exists = await documentExists(url);
     // Checked again after the await: another caller may have started creating
     // it meanwhile, and its document is not configured until that finishes.
-    if (exists && !creating) return;
-    creating ??= create(url, onCreated).finally(() => {
-      creating = null;
-    });
+    if (exists && !creating) return false;
+    if (!creating) {
+      creating = create(url, onCreated).finally(() => {
+        creating = null;
+      });
+      return creating;
+    }
   }
-  return creating;
+  await creating;
+  return false;
 }
 
-async function create(url: string, onCreated: () => Promise<void>): Promise<void> {
+async function create(url: string, onCreated: () => Promise<void>): Promise<boolean> {
   try {
     await chrome.offscreen.createDocument({
       url,
@@ -44,8 +50,9 @@ async function create(url: string, onCreated: () => Promise<void>): Promise<void
     });
   } catch (error) {
     // Created meanwhile by an earlier instance of this worker: use it.
-    if (/single offscreen document/i.test(String(error)) && (await documentExists(url))) return;
+    if (/single offscreen document/i.test(String(error)) && (await documentExists(url))) return false;
     throw error;
   }
   await onCreated();
+  return true;
 }

@@ -35,6 +35,11 @@ export async function ensurePhone(): Promise<void> {
   await ensureOffscreenDocument(configurePhone);
 }
 
+/** Hands the phone what was just saved: once, whether or not its document had to be created first. */
+async function reconfigurePhone(): Promise<void> {
+  if (!(await ensureOffscreenDocument(configurePhone))) await configurePhone();
+}
+
 export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
   await ensurePhone();
   return sendEnvelope({ target: 'offscreen', type, payload });
@@ -43,10 +48,7 @@ export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T
 const handlers: Handlers<BackgroundType> = {
   ...featureHandlers({
     toPhone,
-    reconfigure: async () => {
-      await ensurePhone();
-      await configurePhone();
-    },
+    reconfigure: reconfigurePhone,
   }),
   'account.get': async () => ({ account: (await loadAccount()).account }),
   'account.save': async ({ account }) => {
@@ -55,14 +57,12 @@ const handlers: Handlers<BackgroundType> = {
     const first = Object.values(errors)[0];
     if (first) throw new ClickDialError(first, 'invalid');
     await saveAccount(account as SipAccount);
-    await ensurePhone();
-    await configurePhone();
+    await reconfigurePhone();
     return null;
   },
   'account.setOnline': async ({ online }) => {
     await saveWantsOnline(requireBoolean(online, 'online'));
-    await ensurePhone();
-    await configurePhone();
+    await reconfigurePhone();
     return null;
   },
   'content.settings': () => mirrorClickToCallSettings(),
