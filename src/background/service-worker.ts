@@ -10,7 +10,7 @@ import { emptySnapshot } from '../shared/snapshot';
 import { notifyCallEnded, notifyMessage, registerNotificationHandlers, syncIncomingNotifications } from './call-notifications';
 import { registerShortcuts } from './shortcuts';
 import { registerContextMenu } from './context-menu';
-import { protectStorage } from './storage-access';
+import { mirrorClickToCallSettings, protectStorage } from './storage-access';
 import { registerPageScript } from './page-script';
 import { showOnToolbar } from './toolbar';
 import { listenForCallHistory } from './call-history';
@@ -22,7 +22,6 @@ serve('background', route);
 registerShortcuts();
 registerContextMenu();
 protectStorage();
-registerPageScript().catch((error: unknown) => console.error('ClickDial: could not register the page script', error));
 registerNotificationHandlers();
 listenForCallHistory();
 listenForMessages();
@@ -47,11 +46,25 @@ async function wakePhone(): Promise<void> {
   await showOnToolbar(await toPhone('phone.getSnapshot', {}));
 }
 
-browser.runtime.onStartup.addListener(() => void wakePhone());
-browser.runtime.onInstalled.addListener(() => void wakePhone());
-// Chrome may close the offscreen document; check once a minute and recreate it,
-// so that the phone stays registered without anyone opening the popup.
-void browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 });
+/**
+ * On install or update and on each browser start: what then lasts by itself
+ * (registered page script, session storage, alarms), so that the worker's
+ * many short wake-ups (one per phone event) do none of it.
+ */
+async function setUp(): Promise<void> {
+  const results = await Promise.allSettled([
+    registerPageScript(),
+    mirrorClickToCallSettings(),
+    // Chrome may close the offscreen document; check once a minute and recreate
+    // it, so that the phone stays registered without anyone opening the popup.
+    browser.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 }),
+  ]);
+  for (const r of results) if (r.status === 'rejected') console.error('ClickDial: setting up failed', r.reason);
+  await wakePhone();
+}
+
+browser.runtime.onStartup.addListener(() => void setUp());
+browser.runtime.onInstalled.addListener(() => void setUp());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === KEEPALIVE_ALARM) void wakePhone();
 });

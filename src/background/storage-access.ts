@@ -22,10 +22,14 @@ export async function mirrorClickToCallSettings(): Promise<ClickToCallSettings> 
   return settings;
 }
 
+/**
+ * Registered at every worker start (listeners must be; the access levels are
+ * cheap to assert again). The mirror itself is copied on install and browser
+ * start (storage.session lasts the browser session) and on every change.
+ */
 export function protectStorage(): void {
   void setAccess(browser.storage.local, 'TRUSTED_CONTEXTS');
   void setAccess(browser.storage.session, 'TRUSTED_AND_UNTRUSTED_CONTEXTS');
-  void mirrorClickToCallSettings();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) void mirrorClickToCallSettings();
   });
