@@ -33,8 +33,8 @@ function pageScripts(): Plugin {
   };
 }
 
-// Pages that the manifest does not name (the offscreen phone and the microphone
-// onboarding tab) must be listed as inputs, or crxjs leaves them out of dist/.
+// Pages that the manifest does not name (the offscreen phone, the microphone
+// onboarding tab and the call confirmation window) must be listed as inputs, or crxjs leaves them out of dist/.
 export default defineConfig({
   plugins: [preact(), crx({ manifest }), pageScripts()],
   build: {
@@ -45,6 +45,7 @@ export default defineConfig({
       input: {
         offscreen: 'src/offscreen/offscreen.html',
         microphone: 'src/options/microphone.html',
+        confirm: 'src/confirm/confirm.html',
       },
     },
   },

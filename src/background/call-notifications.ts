@@ -10,6 +10,8 @@ import { errorMessage } from '../shared/protocol';
 import { ringingIncoming } from './pick-call';
 import { MESSAGE_PREFIX, MISSED_PREFIX, RING_PREFIX, ringId, showError, showIncoming, showMessage, showMissed, uriOfMissed } from './notify';
 import { toPhone } from './router';
+import { loadAccount } from './account-store';
+import { callBackTarget } from '../shared/call-back';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingIncoming(snapshot.calls);
@@ -28,6 +30,21 @@ export async function notifyMessage(message: ReceivedMessage): Promise<void> {
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   if (ended.outcome === 'missed') await showMissed(ended);
+}
+
+/** Calls back the caller of a missed call: on our own account, never at a host the caller named (call-back.ts). */
+async function callBack(uri: string): Promise<void> {
+  const { account } = await loadAccount();
+  const user = /^sips?:([^@;?]+)@/i.exec(uri)?.[1] ?? '';
+  let decoded = user;
+  try {
+    decoded = decodeURIComponent(user);
+  } catch {
+    // Left as written: the dialler refuses what is not a number.
+  }
+  const target = callBackTarget({ uri, user: decoded }, account?.aor);
+  if (!target) throw new Error(`${uri} cannot be called back.`);
+  await toPhone('phone.call', { target });
 }
 
 async function act(action: () => Promise<unknown>): Promise<void> {
@@ -54,6 +71,6 @@ export function registerNotificationHandlers(): void {
     if (!id.startsWith(MISSED_PREFIX)) return;
     const uri = uriOfMissed(id);
     void chrome.notifications.clear(id);
-    if (uri) void act(() => toPhone('phone.call', { target: uri }));
+    if (uri) void act(() => callBack(uri));
   });
 }

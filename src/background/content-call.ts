@@ -1,15 +1,16 @@
 // The one door from web pages into ClickDial. A content script may only ask
 // to call a number; before the phone sees it the worker checks that the
 // message comes from our content script in an http(s) frame of a tab, that
-// click-to-call is on for that site, and normalises the number again here
+// click-to-call is on for the tab's site, and normalises the number again
 // (the page's own script cannot talk to us, but a compromised renderer could).
+// Whatever the content script says about the click is only ever a reason to
+// ask more: it can make a call need confirmation, never skip it.
 import browser from 'webextension-polyfill';
 import { decideForHost } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
-import { normalisePhoneNumber } from '../shared/phone-number';
-import { MAX_PHONE_TEXT } from '../shared/phone-text';
+import { MAX_LINK_TEXT, MAX_PHONE_TEXT } from '../shared/phone-text';
 import { ClickDialError, type ReplyOf, type RequestOf } from '../shared/protocol';
-import { showClickToCallProblem } from './click-to-call-notice';
+import { handleOutsideCall, type OutsideCallPhone } from './outside-call';
 
 type Sender = browser.Runtime.MessageSender;
 
@@ -30,32 +31,49 @@ export function isContentScriptSender(sender: Sender): boolean {
   return contentScriptOrigin(sender) !== undefined;
 }
 
-/** Checks and dials a number a content script sent; failures are told to the user, then rethrown. */
+/**
+ * The tab's top-level site and whether the sending frame is of another
+ * origin. The site switch and the lists are about the site the user has open
+ * (a page on a denied site cannot frame another site to get around them).
+ */
+export function siteOfSender(sender: Sender, frame: URL): { site: string; crossOrigin: boolean } {
+  let top: URL | undefined;
+  try {
+    top = sender.tab?.url ? new URL(sender.tab.url) : undefined;
+  } catch {
+    top = undefined;
+  }
+  if (!top || (top.protocol !== 'http:' && top.protocol !== 'https:')) {
+    // No readable top-level page: judge by the frame, and always ask.
+    return { site: frame.hostname, crossOrigin: sender.frameId !== 0 };
+  }
+  return { site: top.hostname, crossOrigin: top.origin !== frame.origin };
+}
+
+/**
+ * Checks a number a content script sent and hands it on: dialled, confirmed
+ * first, or refused with a notice (outside-call.ts). The reply never says
+ * which, so a page learns nothing from it.
+ */
 export async function handleContentCall(
   payload: RequestOf<'content.call'>,
   sender: Sender,
-  dial: (target: string) => Promise<ReplyOf<'content.call'>>,
+  phone: OutsideCallPhone,
 ): Promise<ReplyOf<'content.call'>> {
   const origin = contentScriptOrigin(sender);
   if (!origin) throw new ClickDialError('"content.call" is accepted only from a web page.', 'forbidden');
-  const number: unknown = payload.number;
+  const { number, text, intentChecked } = payload as Partial<Record<keyof typeof payload, unknown>>;
   if (typeof number !== 'string' || number.length === 0 || number.length > MAX_PHONE_TEXT) {
     throw new ClickDialError(`Malformed message: "number" must be a string of 1 to ${MAX_PHONE_TEXT} characters.`, 'bad-message');
   }
+  if (typeof text !== 'string' || text.length > MAX_LINK_TEXT || typeof intentChecked !== 'boolean') {
+    throw new ClickDialError(`Malformed message: "text" (at most ${MAX_LINK_TEXT} characters) and "intentChecked" are required.`, 'bad-message');
+  }
+  const { site, crossOrigin } = siteOfSender(sender, origin);
   const settings = await loadClickToCallSettings();
-  if (!decideForHost(settings, origin.hostname).on) {
-    throw new ClickDialError(`Click-to-call is off for ${origin.hostname}.`, 'forbidden');
+  if (!decideForHost(settings, site).on) {
+    throw new ClickDialError(`Click-to-call is off for ${site}.`, 'forbidden');
   }
-  const normalised = normalisePhoneNumber(number, settings.defaultCountry);
-  if (!normalised.ok) {
-    await showClickToCallProblem(normalised.error);
-    throw new ClickDialError(normalised.error, 'invalid');
-  }
-  try {
-    // Extensions are shown in the tooltip but not dialled (no post-dial tones yet).
-    return await dial(normalised.e164);
-  } catch (error) {
-    await showClickToCallProblem(`Calling ${normalised.label} failed: ${error instanceof Error ? error.message : String(error)}`);
-    throw error;
-  }
+  await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, intentChecked }, phone);
+  return null;
 }

@@ -2,29 +2,33 @@
 // per install or update; the click listener is registered at the top level of
 // the worker on every start, where Chrome finds it after a restart.
 import browser from 'webextension-polyfill';
-import { loadClickToCallSettings } from '../shared/click-to-call-store';
-import { normalisePhoneNumber } from '../shared/phone-number';
-import { showClickToCallProblem } from './click-to-call-notice';
-import { toPhone } from './router';
+import type { CallSource } from '../shared/call-confirmation';
+import { handleOutsideCall } from './outside-call';
+import { outsideCallPhone } from './router';
 
 export const CALL_SELECTION_MENU = 'clickdial-call-selection';
 // Labels people select along with the number: "Tel.: ", "Phone: ", "☎ ".
 const LABEL = /^[^\d+(]{0,20}?[:：☎📞]\s*/u;
 
-/** Normalises a selection as click-to-call does and calls it; a bad selection is told to the user. */
-export async function callSelection(selection: string | undefined): Promise<void> {
-  const text = (selection ?? '').trim().replace(LABEL, '');
-  const { defaultCountry } = await loadClickToCallSettings();
-  const normalised = normalisePhoneNumber(text, defaultCountry);
-  if (!normalised.ok) {
-    await showClickToCallProblem(normalised.error);
-    return;
-  }
+/** The host of the page a selection was made on ("" when it is not a web page). */
+export function siteOf(url: string | undefined): string {
   try {
-    await toPhone('phone.call', { target: normalised.e164 });
-  } catch (error) {
-    await showClickToCallProblem(`Calling ${normalised.label} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const u = new URL(url ?? '');
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname : '';
+  } catch {
+    return '';
   }
+}
+
+/**
+ * Normalises a selection as click-to-call does and shows it in the
+ * confirmation window before any call: the page could have swapped the
+ * selection as the user reached for the menu or the keys. A bad selection is
+ * told to the user.
+ */
+export async function callSelection(selection: string | undefined, site: string, source: CallSource = 'menu'): Promise<void> {
+  const text = (selection ?? '').trim().replace(LABEL, '');
+  await handleOutsideCall({ source, number: text, site }, outsideCallPhone);
 }
 
 export function registerContextMenu(): void {
@@ -35,7 +39,7 @@ export function registerContextMenu(): void {
       chrome.contextMenus.create({ id: CALL_SELECTION_MENU, title: 'Call "%s"', contexts: ['selection'] }, () => void chrome.runtime.lastError);
     });
   });
-  chrome.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === CALL_SELECTION_MENU) void callSelection(info.selectionText);
+  chrome.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CALL_SELECTION_MENU) void callSelection(info.selectionText, siteOf(tab?.url ?? info.pageUrl));
   });
 }

@@ -20,6 +20,7 @@ import { validateAccount, type SipAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
+import type { OutsideCallPhone } from './outside-call';
 import { mirrorClickToCallSettings } from './storage-access';
 import { injectValidator } from './page-script';
 import { featureHandlers } from './feature-handlers';
@@ -45,6 +46,12 @@ export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T
   return sendEnvelope({ target: 'offscreen', type, payload });
 }
 
+/** What calls from pages, selections and the menu need of the phone. */
+export const outsideCallPhone: OutsideCallPhone = {
+  snapshot: () => toPhone('phone.getSnapshot', {}),
+  dial: (target) => toPhone('phone.call', { target }),
+};
+
 const handlers: Handlers<BackgroundType> = {
   ...featureHandlers({
     toPhone,
@@ -67,7 +74,7 @@ const handlers: Handlers<BackgroundType> = {
   },
   'content.settings': () => mirrorClickToCallSettings(),
   'content.loadValidator': (_payload, sender) => injectValidator(sender),
-  'content.call': (payload, sender) => handleContentCall(payload, sender, (target) => toPhone('phone.call', { target })),
+  'content.call': (payload, sender) => handleContentCall(payload, sender, outsideCallPhone),
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
     return null;

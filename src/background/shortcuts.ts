@@ -5,7 +5,7 @@ import { errorMessage } from '../shared/protocol';
 import { activeCall, hangUpTarget, ringingIncoming } from './pick-call';
 import { showError } from './notify';
 import { toPhone } from './router';
-import { callSelection } from './context-menu';
+import { callSelection, siteOf } from './context-menu';
 
 export type ShortcutCommand = 'answer-call' | 'hang-up' | 'toggle-mute' | 'call-selection';
 
@@ -44,7 +44,7 @@ export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promi
       const text = (await selectionIn(tab)).trim();
       if (!text) throw new Error('Select a phone number on the page first.');
       // Same normalisation and messages as the context menu's "Call <selection>".
-      await callSelection(text.slice(0, 200));
+      await callSelection(text.slice(0, 200), siteOf(tab?.url), 'selection');
       return;
     }
     default:

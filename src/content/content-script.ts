@@ -9,19 +9,33 @@
 import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
 import { request } from '../shared/messenger';
-import { listenForCalls } from './call-clicks';
+import { listenForCalls, type CallClick } from './call-clicks';
 import { loadValidator } from './load-validator';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
 
-// about:blank and srcdoc frames have no host of their own: they run with their parent's origin.
-const host = location.hostname || new URL(self.origin).hostname;
+// The settings are about the site the user has open, in every frame of it:
+// a frame takes the tab's top-level site (ancestorOrigins' last entry), so a
+// page on a site where click-to-call is off cannot frame another site to get
+// it back. (The worker checks the same against the tab's URL.)
+function topLevelHost(): string {
+  const ancestors = location.ancestorOrigins;
+  const top = ancestors && ancestors.length > 0 ? ancestors[ancestors.length - 1] : undefined;
+  try {
+    if (top) return new URL(top).hostname;
+  } catch {
+    // An opaque ("null") ancestor: fall back to this frame's own origin.
+  }
+  // about:blank and srcdoc frames have no host of their own: they run with their parent's origin.
+  return location.hostname || new URL(self.origin).hostname;
+}
+const host = topLevelHost();
 
 let running: { controller: AbortController; scanner: PageScanner; settings: ClickToCallSettings } | undefined;
 
-function placeCall(number: string): void {
-  // The worker checks the number again and tells the user when the call cannot be placed.
-  request('content.call', { number }).catch(() => undefined);
+function placeCall(click: CallClick): void {
+  // The worker checks the number again, asks the user when in doubt, and says when a call cannot be placed.
+  request('content.call', click).catch(() => undefined);
 }
 
 function start(settings: ClickToCallSettings): void {

@@ -1,9 +1,11 @@
 // Options for click-to-call: the global switch, the default country for
-// national numbers, taking over tel:/sip:/callto: links, and the allow and
-// deny lists. Bad list entries are refused with a message and nothing is saved.
+// national numbers, taking over tel:/sip:/callto: links, the allow and deny
+// lists, the sites whose numbers are called without the confirmation window,
+// and the PBX's extension length (short numbers on pages). Bad entries are
+// refused with a message and nothing is saved.
 import { getCountries } from 'libphonenumber-js/min';
 import { useEffect, useState } from 'preact/hooks';
-import { parseHostList, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { EXTENSION_DIGITS_RANGE, parseHostList, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings, saveClickToCallSettings } from '../shared/click-to-call-store';
 
 const names = new Intl.DisplayNames(undefined, { type: 'region' });
@@ -17,6 +19,10 @@ interface Form {
   takeOverLinks: boolean;
   allow: string;
   deny: string;
+  atOnce: string;
+  /** "" when short numbers from pages are not called. */
+  extMin: string;
+  extMax: string;
 }
 
 const toForm = (s: ClickToCallSettings): Form => ({
@@ -25,11 +31,26 @@ const toForm = (s: ClickToCallSettings): Form => ({
   takeOverLinks: s.takeOverLinks,
   allow: s.allowList.join('\n'),
   deny: s.denyList.join('\n'),
+  atOnce: s.callAtOnce.join('\n'),
+  extMin: s.extensionDigits ? String(s.extensionDigits.min) : '',
+  extMax: s.extensionDigits ? String(s.extensionDigits.max) : '',
 });
+
+/** The extension length fields: both empty (off) or a range within EXTENSION_DIGITS_RANGE. */
+function parseExtensionDigits(min: string, max: string): { value: ClickToCallSettings['extensionDigits']; error?: string } {
+  if (!min.trim() && !max.trim()) return { value: null };
+  const lo = Number(min.trim() || max.trim());
+  const hi = Number(max.trim() || min.trim());
+  const { min: floor, max: ceiling } = EXTENSION_DIGITS_RANGE;
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < floor || hi > ceiling || lo > hi) {
+    return { value: null, error: `Extensions have ${floor} to ${ceiling} digits: enter the shortest and the longest (or leave both empty).` };
+  }
+  return { value: { min: lo, max: hi } };
+}
 
 export function ClickToCallPanel() {
   const [form, setForm] = useState<Form>();
-  const [errors, setErrors] = useState<{ allow?: string; deny?: string }>({});
+  const [errors, setErrors] = useState<{ allow?: string; deny?: string; atOnce?: string; ext?: string }>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   useEffect(() => {
     loadClickToCallSettings()
@@ -42,10 +63,17 @@ export function ClickToCallPanel() {
     event.preventDefault();
     const allow = parseHostList(form.allow);
     const deny = parseHostList(form.deny);
-    const next = { allow: allow.errors.join(' ') || undefined, deny: deny.errors.join(' ') || undefined };
+    const atOnce = parseHostList(form.atOnce);
+    const ext = parseExtensionDigits(form.extMin, form.extMax);
+    const next = {
+      allow: allow.errors.join(' ') || undefined,
+      deny: deny.errors.join(' ') || undefined,
+      atOnce: atOnce.errors.join(' ') || undefined,
+      ext: ext.error,
+    };
     setErrors(next);
-    if (next.allow || next.deny) {
-      setStatus({ ok: false, text: 'Not saved: fix the site lists first.' });
+    if (next.allow || next.deny || next.atOnce || next.ext) {
+      setStatus({ ok: false, text: 'Not saved: fix the marked fields first.' });
       return;
     }
     const settings: ClickToCallSettings = {
@@ -54,6 +82,8 @@ export function ClickToCallPanel() {
       takeOverLinks: form.takeOverLinks,
       allowList: allow.hosts,
       denyList: deny.hosts,
+      callAtOnce: atOnce.hosts,
+      extensionDigits: ext.value,
     };
     saveClickToCallSettings(settings)
       .then(() => {
@@ -99,6 +129,30 @@ export function ClickToCallPanel() {
         <textarea name="denyList" rows={3} placeholder="bank.example.com" value={form.deny} onInput={(e) => setForm({ ...form, deny: e.currentTarget.value })} />
         {errors.deny && <small class="error" role="alert">{errors.deny}</small>}
       </label>
+      <label class="field">
+        <span>Call at once on these sites, without showing the number first (one per line)</span>
+        <textarea name="callAtOnce" rows={2} placeholder="crm.example.com" value={form.atOnce} onInput={(e) => setForm({ ...form, atOnce: e.currentTarget.value })} />
+        <small class="hint">
+          Even there ClickDial shows the number first for emergency, short and premium-rate numbers, for links whose text shows another
+          number, for numbers in frames from other sites, and when it cannot tell that you saw what you clicked.
+        </small>
+        {errors.atOnce && <small class="error" role="alert">{errors.atOnce}</small>}
+      </label>
+      <fieldset class="field">
+        <legend>Internal extensions on pages (short numbers such as 1003): how many digits your PBX's extensions have</legend>
+        <div class="row">
+          <label>
+            From{' '}
+            <input type="number" name="extensionMin" min={EXTENSION_DIGITS_RANGE.min} max={EXTENSION_DIGITS_RANGE.max} value={form.extMin} onInput={(e) => setForm({ ...form, extMin: e.currentTarget.value })} />
+          </label>
+          <label>
+            to{' '}
+            <input type="number" name="extensionMax" min={EXTENSION_DIGITS_RANGE.min} max={EXTENSION_DIGITS_RANGE.max} value={form.extMax} onInput={(e) => setForm({ ...form, extMax: e.currentTarget.value })} />
+          </label>
+          <span class="hint">digits (empty: short numbers on pages are not called)</span>
+        </div>
+        {errors.ext && <small class="error" role="alert">{errors.ext}</small>}
+      </fieldset>
       <small class="hint">Pages that ask for no phone links (format-detection telephone=no) are always left alone.</small>
       <button type="submit">Save click-to-call settings</button>
       {status && (

@@ -1,8 +1,11 @@
+import { callBackTarget } from '../shared/call-back';
 import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
 
 interface Props {
   history: HistoryEntry[];
+  /** The user's own address: a call-back goes to the caller's host only when it is this one's. */
+  aor: string | undefined;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
   onCall: (uri: string) => Promise<unknown>;
   onClear: () => Promise<unknown>;
@@ -15,7 +18,7 @@ function when(at: number): string {
 }
 
 /** Recent calls, newest first, each one click from calling back. */
-export function HistoryList({ history, run, onCall, onClear }: Props) {
+export function HistoryList({ history, aor, run, onCall, onClear }: Props) {
   if (history.length === 0) return <p class="empty">No calls yet.</p>;
   return (
     <section class="history" aria-label="Call history">
@@ -23,6 +26,7 @@ export function HistoryList({ history, run, onCall, onClear }: Props) {
         {history.map((entry) => {
           const name = entry.remote.displayName ? `${entry.remote.displayName} (${entry.remote.user})` : entry.remote.user;
           const kind = describeHistoryEntry(entry);
+          const target = callBackTarget(entry.remote, aor);
           return (
             <li key={entry.id} class={`history-entry ${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
               <div class="history-who">
@@ -33,9 +37,11 @@ export function HistoryList({ history, run, onCall, onClear }: Props) {
                 <time dateTime={new Date(entry.startedAt).toISOString()}>{when(entry.startedAt)}</time>
                 {entry.durationMs > 0 && <span class="history-duration">{formatDuration(entry.durationMs)}</span>}
               </div>
-              <button type="button" aria-label={`Call back ${entry.remote.user}`} onClick={() => void run(() => onCall(entry.remote.uri))}>
-                Call back
-              </button>
+              {target && (
+                <button type="button" aria-label={`Call back ${entry.remote.user}`} onClick={() => void run(() => onCall(target))}>
+                  Call back
+                </button>
+              )}
             </li>
           );
         })}

@@ -49,6 +49,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
             {tab === 'history' ? (
               <HistoryList
                 history={history}
+                aor={snapshot.aor}
                 run={run}
                 onCall={async (uri) => {
                   await actions.call(uri);

@@ -13,6 +13,16 @@ export interface ClickToCallSettings {
   allowList: string[];
   /** Never on these sites; the popup's "on this site" switch adds and removes entries here. */
   denyList: string[];
+  /**
+   * Sites whose numbers the user chose to call without the confirmation window
+   * (the window is still shown for risky numbers and doubtful clicks: background/call-consent.ts).
+   */
+  callAtOnce: string[];
+  /**
+   * How many digits the PBX's internal extensions have, for short numbers on pages
+   * (tel:1003); null: short numbers from pages are not called.
+   */
+  extensionDigits: { min: number; max: number } | null;
 }
 
 /** The storage.local key. Content scripts read only this key. */
@@ -39,7 +49,25 @@ export function localeRegion(languages: readonly string[]): string {
 }
 
 export function defaultSettings(languages: readonly string[] = []): ClickToCallSettings {
-  return { enabled: true, defaultCountry: localeRegion(languages), takeOverLinks: true, allowList: [], denyList: [] };
+  return {
+    enabled: true,
+    defaultCountry: localeRegion(languages),
+    takeOverLinks: true,
+    allowList: [],
+    denyList: [],
+    callAtOnce: [],
+    extensionDigits: null,
+  };
+}
+
+export const EXTENSION_DIGITS_RANGE = { min: 2, max: 8 } as const;
+
+function parseExtensionDigits(value: unknown): ClickToCallSettings['extensionDigits'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { min, max } = value as { min?: unknown; max?: unknown };
+  const ok = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= EXTENSION_DIGITS_RANGE.min && n <= EXTENSION_DIGITS_RANGE.max;
+  return ok(min) && ok(max) && min <= max ? { min, max } : null;
 }
 
 /** Stored data is never trusted to have the right shape: anything odd falls back to the default. */
@@ -55,6 +83,9 @@ export function parseSettings(stored: unknown, languages: readonly string[] = []
     takeOverLinks: typeof s.takeOverLinks === 'boolean' ? s.takeOverLinks : base.takeOverLinks,
     allowList: list(s.allowList),
     denyList: list(s.denyList),
+    // Added after the first release: settings saved before have neither and get the defaults.
+    callAtOnce: list(s.callAtOnce),
+    extensionDigits: parseExtensionDigits(s.extensionDigits),
   };
 }
 
@@ -86,6 +117,18 @@ export function parseHostList(text: string): { hosts: string[]; errors: string[]
 export function hostMatches(entry: string, host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
   return h === entry || h.endsWith(`.${entry}`);
+}
+
+/** Whether the user chose to call this site's numbers without the confirmation window. */
+export function callsAtOnce(settings: ClickToCallSettings, host: string): boolean {
+  return settings.callAtOnce.some((e) => hostMatches(e, host));
+}
+
+/** The "call at once" choice for one site (the confirmation window's checkbox). */
+export function setCallAtOnce(settings: ClickToCallSettings, host: string, atOnce: boolean): ClickToCallSettings {
+  const h = host.toLowerCase();
+  const callAtOnce = settings.callAtOnce.filter((e) => !hostMatches(e, h));
+  return { ...settings, callAtOnce: atOnce ? [...callAtOnce, h] : callAtOnce };
 }
 
 export type SiteDecision = { on: true } | { on: false; reason: 'off-everywhere' | 'denied' | 'not-allowed' };

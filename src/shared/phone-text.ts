@@ -5,3 +5,5 @@
 /** Digits, the usual separators, a leading "+", and at most one extension. */
 export const PHONE_TEXT = /^\+?[0-9 \u00a0().\-/]{1,30}(?:(?:\s*(?:ext\.?|x|#|extension)\s*|;ext=)[0-9]{1,7})?$/i;
 export const MAX_PHONE_TEXT = 40;
+/** How much of a link's visible text travels with a click (shown in the confirmation window). */
+export const MAX_LINK_TEXT = 200;

@@ -55,9 +55,12 @@ export interface BackgroundRequests {
   'history.clear': { request: Record<string, never>; reply: null };
   /**
    * Click-to-call, the one type a content script may send: a number as found
-   * on a page (never a URI); the worker checks the sender and re-normalises it.
+   * on a page (never a URI), the link's visible text, and whether the click
+   * passed the intent checks (content/click-intent.ts). The worker checks the
+   * sender, re-normalises the number and dials it, asks the user first, or
+   * refuses it; the reply is the same in every case.
    */
-  'content.call': { request: { number: string }; reply: { callId: string } };
+  'content.call': { request: { number: string; text: string; intentChecked: boolean }; reply: null };
   /** Injects the phone-number checker into the asking frame (only pages with candidate digits need it). */
   'content.loadValidator': { request: Record<string, never>; reply: null };
   /** The click-to-call settings, for a content script that found none in storage.session yet. */

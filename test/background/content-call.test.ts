@@ -1,19 +1,44 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClickToCallSettings } from '../../src/shared/click-to-call-settings';
 
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'clickdial-id' } } }));
-const settings = { enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [] as string[], denyList: [] as string[] };
+const settings: ClickToCallSettings = {
+  enabled: true,
+  defaultCountry: 'US',
+  takeOverLinks: true,
+  allowList: [],
+  denyList: [],
+  callAtOnce: ['crm.example'],
+  extensionDigits: null,
+};
 vi.mock('../../src/shared/click-to-call-store', () => ({ loadClickToCallSettings: async () => settings }));
 const notices: string[] = [];
 vi.mock('../../src/background/click-to-call-notice', () => ({ showClickToCallProblem: async (m: string) => void notices.push(m) }));
+const confirmations: { dial: string; site: string; reasons: string[] }[] = [];
+vi.mock('../../src/background/confirm-window', () => ({
+  askToConfirm: async (c: { dial: string; site: string; reasons: string[] }) => void confirmations.push(c),
+}));
 
 const { handleContentCall, isContentScriptSender } = await import('../../src/background/content-call');
 
-const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false };
+const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url: 'https://crm.example/contacts' };
 const page = { id: 'clickdial-id', tab, url: 'https://crm.example/contacts', frameId: 0 };
+const seen = { text: '(415) 555-0132', intentChecked: true };
+
+function phone(calls: { direction: string; state: string; remote: { user: string } }[] = []) {
+  const dialled: string[] = [];
+  return {
+    dialled,
+    snapshot: async () => ({ calls }) as never,
+    dial: async (target: string) => void dialled.push(target),
+  };
+}
 
 beforeEach(() => {
   notices.length = 0;
+  confirmations.length = 0;
   settings.denyList = [];
+  settings.callAtOnce = ['crm.example'];
 });
 
 describe('content-script senders', () => {
@@ -28,36 +53,93 @@ describe('content-script senders', () => {
 });
 
 describe('handleContentCall', () => {
-  it('re-normalises the number and dials E.164', async () => {
-    const dial = vi.fn(async () => ({ callId: 'c1' }));
-    await expect(handleContentCall({ number: '(415) 555-0132' }, page, dial)).resolves.toEqual({ callId: 'c1' });
-    expect(dial).toHaveBeenCalledWith('+14155550132');
+  it('on a call-at-once site, a seen click on a number that its link shows is dialled as E.164, once', async () => {
+    const p = phone();
+    await expect(handleContentCall({ number: '(415) 555-0132', ...seen }, page, p)).resolves.toBeNull();
+    await handleContentCall({ number: '(415) 555-0132', ...seen }, page, p); // the same action again
+    expect(p.dialled).toEqual(['+14155550132']);
+    expect(confirmations).toEqual([]);
+  });
+
+  it('asks first on any other site, and whenever the click, the text, the frame or the number is in doubt', async () => {
+    const cases: [Partial<Parameters<typeof handleContentCall>[0]>, typeof page, string][] = [
+      [{}, { ...page, tab: { ...tab, url: 'https://other.example/' }, url: 'https://other.example/' }, 'asked'],
+      [{ intentChecked: false }, page, 'not-seen'],
+      [{ text: 'Call support 0800 123' }, page, 'text-differs'],
+      [{}, { ...page, url: 'https://ads.example/frame', frameId: 3 }, 'cross-origin-frame'],
+      [{ number: '+1 900 555 0199', text: '+1 900 555 0199' }, page, 'high-cost'],
+      [{ number: '911', text: '911' }, page, 'emergency'],
+    ];
+    for (const [change, sender, reason] of cases) {
+      confirmations.length = 0;
+      const p = phone();
+      await handleContentCall({ number: '(415) 555-0142', ...seen, text: '(415) 555-0142', ...change }, sender, p);
+      expect(p.dialled).toEqual([]);
+      expect(confirmations[0]?.reasons).toContain(reason);
+    }
+  });
+
+  it('never holds a call for a page: with a call going on, the new number is shown first', async () => {
+    const p = phone([{ direction: 'incoming', state: 'active', remote: { user: '1002' } }]);
+    await handleContentCall({ number: '(415) 555-0152', text: '(415) 555-0152', intentChecked: true }, page, p);
+    expect(p.dialled).toEqual([]);
+    expect(confirmations[0]?.reasons).toEqual(['in-call']);
+  });
+
+  it('places no second call to a number that is already being called', async () => {
+    const p = phone([{ direction: 'outgoing', state: 'dialing', remote: { user: '+14155550162' } }]);
+    await handleContentCall({ number: '(415) 555-0162', text: '(415) 555-0162', intentChecked: true }, page, p);
+    expect(p.dialled).toEqual([]);
+    expect(confirmations).toEqual([]);
+  });
+
+  it('judges the site switch by the tab, not the frame: a frame of an allowed site on a denied one gets nothing', async () => {
+    settings.denyList = ['crm.example'];
+    const framed = { ...page, url: 'https://widgets.example/call', frameId: 2 };
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, framed, phone())).rejects.toThrow(/off for crm.example/);
+  });
+
+  it('refuses short numbers from pages unless they have the PBX extension length', async () => {
+    const p = phone();
+    await handleContentCall({ number: '1003', text: '1003', intentChecked: true }, page, p);
+    expect(notices[0]).toMatch(/short number/);
+    settings.extensionDigits = { min: 4, max: 4 };
+    await handleContentCall({ number: '1003', text: '1003', intentChecked: true }, page, p);
+    expect(confirmations[0]?.reasons).toEqual(['short-number']);
+    expect(p.dialled).toEqual([]);
+    settings.extensionDigits = null;
   });
 
   it.each([
-    [{ number: 'sip:evil@attacker.example' }, 'is not a phone number'],
-    [{ number: 42 }, 'must be a string'],
-    [{ number: 'x'.repeat(41) }, 'must be a string of 1 to 40'],
-    [{ number: '555 1234 5678' }, 'not a valid phone number in US'],
-  ])('refuses %j with a clear message and never dials', async (payload, message) => {
-    const dial = vi.fn();
-    await expect(handleContentCall(payload as never, page, dial)).rejects.toThrow(message);
-    expect(dial).not.toHaveBeenCalled();
+    [{ number: 'sip:evil@attacker.example', ...seen }, 'is not a phone number'],
+    [{ number: '555 1234 5678', ...seen }, 'not a valid phone number in US'],
+  ])('tells the user about %j and never dials', async (payload, message) => {
+    const p = phone();
+    await handleContentCall(payload as never, page, p);
+    expect(p.dialled).toEqual([]);
+    expect(notices[0]).toContain(message);
+  });
+
+  it.each([
+    [{ number: 42, ...seen }, 'must be a string'],
+    [{ number: 'x'.repeat(41), ...seen }, 'must be a string of 1 to 40'],
+    [{ number: '+14155550132', text: 'x'.repeat(201), intentChecked: true }, '"text"'],
+    [{ number: '+14155550132', text: 'x' }, '"intentChecked"'],
+  ])('refuses the malformed message %j', async (payload, message) => {
+    await expect(handleContentCall(payload as never, page, phone())).rejects.toThrow(message);
   });
 
   it('refuses senders that are not our content script, and sites where click-to-call is off', async () => {
-    const dial = vi.fn();
-    await expect(handleContentCall({ number: '+14155550132' }, { ...page, tab: undefined }, dial)).rejects.toThrow(/only from a web page/);
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: undefined } as never, phone())).rejects.toThrow(
+      /only from a web page/,
+    );
     settings.denyList = ['crm.example'];
-    await expect(handleContentCall({ number: '+14155550132' }, page, dial)).rejects.toThrow(/off for crm.example/);
-    expect(dial).not.toHaveBeenCalled();
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, page, phone())).rejects.toThrow(/off for crm.example/);
   });
 
   it('tells the user when the phone cannot call', async () => {
-    const dial = vi.fn(async () => {
-      throw new Error('Set up your SIP account first');
-    });
-    await expect(handleContentCall({ number: '+14155550132' }, page, dial)).rejects.toThrow(/Set up/);
-    expect(notices).toEqual(['Calling +14155550132 failed: Set up your SIP account first']);
+    const failing = { snapshot: async () => ({ calls: [] }) as never, dial: async () => Promise.reject(new Error('Set up your SIP account first')) };
+    await handleContentCall({ number: '(415) 555-0172', text: '(415) 555-0172', intentChecked: true }, page, failing);
+    expect(notices).toEqual(['Calling +14155550172 failed: Set up your SIP account first']);
   });
 });

@@ -16,7 +16,7 @@ describe('listenForCalls', () => {
     const tel = document.createElement('a');
     tel.href = 'tel:1002';
     document.body.append(ours, tel);
-    listenForCalls(controller.signal, { ours: (a) => (a === ours ? '+14155550132' : undefined), takeOverLinks: true }, (n) => calls.push(n));
+    listenForCalls(controller.signal, { ours: (a) => (a === ours ? '+14155550132' : undefined), takeOverLinks: true }, (c) => calls.push(c.number));
 
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     ours.dispatchEvent(click);
@@ -24,7 +24,14 @@ describe('listenForCalls', () => {
     ours.click();
     const onTel = new MouseEvent('click', { bubbles: true, cancelable: true });
     tel.dispatchEvent(onTel);
-    expect(onTel.defaultPrevented).toBe(false); // the page's own link keeps its default
+    // The page's own tel: link too: taken or not, a page cannot tell what ClickDial did with a click.
+    expect(onTel.defaultPrevented).toBe(true);
+    const named = document.createElement('a');
+    named.href = 'sip:alice@example.com';
+    document.body.append(named);
+    const onNamed = new MouseEvent('click', { bubbles: true, cancelable: true });
+    named.dispatchEvent(onNamed);
+    expect(onNamed.defaultPrevented).toBe(false); // not a number: not ours, the browser's default stays
     expect(calls).toEqual([]);
   });
 

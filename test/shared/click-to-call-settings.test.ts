@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  callsAtOnce,
+  setCallAtOnce,
   decideForHost,
   defaultSettings,
   localeRegion,
@@ -13,7 +15,15 @@ describe('click-to-call settings', () => {
     expect(localeRegion(['de-AT'])).toBe('AT');
     expect(localeRegion(['fr'])).toBe('FR');
     expect(localeRegion(['x-bogus!', 'ja-JP'])).toBe('JP');
-    expect(defaultSettings(['en-GB'])).toEqual({ enabled: true, defaultCountry: 'GB', takeOverLinks: true, allowList: [], denyList: [] });
+    expect(defaultSettings(['en-GB'])).toEqual({
+      enabled: true,
+      defaultCountry: 'GB',
+      takeOverLinks: true,
+      allowList: [],
+      denyList: [],
+      callAtOnce: [],
+      extensionDigits: null,
+    });
   });
 
   it('never trust stored data', () => {
@@ -23,7 +33,28 @@ describe('click-to-call settings', () => {
       takeOverLinks: true,
       allowList: [],
       denyList: ['ok.example'],
+      callAtOnce: [],
+      extensionDigits: null,
     });
+  });
+
+  it('keep settings saved before "call at once" and the extension length existed, and check the new ones', () => {
+    const saved = { enabled: true, defaultCountry: 'DE', takeOverLinks: false, allowList: [], denyList: ['bank.example'] };
+    expect(parseSettings(saved)).toEqual({ ...saved, callAtOnce: [], extensionDigits: null });
+    expect(parseSettings({ ...saved, callAtOnce: ['crm.example', 'no host'], extensionDigits: { min: 3, max: 4 } })).toMatchObject({
+      callAtOnce: ['crm.example'],
+      extensionDigits: { min: 3, max: 4 },
+    });
+    for (const bad of [{ min: 1, max: 4 }, { min: 5, max: 4 }, { min: 3 }, 'four', { min: 3.5, max: 4 }]) {
+      expect(parseSettings({ ...saved, extensionDigits: bad }).extensionDigits).toBeNull();
+    }
+  });
+
+  it('"call at once" is per site, subdomains included, and can be taken back', () => {
+    const s = setCallAtOnce(defaultSettings(['en-US']), 'CRM.example', true);
+    expect(callsAtOnce(s, 'eu.crm.example')).toBe(true);
+    expect(callsAtOnce(s, 'other.example')).toBe(false);
+    expect(callsAtOnce(setCallAtOnce(s, 'crm.example', false), 'crm.example')).toBe(false);
   });
 
   it('decide per site: global switch, deny list, allow list; entries cover subdomains', () => {

@@ -1,0 +1,82 @@
+// A call asked for from outside ClickDial's own pages: a link on a web page
+// (content.call), the selected text (shortcut) or the context menu. The
+// number is normalised again, described, and then dialled at once, shown in
+// the confirmation window, or refused with a notice (call-consent.ts
+// decides). One user action is one call: the same number while a call to it
+// is being set up, or again within a moment, is not dialled twice.
+import { loadClickToCallSettings } from '../shared/click-to-call-store';
+import type { CallSource } from '../shared/call-confirmation';
+import { numberFacts } from '../shared/number-facts';
+import { normalisePhoneNumber } from '../shared/phone-number';
+import type { PhoneSnapshot } from '../shared/snapshot';
+import { decideConsent } from './call-consent';
+import { showClickToCallProblem } from './click-to-call-notice';
+import { askToConfirm } from './confirm-window';
+
+export interface OutsideCall {
+  source: CallSource;
+  /** As found: a link's number, the selection's text. */
+  number: string;
+  site: string;
+  text?: string;
+  crossOrigin?: boolean;
+  intentChecked?: boolean;
+}
+
+export interface OutsideCallPhone {
+  snapshot(): Promise<PhoneSnapshot>;
+  dial(target: string): Promise<unknown>;
+}
+
+// A second request for the same number this soon is the same user action
+// (a double click that reached us twice, a key held down).
+const SAME_ACTION_MS = 2000;
+const recent = new Map<string, number>();
+
+function seenJustNow(dial: string, now: number): boolean {
+  for (const [key, at] of recent) if (now - at > SAME_ACTION_MS) recent.delete(key);
+  const seen = recent.has(dial);
+  recent.set(dial, now);
+  return seen;
+}
+
+/** A call to this number is already being set up or going on. */
+function alreadyCalling(snapshot: PhoneSnapshot, dial: string): boolean {
+  return snapshot.calls.some((c) => c.direction === 'outgoing' && c.state !== 'ended' && c.remote.user === dial);
+}
+
+export async function handleOutsideCall(request: OutsideCall, phone: OutsideCallPhone): Promise<void> {
+  const settings = await loadClickToCallSettings();
+  const normalised = normalisePhoneNumber(request.number, settings.defaultCountry);
+  if (!normalised.ok) {
+    await showClickToCallProblem(normalised.error);
+    return;
+  }
+  const facts = numberFacts(normalised.e164, settings.defaultCountry);
+  const snapshot = await phone.snapshot().catch(() => undefined);
+  if (snapshot && alreadyCalling(snapshot, facts.dial)) return;
+  const callInProgress = snapshot?.calls.some((c) => c.state !== 'ended') ?? false;
+  const consent = decideConsent({ ...request, facts }, settings, callInProgress);
+  if (consent.kind === 'refuse') {
+    await showClickToCallProblem(consent.message);
+    return;
+  }
+  if (consent.kind === 'confirm') {
+    await askToConfirm({
+      dial: facts.dial,
+      site: request.site,
+      source: request.source,
+      ...(request.text !== undefined ? { text: request.text.slice(0, 200) } : {}),
+      reasons: consent.reasons,
+      region: settings.defaultCountry,
+    });
+    return;
+  }
+  if (seenJustNow(facts.dial, Date.now())) return;
+  try {
+    // Extensions are shown in the tooltip but not dialled (no post-dial tones yet).
+    await phone.dial(facts.dial);
+  } catch (error) {
+    await showClickToCallProblem(`Calling ${normalised.label} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,175 @@
+// The confirmation window: the number a page, a selection or the context
+// menu wants to call, shown before anything is dialled, in a window of
+// ClickDial's own that no page can draw over or read. Call is the default
+// (Enter); Cancel, Escape or closing the window drops it.
+//
+// Input that was meant for the page must not confirm: for ARM_MS after the
+// window shows (and after it regains focus) Call does nothing, and a held
+// key's repeats are ignored, so an Enter typed into the page a moment before
+// cannot land on Call.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CallConfirmation, ConfirmReason } from '../shared/call-confirmation';
+import { numberFacts } from '../shared/number-facts';
+import type { ConfirmActions } from './confirm-actions';
+
+export const ARM_MS = 600;
+
+const regionNames = new Intl.DisplayNames(undefined, { type: 'region' });
+
+const TYPE_WORDS: Partial<Record<string, string>> = {
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  PERSONAL_NUMBER: 'a personal (forwarding) number',
+  UAN: 'a universal access number',
+  PAGER: 'a pager number',
+  VOICEMAIL: 'a voicemail access number',
+};
+
+function reasonText(reason: ConfirmReason, c: CallConfirmation, typeWords: string): { text: string; danger?: boolean } | undefined {
+  switch (reason) {
+    case 'emergency':
+      return { text: `This is an emergency number. Call it only if you need the emergency services.`, danger: true };
+    case 'high-cost':
+      return { text: `This is ${typeWords}: calling it can cost money.`, danger: true };
+    case 'text-differs':
+      return { text: 'The link does not show this number: it calls a different number than it says.', danger: true };
+    case 'not-seen':
+      return { text: 'ClickDial could not tell that what you clicked was visible: the page may have hidden it.' };
+    case 'cross-origin-frame':
+      return { text: `The number is in a part of the page that comes from another site.` };
+    case 'short-number':
+      return { text: 'This is a short number (an internal extension or a service code).' };
+    case 'in-call':
+      return { text: 'Your current call will be put on hold.' };
+    case 'selection':
+      return { text: c.source === 'menu' ? 'From the selected text (context menu).' : 'From the selected text (keyboard shortcut).' };
+    case 'asked':
+      return undefined;
+  }
+}
+
+export function ConfirmCall({ confirmation, actions, now = () => performance.now() }: {
+  confirmation: CallConfirmation | null;
+  actions: ConfirmActions;
+  now?: () => number;
+}) {
+  const armedAt = useRef(now() + ARM_MS);
+  const callButton = useRef<HTMLButtonElement>(null);
+  const [atOnce, setAtOnce] = useState(false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [armed, setArmed] = useState(false);
+
+  useEffect(() => {
+    callButton.current?.focus();
+    let timer = setTimeout(() => setArmed(true), ARM_MS);
+    const rearm = () => {
+      armedAt.current = now() + ARM_MS;
+      setArmed(false);
+      clearTimeout(timer);
+      timer = setTimeout(() => setArmed(true), ARM_MS);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') actions.close();
+      // A held key repeats: only a fresh press is the user's answer.
+      else if (event.repeat) event.preventDefault();
+    };
+    window.addEventListener('focus', rearm);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('focus', rearm);
+      window.removeEventListener('keydown', onKey, true);
+      clearTimeout(timer);
+    };
+  }, [actions, now]);
+
+  if (!confirmation) {
+    return (
+      <main class="confirm">
+        <p class="error" role="alert">This confirmation is broken or out of date: nothing was called.</p>
+        <div class="buttons">
+          <button type="button" onClick={() => actions.close()}>Close</button>
+        </div>
+      </main>
+    );
+  }
+
+  const facts = numberFacts(confirmation.dial, confirmation.region);
+  const shown = facts.national ?? facts.dial;
+  const country = facts.country ? regionNames.of(facts.country) ?? facts.country : undefined;
+  const typeWords = (facts.type && TYPE_WORDS[facts.type]) ?? 'a number of no known type';
+  const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);
+  const offerAtOnce = confirmation.source === 'link' && confirmation.reasons.includes('asked');
+  const linkText = confirmation.text?.trim();
+  const showLinkText = linkText !== undefined && linkText !== '' && linkText !== shown && linkText !== facts.international;
+
+  const call = async () => {
+    if (now() < armedAt.current || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (atOnce) await actions.callAtOnceFrom(confirmation.site);
+      await actions.call(confirmation.dial);
+      actions.close();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="confirm" aria-labelledby="confirm-heading" aria-describedby="confirm-number">
+      <h1 id="confirm-heading">Call this number?</h1>
+      <p class="number" id="confirm-number" data-testid="confirm-number">{shown}</p>
+      <dl>
+        {facts.e164 && (
+          <>
+            <dt>International</dt>
+            <dd data-testid="confirm-e164">{facts.e164}</dd>
+          </>
+        )}
+        {country && (
+          <>
+            <dt>Country</dt>
+            <dd data-testid="confirm-country">{country}</dd>
+          </>
+        )}
+        <dt>From</dt>
+        <dd data-testid="confirm-site">{confirmation.site || 'a page'}</dd>
+        {showLinkText && (
+          <>
+            <dt>Link text</dt>
+            <dd data-testid="confirm-link-text">“{linkText}”</dd>
+          </>
+        )}
+      </dl>
+      {warnings.length > 0 && (
+        <ul class="warnings" data-testid="confirm-warnings">
+          {warnings.map((w) => (
+            <li key={w.text} class={w.danger ? 'danger' : undefined}>{w.text}</li>
+          ))}
+        </ul>
+      )}
+      {offerAtOnce && (
+        <label class="at-once">
+          <input type="checkbox" checked={atOnce} onChange={(e) => setAtOnce(e.currentTarget.checked)} /> Next time, call numbers on{' '}
+          {confirmation.site} at once (ClickDial still asks for numbers like this one when it has doubts)
+        </label>
+      )}
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="buttons">
+        <button type="button" onClick={() => actions.close()}>Cancel</button>
+        <button
+          type="button"
+          class="call"
+          ref={callButton}
+          aria-disabled={!armed || busy ? 'true' : undefined}
+          data-armed={armed ? 'true' : 'false'}
+          onClick={() => void call()}
+        >
+          Call
+        </button>
+      </div>
+    </main>
+  );
+}

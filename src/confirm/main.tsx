@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { decodeConfirmation } from '../shared/call-confirmation';
+import { ConfirmCall } from './confirm-call';
+import { confirmActions } from './confirm-actions';
+
+const root = document.getElementById('root');
+if (root) render(<ConfirmCall confirmation={decodeConfirmation(location.hash)} actions={confirmActions()} />, root);

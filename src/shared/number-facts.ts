@@ -1,0 +1,86 @@
+// What a number that arrives from a web page, a selection or a link is, as
+// the confirmation window shows it and the consent rules need it: formatted,
+// its country, its type (premium rate, shared cost...), whether it is an
+// emergency or a short number. Uses libphonenumber-js's full ("max")
+// metadata, which alone knows number types; only the service worker and
+// the confirmation window load it, never a web page.
+import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import EMERGENCY from './emergency-numbers.json';
+
+export interface NumberFacts {
+  /** What is dialled: E.164, or the short number's digits. */
+  dial: string;
+  /** E.164, when it is a valid national or international number. */
+  e164?: string;
+  /** As written in its country ("(415) 555-0102"), and internationally ("+1 415 555 0102"). */
+  national?: string;
+  international?: string;
+  /** ISO 3166 region of the number, when known. */
+  country?: string;
+  type?: NumberType;
+  /** An emergency number of the user's country (any number that starts with one, as the network would connect it). */
+  emergency: boolean;
+  /** Too short for a national number: an internal extension or a service code. */
+  short: boolean;
+  /** Premium rate, shared cost and other types that can cost the caller money, or of no known type. */
+  highCost: boolean;
+}
+
+// Types a caller pays the ordinary price for; anything else (PREMIUM_RATE,
+// SHARED_COST, PERSONAL_NUMBER, UAN, PAGER, VOICEMAIL, unknown) is treated as
+// costly: a page could pick such a number to be paid for the call.
+const ORDINARY: ReadonlySet<NumberType> = new Set(['FIXED_LINE', 'MOBILE', 'FIXED_LINE_OR_MOBILE', 'TOLL_FREE', 'VOIP']);
+// Regions where only the exact emergency number connects (Google libphonenumber's ShortNumberInfo).
+const EXACT_EMERGENCY: ReadonlySet<string> = new Set(['BR', 'CL', 'NI']);
+const SHORT = /^[0-9]{2,8}$/;
+
+const patterns = EMERGENCY as Record<string, string>;
+const compiled = new Map<string, RegExp>();
+
+/** True when `digits` (as dialled nationally) reaches an emergency service in `region`. */
+export function isEmergencyNumber(digits: string, region: string): boolean {
+  const pattern = patterns[region];
+  if (!pattern || !/^[0-9]+$/.test(digits)) return false;
+  let re = compiled.get(region);
+  if (!re) {
+    re = new RegExp(EXACT_EMERGENCY.has(region) ? `^(?:${pattern})$` : `^(?:${pattern})`);
+    compiled.set(region, re);
+  }
+  return re.test(digits);
+}
+
+/** `dial` is what normalisePhoneNumber gave (E.164 or a short number); `region` the user's default country. */
+export function numberFacts(dial: string, region: string): NumberFacts {
+  const digits = dial.replace(/^\+/, '');
+  const emergency = !dial.startsWith('+') && isEmergencyNumber(digits, region);
+  if (SHORT.test(dial)) return { dial, emergency, short: true, highCost: false };
+  const parsed = parsePhoneNumberFromString(dial, region as CountryCode);
+  if (!parsed?.isValid()) return { dial, emergency, short: false, highCost: true };
+  const type = parsed.getType();
+  return {
+    dial,
+    e164: parsed.number as string,
+    national: parsed.formatNational(),
+    international: parsed.formatInternational(),
+    ...(parsed.country ? { country: parsed.country } : {}),
+    ...(type ? { type } : {}),
+    emergency,
+    short: false,
+    highCost: type === undefined || !ORDINARY.has(type),
+  };
+}
+
+/** The number's digits as they would appear in text showing it: national significant number or the short digits. */
+export function shownDigits(dial: string, region: string): string[] {
+  if (SHORT.test(dial)) return [dial];
+  const parsed = parsePhoneNumberFromString(dial, region as CountryCode);
+  if (!parsed) return [dial.replace(/\D/g, '')];
+  const nsn = parsed.nationalNumber as string;
+  return [nsn, `${parsed.countryCallingCode}${nsn}`];
+}
+
+/** Whether a link's visible text shows the number it calls (ignoring punctuation and a national prefix). */
+export function textShowsNumber(text: string, dial: string, region: string): boolean {
+  const digits = text.replace(/\D/g, '');
+  return digits.length > 0 && shownDigits(dial, region).some((d) => digits.includes(d));
+}

@@ -1,0 +1,37 @@
+// The emergency table comes from Google libphonenumber's short-number
+// metadata (scripts/generate-emergency-numbers.mjs); these tests fail when the
+// committed table is stale or when our reading of it differs from the library's.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isEmergencyNumber, numberFacts } from '../../src/shared/number-facts';
+
+const require = createRequire(import.meta.url);
+const { ShortNumberInfo } = require('google-libphonenumber') as {
+  ShortNumberInfo: { getInstance(): { connectsToEmergencyNumber(n: string, r: string): boolean; getSupportedRegions(): string[] } };
+};
+
+describe('emergency numbers', () => {
+  it('are the ones the installed metadata has', async () => {
+    const { emergencyPatterns } = (await import('../../scripts/generate-emergency-numbers.mjs')) as { emergencyPatterns(): Record<string, string> };
+    expect(JSON.parse(readFileSync('src/shared/emergency-numbers.json', 'utf8'))).toEqual(emergencyPatterns());
+  });
+
+  it('agree with libphonenumber for every region on every 2- to 4-digit number', () => {
+    const info = ShortNumberInfo.getInstance();
+    for (const region of ['US', 'DE', 'GB', 'FR', 'AU', 'BR', 'IN', 'JP', 'CL', 'NZ']) {
+      for (let n = 0; n < 10000; n += 7) {
+        for (const digits of [String(n).padStart(3, '0'), String(n)]) {
+          expect(isEmergencyNumber(digits, region), `${digits} in ${region}`).toBe(info.connectsToEmergencyNumber(digits, region));
+        }
+      }
+    }
+  });
+
+  it('are never high-cost or ordinary numbers, and premium numbers are high-cost', () => {
+    expect(numberFacts('911', 'US')).toMatchObject({ emergency: true, short: true });
+    expect(numberFacts('112', 'DE')).toMatchObject({ emergency: true });
+    expect(numberFacts('+19005550199', 'US')).toMatchObject({ type: 'PREMIUM_RATE', highCost: true, emergency: false });
+    expect(numberFacts('+14155550102', 'US')).toMatchObject({ highCost: false, national: '(415) 555-0102', country: 'US' });
+  });
+});
