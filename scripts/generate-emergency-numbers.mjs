@@ -7,6 +7,7 @@
 // when the committed file no longer matches the installed metadata.
 //   node scripts/generate-emergency-numbers.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
+import { URL } from 'node:url';
 import { createRequire } from 'node:module';
 
 const OUT = new URL('../src/shared/emergency-numbers.json', import.meta.url);

@@ -3,7 +3,7 @@
 // number is normalised again, described, and then dialled at once, shown in
 // the confirmation window, or refused with a notice (call-consent.ts
 // decides). One user action is one call: the same number while a call to it
-// is being set up, or again within a moment, is not dialled twice.
+// is being asked for or set up is not dialled twice.
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
 import type { CallSource } from '../shared/call-confirmation';
 import { numberFacts } from '../shared/number-facts';
@@ -28,17 +28,10 @@ export interface OutsideCallPhone {
   dial(target: string): Promise<unknown>;
 }
 
-// A second request for the same number this soon is the same user action
-// (a double click that reached us twice, a key held down).
-const SAME_ACTION_MS = 2000;
-const recent = new Map<string, number>();
-
-function seenJustNow(dial: string, now: number): boolean {
-  for (const [key, at] of recent) if (now - at > SAME_ACTION_MS) recent.delete(key);
-  const seen = recent.has(dial);
-  recent.set(dial, now);
-  return seen;
-}
+// Numbers whose call request is on its way to the phone: until it answers,
+// the snapshot does not show the call yet, and a second click must not place
+// a second one.
+const dialling = new Set<string>();
 
 /** A call to this number is already being set up or going on. */
 function alreadyCalling(snapshot: PhoneSnapshot, dial: string): boolean {
@@ -72,11 +65,14 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
     });
     return;
   }
-  if (seenJustNow(facts.dial, Date.now())) return;
+  if (dialling.has(facts.dial)) return;
+  dialling.add(facts.dial);
   try {
     // Extensions are shown in the tooltip but not dialled (no post-dial tones yet).
     await phone.dial(facts.dial);
   } catch (error) {
     await showClickToCallProblem(`Calling ${normalised.label} failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    dialling.delete(facts.dial);
   }
 }

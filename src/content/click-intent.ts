@@ -22,8 +22,10 @@
 //      └──── pointerout / focusout, or MAX_WATCHED newer ones ──┘
 
 const MAX_WATCHED = 16;
-/** How long a pointerdown or a navigation key counts towards the click or focus that follows. */
+/** How long a pointerdown counts towards the click that follows. */
 const GESTURE_MS = 1500;
+/** Focus that Tab or a press on the link itself gives arrives at once (in that event's default action). */
+const FOCUS_FOLLOWS_MS = 200;
 const MIN_FONT_PX = 6;
 const FORM_CONTROLS = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'LABEL', 'OPTION', 'OUTPUT', 'METER', 'PROGRESS']);
 const NAV_KEYS = new Set(['Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -112,7 +114,6 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
   const focusedByUser = new WeakSet<Element>();
   let down: Down | undefined;
   let navKeyAt = -Infinity;
-  let pointerDownAt = -Infinity;
 
   const observer = new IntersectionObserver(
     (entries) => {
@@ -160,10 +161,9 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
     'pointerdown',
     (event) => {
       if (!event.isTrusted) return;
-      pointerDownAt = performance.now();
       const link = anchorOf(event, isCandidate);
       // Visibility as it was before this gesture: whatever the page changes from now on comes too late.
-      down = link ? { link, visible: visible.get(link) === true, x: event.clientX, y: event.clientY, at: pointerDownAt } : undefined;
+      down = link ? { link, visible: visible.get(link) === true, x: event.clientX, y: event.clientY, at: performance.now() } : undefined;
     },
     options,
   );
@@ -181,8 +181,10 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
       if (!link) return;
       watch(link);
       const now = performance.now();
-      // Focus the page's script moved (while the user typed elsewhere) is not the user's.
-      if (event.isTrusted && (now - navKeyAt < GESTURE_MS || now - pointerDownAt < GESTURE_MS)) focusedByUser.add(link);
+      // Focus the page's script moved (while the user typed elsewhere) is not the user's:
+      // focus events are trusted even then, so what counts is the key or press just before.
+      const byPress = down?.link === link && now - down.at < FOCUS_FOLLOWS_MS;
+      if (event.isTrusted && (now - navKeyAt < FOCUS_FOLLOWS_MS || byPress)) focusedByUser.add(link);
       else focusedByUser.delete(link);
     },
     options,

@@ -16,6 +16,7 @@ import type { FarEndServer } from './harness/far-end-server.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { waitFor } from './harness/wait.js';
+import { confirmationText, waitForConfirmation } from './harness/confirmation.js';
 
 let server: FarEndServer;
 let browser: LaunchedExtensionBrowser;
@@ -93,10 +94,20 @@ describe('click-to-call on web pages', () => {
     assert.equal(await page.locator('#editable a, #hidden a, #display-none a, #false-positives a, #short a').count(), 0);
   });
 
-  test('a trusted click on a found number calls the far end through Kamailio; audio flows', async () => {
+  test('a trusted click on a found number shows it in the confirmation window; Call reaches the far end through Kamailio; audio flows', async () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true);
     await page.getByRole('link', { name: '+1 (415) 555-0102' }).click();
+    const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+    assert.deepEqual(await confirmationText(confirm), {
+      number: '(415) 555-0102',
+      e164: '+14155550102',
+      site: '127.0.0.1',
+      linkText: '',
+      warnings: '',
+    });
+    assert.equal(await invitesSeen(), 0, 'nothing is dialled before the user confirms');
+    await confirm.locator('button.call[data-armed=true]').click();
     await farEnd.waitForCallState('Established');
     assert.equal(page.url(), server.fixtureUrl('click-to-call.html'), 'the page did not navigate');
     const ours = await waitFor(async () => {
@@ -130,6 +141,9 @@ describe('click-to-call on web pages', () => {
   test('a tel: link of the page calls through ClickDial', async () => {
     await farEnd.clearEvents();
     await page.locator('#tel-link').click();
+    const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+    assert.equal((await confirmationText(confirm)).e164, '+14155550102');
+    await confirm.locator('button.call[data-armed=true]').click();
     await farEnd.waitForCallState('Established');
     assert.equal(page.url(), server.fixtureUrl('click-to-call.html'));
     await farEnd.hangup();
@@ -140,7 +154,7 @@ describe('click-to-call on web pages', () => {
     await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: ['127.0.0.1'] });
     await waitFor(async () => (await linkedNumbers(page)).length === 0, { what: 'the links to go' });
     assert.equal(await page.locator('#plain').innerText(), 'Call the desk at +1 (415) 555-0102 or Berlin on +49 30 1234567, any time.');
-    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: [] });
+    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: [], callAtOnce: [], extensionDigits: null });
     await waitFor(async () => (await linkedNumbers(page)).length === EXPECTED.length, { what: 'the links to come back' });
   });
 

@@ -15,6 +15,7 @@ import { POPUP_KEY, startPhoneLab, type PhoneLab } from './harness/phone-lab.js'
 import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
 import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { pressKeys } from './harness/os-keyboard.js';
+import { confirmationText, waitForConfirmation } from './harness/confirmation.js';
 import { USERS, aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 
@@ -226,7 +227,37 @@ describe('without the popup', () => {
     await waitForNoPopupCall(popup);
   });
 
-  test('the call-selection shortcut calls the number selected on a web page', async () => {
+  test('a page that swaps the selection as Alt and Shift go down gets its number shown, not called', async () => {
+    await farEnd.clearEvents();
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.fixtureUrl('attacks/selection-swap.html'));
+      await page.evaluate(() => {
+        const text = document.getElementById('shown')?.firstChild as Text;
+        const at = text.data.indexOf('+44');
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, text.data.length);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      });
+      await page.bringToFront();
+      await press('alt+shift+l');
+      const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+      assert.equal(await page.evaluate(() => (window as { swapped?: boolean }).swapped), true, 'the page swapped the selection');
+      // What would be called is what the user sees: the swapped number, from the page's site.
+      const shown = await confirmationText(confirm);
+      assert.equal(shown.e164, '+14155550102');
+      assert.equal(shown.site, '127.0.0.1');
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal((await farEnd.state()).events.filter((e) => e.type === 'invite').length, 0, 'the swapped number was dialled');
+      await confirm.close();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the call-selection shortcut calls the number selected on a web page, once confirmed', async () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true);
     const page = await browser.context.newPage();
@@ -250,6 +281,11 @@ describe('without the popup', () => {
       });
       await page.bringToFront();
       await press('alt+shift+l');
+      // The selection is shown before anything is dialled (the page may have swapped it).
+      const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+      assert.equal((await confirmationText(confirm)).e164, '+14155550102');
+      assert.equal(await farEnd.state().then((s) => s.events.filter((e) => e.type === 'invite').length), 0);
+      await confirm.locator('button.call[data-armed=true]').click();
       const call = await farEnd.waitForCallState('Established');
       assert.match(call.remoteUri, /1001@clickdial\.test/);
       await press('alt+shift+k');

@@ -13,7 +13,7 @@ const { ShortNumberInfo } = require('google-libphonenumber') as {
 
 describe('emergency numbers', () => {
   it('are the ones the installed metadata has', async () => {
-    const { emergencyPatterns } = (await import('../../scripts/generate-emergency-numbers.mjs')) as { emergencyPatterns(): Record<string, string> };
+    const { emergencyPatterns } = await import('../../scripts/generate-emergency-numbers.mjs');
     expect(JSON.parse(readFileSync('src/shared/emergency-numbers.json', 'utf8'))).toEqual(emergencyPatterns());
   });
 

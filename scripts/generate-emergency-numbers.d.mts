@@ -1,0 +1,2 @@
+/** See generate-emergency-numbers.mjs. */
+export function emergencyPatterns(): Record<string, string>;
