@@ -9,7 +9,7 @@
 // cannot land on Call.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallConfirmation, ConfirmReason } from '../shared/call-confirmation';
-import { numberFacts } from '../shared/number-facts';
+import { numberFacts, textShowsNumber } from '../shared/number-facts';
 import type { ConfirmActions } from './confirm-actions';
 
 export const ARM_MS = 600;
@@ -101,7 +101,9 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
   const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);
   const offerAtOnce = confirmation.source === 'link' && confirmation.reasons.includes('asked');
   const linkText = confirmation.text?.trim();
-  const showLinkText = linkText !== undefined && linkText !== '' && linkText !== shown && linkText !== facts.international;
+  // The link's text matters when it says something other than this number, written some way.
+  const justTheNumber = linkText !== undefined && /^[\d\s+().\-/]*$/.test(linkText) && textShowsNumber(linkText, facts.dial, confirmation.region);
+  const showLinkText = linkText !== undefined && linkText !== '' && !justTheNumber;
 
   const call = async () => {
     if (now() < armedAt.current || busy) return;

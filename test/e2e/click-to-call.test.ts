@@ -97,6 +97,9 @@ describe('click-to-call on web pages', () => {
   test('a trusted click on a found number shows it in the confirmation window; Call reaches the far end through Kamailio; audio flows', async () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true);
+    // As a person does: the pointer rests on the number a moment before the click.
+    await page.getByRole('link', { name: '+1 (415) 555-0102' }).hover();
+    await new Promise((r) => setTimeout(r, 400));
     await page.getByRole('link', { name: '+1 (415) 555-0102' }).click();
     const confirm = await waitForConfirmation(browser.context, browser.extensionId);
     assert.deepEqual(await confirmationText(confirm), {

@@ -5,9 +5,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export async function pressKeys(display: string, keys: string): Promise<void> {
+/**
+ * Presses `keys` in a Chromium window: the one whose title starts with
+ * `windowTitle` when given (with several windows open, the newest is not
+ * always the one the test means), else the newest visible one.
+ */
+export async function pressKeys(display: string, keys: string, windowTitle?: string): Promise<void> {
   const env = { ...process.env, DISPLAY: display };
-  const { stdout } = await run('/usr/bin/xdotool', ['search', '--onlyvisible', '--class', 'chromium'], { env });
+  const by = windowTitle ? ['--name', `^${windowTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`] : ['--class', 'chromium'];
+  const { stdout } = await run('/usr/bin/xdotool', ['search', '--onlyvisible', ...by], { env });
   const window = stdout.trim().split('\n').filter(Boolean).at(-1);
   if (!window) throw new Error(`no visible Chromium window on ${display}`);
   await run('/usr/bin/xdotool', ['windowactivate', '--sync', window], { env }).catch(() => undefined);
