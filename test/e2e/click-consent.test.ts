@@ -67,6 +67,16 @@ async function humanClick(page: Page, target: Locator, clickCount = 1): Promise<
   await humanClickAt(page, box.x + box.width / 2, box.y + box.height / 2, clickCount);
 }
 
+/** What the page's own script could see of each click: whether its default was prevented. */
+async function recordClicks(page: Page): Promise<() => Promise<boolean[]>> {
+  await page.evaluate(() => {
+    const seen: boolean[] = [];
+    (window as { seen?: boolean[] }).seen = seen;
+    addEventListener('click', (e) => seen.push(e.defaultPrevented));
+  });
+  return () => page.evaluate(() => (window as { seen?: boolean[] }).seen ?? []);
+}
+
 /** Nothing reached the attacker's phone while we waited. */
 async function assertNoAttackerCall(): Promise<void> {
   await sleep(1500);
@@ -94,10 +104,15 @@ describe('only the call the user meant', () => {
   test('control: on a call-at-once site, an honest click on a visible number calls at once', async () => {
     const page = await open('mismatch.html');
     await waitForOurLink(page, '+1 (415) 555-0102');
+    const clicks = await recordClicks(page);
     await humanClick(page, page.getByRole('link', { name: '+1 (415) 555-0102' }));
     await victim.waitForEvent('invite');
     assert.equal(confirmations(lab.browser.context, lab.browser.extensionId).length, 0, 'no confirmation was needed');
     await victim.decline();
+    // A click that is confirmed first looks the same to the page as one that was dialled.
+    await humanClick(page, page.locator('#premium'));
+    await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    assert.deepEqual(await clicks(), [true, true]);
   });
 
   test('an invisible (opacity 0) number over a "Play" button, or a number under a pointer-events:none picture, is not a call', async () => {
