@@ -17,10 +17,10 @@ const SIZES = [
   ['1 MB', 1_000_000],
   ['5 MB', 5_000_000],
 ] as const;
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
+export const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
 const SETTLE_MS = 2500;
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -73,14 +73,22 @@ async function trace(context: BrowserContext, url: string, extensionId: string |
   return { events, linked };
 }
 
-function analyse(
+export function analyse(
   events: TraceEvent[],
   url: string,
 ): { scriptMs: number; longestOurTaskMs: number; longestTaskMs: number; mainThreadMs: number; tasksOver50: number } {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
   if (!parse) throw new Error(`no ParseHTML for ${url} in the trace`);
   const main = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X');
-  const tasks = main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  // A task shows up as ThreadControllerImpl::RunTask with a RunTask inside (or as one of them):
+  // count the outermost only, or the main thread's time is counted twice.
+  const tasks: TraceEvent[] = [];
+  let taskEnd = -1;
+  for (const e of main.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < taskEnd) continue;
+    tasks.push(e);
+    taskEnd = e.ts + (e.dur ?? 0);
+  }
   const isOurs = (e: TraceEvent): boolean => {
     const u = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
     return u.startsWith('chrome-extension://');
@@ -100,12 +108,14 @@ function analyse(
   let longest = 0;
   let total = 0;
   let tasksOver50 = 0;
+  let next = 0; // tasks and our events are both in time order
   for (const task of tasks) {
     if ((task.dur ?? 0) > 50_000) tasksOver50++;
     const end = task.ts + (task.dur ?? 0);
     longest = Math.max(longest, task.dur ?? 0);
     total += task.dur ?? 0;
-    if (ours.some((e) => e.ts >= task.ts && e.ts < end)) longestOur = Math.max(longestOur, task.dur ?? 0);
+    while (next < ours.length && (ours[next] as TraceEvent).ts < task.ts) next++;
+    if (next < ours.length && (ours[next] as TraceEvent).ts < end) longestOur = Math.max(longestOur, task.dur ?? 0);
   }
   return { scriptMs: scriptUs / 1000, longestOurTaskMs: longestOur / 1000, longestTaskMs: longest / 1000, mainThreadMs: total / 1000, tasksOver50 };
 }

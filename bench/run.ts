@@ -1,11 +1,13 @@
 // `npm run bench`: detection throughput (Node), the content script's cost in
-// Chromium, and the size of what every page loads, in one run. Writes
+// Chromium (ordinary pages, and issue 8's hostile pages against its targets),
+// and the size of what every page loads, in one run. Writes
 // bench-results/results.json and prints the figures. Build dist/ first
 // (the npm script does).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchChromium } from './chromium-cost';
 import { contentScriptSize } from './content-script-size';
 import { benchThroughput } from './detection-throughput';
+import { benchHostilePages } from './hostile-pages';
 
 const f1 = (n: number) => n.toFixed(1);
 
@@ -14,7 +16,8 @@ async function main(): Promise<void> {
   const throughput = benchThroughput();
   const size = contentScriptSize();
   const chromium = await benchChromium();
-  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium };
+  const hostile = await benchHostilePages();
+  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium, hostile };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -46,6 +49,20 @@ async function main(): Promise<void> {
       'longest task (baseline)': `${f1(r.longestTaskMs)} (${f1(r.longestTaskBaselineMs)})`,
       'main thread total (baseline)': `${f1(r.mainThreadMs)} (${f1(r.mainThreadBaselineMs)})`,
       'tasks > 50 ms (baseline)': `${r.tasksOver50} (${r.tasksOver50Baseline})`,
+    })),
+  );
+  console.log('\nHostile pages (ClickDial against the same page without any extension; targets: main thread at most 2x, peak memory under 2x):');
+  console.table(
+    hostile.map((r) => ({
+      page: r.page,
+      linked: `${r.linked}${r.capped ? ' (capped)' : ''}${r.crashed ? ' CRASHED' : ''}`,
+      'main thread ms (baseline)': `${f1(r.mainThreadMs)} (${f1(r.mainThreadBaselineMs)})`,
+      'main thread ratio': `${r.mainThreadRatio.toFixed(2)}x ${r.mainThreadRatio <= 2 ? 'ok' : 'OVER'}`,
+      'our script ms, longest task': `${f1(r.scriptMs)}, ${f1(r.longestOurTaskMs)}`,
+      'renderer peak MB (baseline)': `${f1(r.peakRssMb)} (${f1(r.peakRssBaselineMb)})`,
+      'memory ratio': `${r.peakRssRatio.toFixed(2)}x ${r.peakRssRatio < 2 ? 'ok' : 'OVER'}`,
+      'JS heap peak MB (baseline)': `${f1(r.peakJsHeapMb)} (${f1(r.peakJsHeapBaselineMb)})`,
+      'DOM nodes (baseline)': `${r.domNodes} (${r.domNodesBaseline})`,
     })),
   );
   console.log(`\nWritten to bench-results/results.json in ${f1((Date.now() - started) / 1000)} s.`);

@@ -9,6 +9,7 @@
 import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
 import { request } from '../shared/messenger';
+import { answerStatus } from './answer-status';
 import { listenForCalls, type CallClick } from './call-clicks';
 import { loadValidator } from './load-validator';
 import { startPageScanner, type PageScanner } from './page-scanner';
@@ -49,6 +50,7 @@ function start(settings: ClickToCallSettings): void {
     return shown?.length === 1 && shown[0]?.e164 === number ? number : undefined;
   };
   listenForCalls(controller.signal, { ours, takeOverLinks: settings.takeOverLinks }, placeCall);
+  answerStatus(controller.signal, () => scanner.status());
   controller.signal.addEventListener('abort', () => scanner.stop(), { once: true });
   running = { controller, scanner, settings };
 }

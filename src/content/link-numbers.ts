@@ -1,7 +1,12 @@
-// Turns found numbers in a text node into inline links. The page's own text
-// node is split and moved into the link, so the text (and what a user
-// selects and copies) stays exactly the same; the link's inline style resets
-// whatever the page styles links with, so nothing moves. No innerHTML.
+// Turns found numbers in a text node into inline links. The text (and what a
+// user selects and copies) stays exactly the same; the link's inline style
+// resets whatever the page styles links with, so nothing moves. No innerHTML.
+//
+// Linear in the node's length however many numbers it holds: the pieces are
+// built once from the node's text and inserted in one go, with the page's own
+// Text node kept as the first piece. (splitText per number copied the rest of
+// the node every time: 60,000 numbers in 1 MB were 30 GB of copies.)
+import type { LinkRegistry } from './link-registry';
 
 export interface NumberToLink {
   start: number;
@@ -12,10 +17,7 @@ export interface NumberToLink {
   label: string;
 }
 
-/** Our links and the number each calls; the page cannot forge an entry. */
-export type LinkRegistry = Map<HTMLAnchorElement, string>;
-
-function makeLink(doc: Document, number: NumberToLink): HTMLAnchorElement {
+function makeLink(doc: Document, number: NumberToLink, text: string): HTMLAnchorElement {
   const link = doc.createElement('a');
   // href gives keyboard focus, "Copy link" and a screen-reader role for free;
   // a click on it never reaches the tel: handler (call-clicks.ts prevents it).
@@ -26,38 +28,42 @@ function makeLink(doc: Document, number: NumberToLink): HTMLAnchorElement {
   style.setProperty('all', 'unset');
   style.setProperty('cursor', 'pointer');
   style.setProperty('text-decoration', 'underline dotted');
+  link.append(doc.createTextNode(text));
   return link;
 }
 
 /**
- * Wraps each number (non-overlapping, in order) of `node` in a link.
- * Returns the text nodes that were created outside links (already processed).
+ * Wraps each number (non-overlapping, in order; others are skipped) of `node`
+ * in a link. Returns the text nodes that hold the text between and after the
+ * links, `node` first (all of them already checked).
  */
 export function linkNumbers(node: Text, numbers: readonly NumberToLink[], links: LinkRegistry): Text[] {
   const doc = node.ownerDocument;
-  const rest: Text[] = [];
-  let current = node;
+  const data = node.data;
+  const rest: Text[] = [node];
+  const pieces: Node[] = [];
+  let prefixEnd = -1;
   let offset = 0;
   for (const number of numbers) {
-    if (number.start < offset || number.end > offset + current.data.length) continue;
-    const inside = current.splitText(number.start - offset);
-    const after = inside.splitText(number.end - number.start);
-    rest.push(current);
-    const link = makeLink(doc, number);
-    inside.replaceWith(link);
-    link.append(inside);
-    links.set(link, number.e164);
-    current = after;
+    if (number.start < offset || number.end > data.length || number.end <= number.start) continue;
+    if (prefixEnd < 0) prefixEnd = number.start;
+    else if (number.start > offset) {
+      const between = doc.createTextNode(data.slice(offset, number.start));
+      pieces.push(between);
+      rest.push(between);
+    }
+    const link = makeLink(doc, number, data.slice(number.start, number.end));
+    pieces.push(link);
+    links.add(link, number.e164);
     offset = number.end;
   }
-  rest.push(current);
-  return rest;
-}
-
-/** Puts the page's text back where our links were. */
-export function unlinkAll(links: LinkRegistry): void {
-  for (const link of links.keys()) {
-    if (link.isConnected) link.replaceWith(...link.childNodes);
+  if (prefixEnd < 0) return rest;
+  if (offset < data.length) {
+    const tail = doc.createTextNode(data.slice(offset));
+    pieces.push(tail);
+    rest.push(tail);
   }
-  links.clear();
+  node.data = data.slice(0, prefixEnd);
+  node.after(...pieces);
+  return rest;
 }

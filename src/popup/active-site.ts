@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import type { ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings, saveClickToCallSettings } from '../shared/click-to-call-store';
+import { requestContentScript } from '../shared/messenger';
 
 /** The host of the active tab when it is a web page (the "activeTab" grant lets the popup read its URL). */
 export async function activeHost(): Promise<string | undefined> {
@@ -14,6 +15,16 @@ export async function activeHost(): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What the page's scanner says (its links, whether a cap was reached), or
+ * undefined when the page has no scanner running (click-to-call off there).
+ */
+export async function activePageStatus(): Promise<{ links: number; capped: boolean } | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return undefined;
+  return requestContentScript(tab.id, 'content.status', {}).catch(() => undefined);
 }
 
 export { loadClickToCallSettings as loadSettings, saveClickToCallSettings as saveSettings };

@@ -1,29 +1,52 @@
 // The popup's one-click "Click-to-call on this site" switch. SiteSwitchView
 // only renders; SiteSwitch finds the active tab's site (active-site.ts) and
-// saves the change, which the page's content script applies at once.
+// saves the change, which the page's content script applies at once. It also
+// says when the page has more numbers than ClickDial links (link-limits.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { decideForHost, setSiteEnabled, type ClickToCallSettings } from '../shared/click-to-call-settings';
 
-export function SiteSwitchView({ host, settings, onToggle }: { host: string; settings: ClickToCallSettings; onToggle: (on: boolean) => void }) {
+export interface PageStatus {
+  links: number;
+  capped: boolean;
+}
+
+export function SiteSwitchView({
+  host,
+  settings,
+  onToggle,
+  page,
+}: {
+  host: string;
+  settings: ClickToCallSettings;
+  onToggle: (on: boolean) => void;
+  page?: PageStatus | undefined;
+}) {
   const decision = decideForHost(settings, host);
   const offEverywhere = !decision.on && decision.reason === 'off-everywhere';
   return (
-    <label class="site-switch" title={offEverywhere ? 'Click-to-call is off everywhere (Options)' : undefined}>
-      <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />
-      {' '}Click-to-call on <strong>{host}</strong>
-      {offEverywhere && <span class="muted"> (off everywhere)</span>}
-    </label>
+    <>
+      <label class="site-switch" title={offEverywhere ? 'Click-to-call is off everywhere (Options)' : undefined}>
+        <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        {' '}Click-to-call on <strong>{host}</strong>
+        {offEverywhere && <span class="muted"> (off everywhere)</span>}
+      </label>
+      {decision.on && page?.capped && (
+        <p class="site-switch page-capped">This page has more numbers than ClickDial links ({page.links} linked).</p>
+      )}
+    </>
   );
 }
 
 export function SiteSwitch() {
   const [state, setState] = useState<{ host: string; settings: ClickToCallSettings }>();
+  const [page, setPage] = useState<PageStatus>();
   const [error, setError] = useState<string>();
   useEffect(() => {
     void import('./active-site')
       .then(async (site) => {
         const [host, settings] = await Promise.all([site.activeHost(), site.loadSettings()]);
         if (host) setState({ host, settings });
+        if (host) setPage(await site.activePageStatus());
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -37,7 +60,7 @@ export function SiteSwitch() {
   };
   return (
     <>
-      <SiteSwitchView host={state.host} settings={state.settings} onToggle={toggle} />
+      <SiteSwitchView host={state.host} settings={state.settings} onToggle={toggle} page={page} />
       {error && <p class="banner error" role="alert">{error}</p>}
     </>
   );

@@ -6,6 +6,8 @@ import {
   ClickDialError,
   errorReply,
   parseRequest,
+  type ContentScriptRequests,
+  type ContentScriptType,
   type ErrorCode,
   type Reply,
   type ReplyOf,
@@ -55,6 +57,19 @@ export function unwrap<T>(reply: unknown, type: string): T {
 /** What pages and content scripts call: everything goes through the service worker. */
 export function request<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
   return sendEnvelope({ target: 'background', type, payload });
+}
+
+/**
+ * What extension pages call to ask the content script of a tab's top frame
+ * (the page itself, not its frames). Rejects when the tab has none running.
+ */
+export async function requestContentScript<T extends ContentScriptType>(
+  tabId: number,
+  type: T,
+  payload: ContentScriptRequests[T]['request'],
+): Promise<ContentScriptRequests[T]['reply']> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, { target: 'content', type, payload }, { frameId: 0 });
+  return unwrap<ContentScriptRequests[T]['reply']>(reply, type);
 }
 
 export type Handlers<Map extends RequestType> = {

@@ -5,6 +5,7 @@
 // Routing: pages and content scripts send to 'background'. Types in
 // PhoneRequests are forwarded by the service worker to 'offscreen' (after it
 // made sure the document exists). Events from the phone go to 'subscribers'.
+// Extension pages ask one tab's content script ('content') with tabs.sendMessage.
 import type { SipAccount } from './account';
 import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
@@ -67,6 +68,23 @@ export interface BackgroundRequests {
   'content.settings': { request: Record<string, never>; reply: ClickToCallSettings };
 }
 
+/**
+ * Handled by the content script in a tab's top frame, asked by extension
+ * pages only (tabs.sendMessage; the content script refuses anything else).
+ */
+export interface ContentScriptRequests {
+  /** Our links on the page, and whether a cap left numbers unlinked (the popup says so). */
+  'content.status': { request: Record<string, never>; reply: { links: number; capped: boolean } };
+}
+export type ContentScriptType = keyof ContentScriptRequests;
+export const CONTENT_SCRIPT_TYPES: readonly ContentScriptType[] = ['content.status'];
+
+export interface ContentScriptEnvelope<T extends ContentScriptType = ContentScriptType> {
+  target: 'content';
+  type: T;
+  payload: ContentScriptRequests[T]['request'];
+}
+
 /** Pushed by the phone to every open page and the service worker. */
 export interface SubscriberEvents {
   'phone.snapshot': PhoneSnapshot;
@@ -120,7 +138,7 @@ export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'conten
 /** Phone messages that only the service worker may send (never routed from a page). */
 export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 
-export type Target = 'background' | 'offscreen' | 'subscribers';
+export type Target = 'background' | 'offscreen' | 'subscribers' | 'content';
 
 export interface RequestEnvelope<T extends RequestType = RequestType> {
   target: 'background' | 'offscreen';

@@ -22,3 +22,18 @@ describe('SiteSwitchView', () => {
     expect(out).toContain('off everywhere');
   });
 });
+
+describe('SiteSwitchView on a page past a link cap', () => {
+  const view = (page?: { links: number; capped: boolean }, settings = defaultSettings(['en-US'])) =>
+    renderToString(<SiteSwitchView host="crm.example" settings={settings} onToggle={() => undefined} page={page} />);
+
+  it('says the page has more numbers than ClickDial links', () => {
+    expect(view({ links: 2000, capped: true })).toContain('This page has more numbers than ClickDial links (2000 linked).');
+  });
+
+  it('says nothing below the cap, without a status, or with click-to-call off on the site', () => {
+    expect(view({ links: 12, capped: false })).not.toContain('more numbers');
+    expect(view()).not.toContain('more numbers');
+    expect(view({ links: 0, capped: true }, { ...defaultSettings(['en-US']), denyList: ['crm.example'] })).not.toContain('more numbers');
+  });
+});

@@ -1,0 +1,47 @@
+// The bounds that keep the page scanner linear and its memory bounded on
+// hostile pages (a 1 MB text node with 60,000 numbers, 100,000 spans of one
+// number each, thousands of DOM changes a second). All in one place, since
+// they trade completeness for the page's health together.
+
+/**
+ * Links in one text node. Nobody calls the 101st number of one paragraph;
+ * past this the node is left as it is, and the rest of it is not even checked.
+ */
+export const MAX_LINKS_PER_NODE = 100;
+
+/**
+ * Links on the page at once (only connected ones count, so a page that
+ * replaces its content gets links for the new content). Every link is two
+ * nodes, a style recalculation and a relayout of its paragraph: 2,000 links
+ * cost a page little, 100,000 cost it a minute. The popup says when it is reached.
+ */
+export const MAX_LINKS_PER_PAGE = 2000;
+
+/**
+ * Characters of one text node checked per step (cut where no number can
+ * span). One step is a fraction of a slice's budget: a regular-expression
+ * pass over 16 K characters takes well under a millisecond, so a 1 MB node
+ * is spread over many idle slices instead of one long task.
+ */
+export const WINDOW_CHARS = 16_384;
+
+/**
+ * Candidates checked by stage 2 between two looks at the clock: about 25 µs
+ * each with libphonenumber-js, so a batch is well inside a slice.
+ */
+export const CHECK_BATCH = 16;
+
+/**
+ * Detected numbers kept before the page is changed. Links are written in
+ * batches (and the visibility of a batch read before any write) because every
+ * write makes the browser recalculate style and lay out again: once per
+ * batch, not once per number.
+ */
+export const APPLY_BATCH = 2000;
+
+/**
+ * Hidden elements remembered to be scanned when they are shown. Past this,
+ * more hidden text is skipped as it is (a page of 100,000 hidden numbers
+ * must not make us hold 100,000 of its elements).
+ */
+export const MAX_HIDDEN_REMEMBERED = 500;

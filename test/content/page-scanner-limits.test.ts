@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+// The page scanner on hostile pages: caps per node and per page (counting
+// only our links still in the page), and the slice budget kept inside one
+// long text node.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE } from '../../src/content/link-limits';
+import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
+import { installIdleSlices, settle, slices, until } from './idle-slices';
+
+let scanner: PageScanner | undefined;
+const validator = () => import('../../src/content/detect-phone-numbers');
+const ourLinks = () => [...document.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial'));
+
+beforeAll(() => installIdleSlices());
+beforeEach(() => {
+  document.body.replaceChildren();
+  slices.length = 0;
+});
+afterEach(() => {
+  scanner?.stop();
+  scanner = undefined;
+});
+
+function numbers(count: number, from = 0): string {
+  let text = '';
+  for (let i = from; i < from + count; i++) text += `+1 415 555 ${String(i % 10000).padStart(4, '0')}, `;
+  return text;
+}
+
+describe('link caps', () => {
+  it(`links at most ${MAX_LINKS_PER_NODE} numbers of one text node, leaves the rest as it is and says so`, async () => {
+    const p = document.createElement('p');
+    const text = numbers(MAX_LINKS_PER_NODE + 50);
+    p.append(text);
+    document.body.append(p);
+    scanner = startPageScanner(document, 'US', validator);
+    await until(() => ourLinks().length > 0);
+    await settle();
+    expect(ourLinks()).toHaveLength(MAX_LINKS_PER_NODE);
+    expect(ourLinks().at(-1)?.textContent).toBe(`+1 415 555 ${String(MAX_LINKS_PER_NODE - 1).padStart(4, '0')}`);
+    expect(p.textContent).toBe(text);
+    expect(scanner.status()).toEqual({ links: MAX_LINKS_PER_NODE, capped: true });
+  });
+
+  it('is not capped when a node has exactly as many numbers as it may link', async () => {
+    const p = document.createElement('p');
+    p.append(numbers(MAX_LINKS_PER_NODE));
+    document.body.append(p);
+    scanner = startPageScanner(document, 'US', validator);
+    await until(() => ourLinks().length >= MAX_LINKS_PER_NODE);
+    await settle();
+    expect(scanner.status()).toEqual({ links: MAX_LINKS_PER_NODE, capped: false });
+  });
+
+  it(`links at most ${MAX_LINKS_PER_PAGE} numbers on a page; links the page removed free their place`, async () => {
+    for (let i = 0; i < MAX_LINKS_PER_PAGE + 100; i++) {
+      const span = document.createElement('span');
+      span.textContent = `+1 415 555 ${String(i % 10000).padStart(4, '0')}`;
+      document.body.append(span, ' ');
+    }
+    scanner = startPageScanner(document, 'US', validator);
+    await until(() => ourLinks().length >= MAX_LINKS_PER_PAGE, 30_000);
+    await settle();
+    expect(ourLinks()).toHaveLength(MAX_LINKS_PER_PAGE);
+    expect(scanner.status()).toEqual({ links: MAX_LINKS_PER_PAGE, capped: true });
+    // Full: no more slices until the page changes.
+    const ran = slices.length;
+    await settle();
+    expect(slices.length).toBe(ran);
+
+    // The page drops 500 of them and adds a few new numbers: those are linked.
+    for (const link of ourLinks().slice(0, 500)) link.parentElement?.remove();
+    const added = document.createElement('p');
+    added.textContent = 'New: +44 20 7946 0958';
+    document.body.append(added);
+    await until(() => added.querySelector('a') !== null);
+    expect(added.querySelector('a')?.textContent).toBe('+44 20 7946 0958');
+    expect(scanner.status()).toEqual({ links: MAX_LINKS_PER_PAGE - 500 + 1, capped: true });
+  }, 60_000);
+});
+
+describe('one long text node', () => {
+  it('is checked over many slices, none of them long, up to its last number', async () => {
+    // 300 K characters of numbers that look right to stage 1 but fail libphonenumber-js
+    // (area code 000), each costing a parse, then one real number at the end.
+    let text = '';
+    while (text.length < 300_000) text += '+1 000 555 0100, ';
+    text += 'call +1 415 555 0132.';
+    const pre = document.createElement('pre');
+    pre.append(text);
+    document.body.append(pre);
+    scanner = startPageScanner(document, 'US', validator);
+    await until(() => ourLinks().length > 0, 30_000);
+    expect(ourLinks().map((a) => a.textContent)).toEqual(['+1 415 555 0132']);
+    expect(pre.textContent).toBe(text);
+    // A 10 ms budget, plus one batch of candidates and the odd pause of the test runner.
+    expect(Math.max(...slices)).toBeLessThan(60);
+    expect(slices.length).toBeGreaterThan(10);
+  }, 60_000);
+});
