@@ -177,10 +177,14 @@ describe('only the call the user meant', () => {
     await assertNoAttackerCall();
   });
 
-  test('a <label> that forwards its click to a control inside a tel: link does not make a call', async () => {
+  test('a <label> that forwards its click to a control inside a tel: link, or a control inside a link, does not make a call', async () => {
     const page = await open('disguise.html');
     await humanClick(page, page.locator('#play-label'));
     assert.equal(await page.evaluate(() => (window as { forwarded?: boolean }).forwarded), true, 'the label forwarded a trusted click');
+    const first = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    await first.close();
+    // A control inside a visible link: a click on the control is not a click on the link.
+    await humanClick(page, page.locator('#agree'));
     await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
     await assertNoAttackerCall();
   });
