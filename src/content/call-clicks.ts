@@ -10,9 +10,15 @@ import { watchClickIntent } from './click-intent';
 import { isCallHref, numberFromHref } from './link-number';
 import { MAX_LINK_TEXT } from '../shared/phone-text';
 
+export interface OurLink {
+  number: string;
+  /** Where and as we made it: not moved, its attributes and text not rewritten by the page. */
+  intact: boolean;
+}
+
 export interface ClickSources {
-  /** The number our link calls, or undefined when it is not ours (or it was changed since it was linked). */
-  ours(link: HTMLAnchorElement): string | undefined;
+  /** The number our link calls, or undefined when it is not one of ours. */
+  ours(link: HTMLAnchorElement): OurLink | undefined;
   /** Whether tel:, sip: and callto: links of the page call through ClickDial. */
   takeOverLinks: boolean;
 }
@@ -35,7 +41,7 @@ function anchorIn(event: Event): HTMLAnchorElement | undefined {
 export function listenForCalls(signal: AbortSignal, sources: ClickSources, call: (click: CallClick) => void): void {
   const numberOf = (link: HTMLAnchorElement): string | undefined => {
     const ours = sources.ours(link);
-    if (ours !== undefined) return ours;
+    if (ours !== undefined) return ours.number;
     if (!sources.takeOverLinks || !isCallHref(link.href)) return undefined;
     return numberFromHref(link.href) ?? undefined;
   };
@@ -52,7 +58,12 @@ export function listenForCalls(signal: AbortSignal, sources: ClickSources, call:
     // A double or triple click is one action: only its first click counts (Enter has detail 0).
     if (!event.isTrusted || event.detail > 1) return;
     const failure = intent.check(event, link);
-    call({ number, text: (link.innerText || link.textContent || '').slice(0, MAX_LINK_TEXT), intentChecked: failure === undefined });
+    const tampered = sources.ours(link)?.intact === false;
+    call({
+      number,
+      text: (link.innerText || link.textContent || '').slice(0, MAX_LINK_TEXT),
+      intentChecked: failure === undefined && !tampered,
+    });
   };
   window.addEventListener('click', onClick, { capture: true, signal });
 }

@@ -10,7 +10,7 @@ import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call
 import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
 import { request } from '../shared/messenger';
 import { answerStatus } from './answer-status';
-import { listenForCalls, type CallClick } from './call-clicks';
+import { listenForCalls, type CallClick, type OurLink } from './call-clicks';
 import { loadValidator } from './load-validator';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
@@ -42,12 +42,14 @@ function placeCall(click: CallClick): void {
 function start(settings: ClickToCallSettings): void {
   const controller = new AbortController();
   const scanner = startPageScanner(document, settings.defaultCountry, loadValidator);
-  const ours = (link: HTMLAnchorElement): string | undefined => {
+  const ours = (link: HTMLAnchorElement): OurLink | undefined => {
     const number = scanner.links.get(link);
     if (number === undefined) return undefined;
-    // The page may have rewritten our link's text since: call only what it still shows.
+    // The page may have moved or rewritten our link since: then the click is not taken as seen
+    // (the number is confirmed first), and its text must still show exactly that number.
     const shown = scanner.validator()?.detectPhoneNumbers(link.textContent ?? '', settings.defaultCountry);
-    return shown?.length === 1 && shown[0]?.e164 === number ? number : undefined;
+    const intact = scanner.links.intact(link) && shown?.length === 1 && shown[0]?.e164 === number;
+    return { number, intact };
   };
   listenForCalls(controller.signal, { ours, takeOverLinks: settings.takeOverLinks }, placeCall);
   answerStatus(controller.signal, () => scanner.status());

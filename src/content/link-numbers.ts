@@ -42,6 +42,7 @@ export function linkNumbers(node: Text, numbers: readonly NumberToLink[], links:
   const data = node.data;
   const rest: Text[] = [node];
   const pieces: Node[] = [];
+  const made: [HTMLAnchorElement, string][] = [];
   let prefixEnd = -1;
   let offset = 0;
   for (const number of numbers) {
@@ -54,7 +55,7 @@ export function linkNumbers(node: Text, numbers: readonly NumberToLink[], links:
     }
     const link = makeLink(doc, number, data.slice(number.start, number.end));
     pieces.push(link);
-    links.add(link, number.e164);
+    made.push([link, number.e164]);
     offset = number.end;
   }
   if (prefixEnd < 0) return rest;
@@ -65,5 +66,7 @@ export function linkNumbers(node: Text, numbers: readonly NumberToLink[], links:
   }
   node.data = data.slice(0, prefixEnd);
   node.after(...pieces);
+  // Registered once in place: the registry remembers where each link was put (moved links are not trusted).
+  for (const [link, e164] of made) links.add(link, e164);
   return rest;
 }

@@ -10,7 +10,13 @@
 export interface LinkRegistry {
   /** The number a link of ours calls, or undefined for any other element. */
   get(link: HTMLAnchorElement): string | undefined;
+  /** Called once the link is in the page, where it was put. */
   add(link: HTMLAnchorElement, e164: string): void;
+  /**
+   * Whether the link is still where we put it and as we made it: same parent,
+   * same attributes (only href, title, style), same tel: target and title.
+   */
+  intact(link: HTMLAnchorElement): boolean;
   /** Links still in the page; forgets the rest for stop() (lookups keep working). */
   live(): number;
   /** Links tracked for stop(), pruned or not yet (for tests). */
@@ -21,12 +27,26 @@ export interface LinkRegistry {
 
 export function createLinkRegistry(): LinkRegistry {
   let numbers = new WeakMap<HTMLAnchorElement, string>();
+  // What each link was made as; weak like the rest, so nothing here keeps a link alive.
+  let made = new WeakMap<HTMLAnchorElement, { parent: Node | null; title: string }>();
   let refs: WeakRef<HTMLAnchorElement>[] = [];
   return {
     get: (link) => numbers.get(link),
     add(link, e164) {
       numbers.set(link, e164);
+      made.set(link, { parent: link.parentNode, title: link.title });
       refs.push(new WeakRef(link));
+    },
+    intact(link) {
+      const first = made.get(link);
+      if (!first) return false;
+      const names = [...link.getAttributeNames()].sort().join();
+      return (
+        link.parentNode === first.parent &&
+        (names === 'href,style,title' || names === 'href,title') &&
+        link.getAttribute('href') === `tel:${numbers.get(link) ?? ''}` &&
+        link.title === first.title
+      );
     },
     live() {
       // A link detached now and put back later keeps calling (the WeakMap) but
@@ -42,6 +62,7 @@ export function createLinkRegistry(): LinkRegistry {
       }
       refs = [];
       numbers = new WeakMap();
+      made = new WeakMap();
     },
   };
 }

@@ -30,7 +30,11 @@ function phone(calls: { direction: string; state: string; remote: { user: string
   return {
     dialled,
     snapshot: async () => ({ calls }) as never,
-    dial: async (target: string) => void dialled.push(target),
+    // Like the phone: once dialled, the call is in the snapshot.
+    dial: async (target: string) => {
+      dialled.push(target);
+      calls.push({ direction: 'outgoing', state: 'dialing', remote: { user: target } });
+    },
   };
 }
 
@@ -55,8 +59,10 @@ describe('content-script senders', () => {
 describe('handleContentCall', () => {
   it('on a call-at-once site, a seen click on a number that its link shows is dialled as E.164, once', async () => {
     const p = phone();
-    await expect(handleContentCall({ number: '(415) 555-0132', ...seen }, page, p)).resolves.toBeNull();
-    await handleContentCall({ number: '(415) 555-0132', ...seen }, page, p); // the same action again
+    // Twice at once (the second while the first request is on its way), then again once the call is there.
+    const twice = [handleContentCall({ number: '(415) 555-0132', ...seen }, page, p), handleContentCall({ number: '(415) 555-0132', ...seen }, page, p)];
+    await expect(Promise.all(twice)).resolves.toEqual([null, null]);
+    await handleContentCall({ number: '(415) 555-0132', ...seen }, page, p);
     expect(p.dialled).toEqual(['+14155550132']);
     expect(confirmations).toEqual([]);
   });

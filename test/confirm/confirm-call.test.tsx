@@ -61,7 +61,7 @@ describe('the confirmation window', () => {
     const { root, done, button } = mount({ ...base, dial: '911', source: 'selection', reasons: ['selection', 'emergency'] });
     expect(root.querySelector('input[type=checkbox]')).toBeNull();
     expect(root.textContent).toMatch(/emergency number/);
-    await act(async () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
+    await act(async () => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })));
     await act(async () => (button('Cancel') as HTMLButtonElement).click());
     expect(done).toEqual(['close', 'close']);
   });

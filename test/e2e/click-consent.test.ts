@@ -212,6 +212,18 @@ describe('only the call the user meant', () => {
     await victim.decline();
   });
 
+  test('our link moved elsewhere or restyled by the page since it was linked is not a click the user saw', async () => {
+    const page = await open('moved.html');
+    await waitFor(() => page.evaluate(() => (window as { tampered?: boolean }).tampered === true), { what: 'the page to move our link' });
+    await humanClick(page, page.locator('#box a'));
+    const first = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    assert.match((await confirmationText(first)).warnings, /could not tell/);
+    await first.close();
+    await humanClick(page, page.locator('a.cta'));
+    await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    await assertNoAttackerCall();
+  });
+
   test('on a site where click-to-call is off, a frame from another site gets no links and its tel: link calls nothing', async () => {
     await setClickToCall({ denyList: ['127.0.0.1'] });
     const page = await open('framed-top.html');
