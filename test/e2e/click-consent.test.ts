@@ -15,6 +15,7 @@ import { cancelConfirmations, confirmationText, confirmations, waitForConfirmati
 import type { FarEnd } from './harness/far-end.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { waitFor } from './harness/wait.js';
+import { openOptions } from './harness/clickdial.js';
 
 let lab: PhoneLab;
 let victim: FarEnd; // 1002: the honest numbers
@@ -162,6 +163,32 @@ describe('only the call the user meant', () => {
     await assertNoAttackerCall();
   });
 
+  test('short numbers from pages need the PBX extension length from the options, and are shown first even then', async () => {
+    await lab.browser.serviceWorker.evaluate(() => chrome.notifications.clear('click-to-call-problem'));
+    const page = await open('mismatch.html');
+    await humanClick(page, page.locator('#extension'));
+    const notice = await waitFor(
+      async () => {
+        const shown = await lab.browser.serviceWorker.evaluate(() => chrome.notifications.getAll());
+        return Object.keys(shown).includes('click-to-call-problem') ? shown : undefined;
+      },
+      { what: 'the short-number notice' },
+    );
+    assert.ok(notice);
+    assert.equal(confirmations(lab.browser.context, lab.browser.extensionId).length, 0);
+    // The user tells ClickDial their PBX has 4-digit extensions, in the options.
+    const options = await openOptions(lab.browser.context, lab.browser.extensionId);
+    await options.locator('input[name=extensionMin]').fill('4');
+    await options.locator('input[name=extensionMax]').fill('4');
+    await options.getByRole('button', { name: 'Save click-to-call settings' }).click();
+    await options.getByTestId('click-to-call-status').filter({ hasText: 'Saved' }).waitFor();
+    await options.close();
+    await humanClick(page, page.locator('#extension'));
+    const window = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    assert.match((await confirmationText(window)).warnings, /short number/);
+    await assertNoAttackerCall();
+  });
+
   test('page CSS that hides our link\'s text and draws "Play video" over it does not make a call', async () => {
     const page = await open('disguise.html');
     await waitForOurLink(page, '+1 415 555 0199');
@@ -202,7 +229,7 @@ describe('only the call the user meant', () => {
   test('focus the user moved with Tab, then Enter, calls at once (the keyboard path still works)', async () => {
     const page = await open('mismatch.html');
     await waitForOurLink(page, '+1 (415) 555-0102');
-    await page.locator('#emergency').focus(); // the link before our number
+    await page.locator('#extension').focus(); // the link before our number
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), '+1 (415) 555-0102');
     await sleep(400);

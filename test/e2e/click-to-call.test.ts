@@ -141,11 +141,21 @@ describe('click-to-call on web pages', () => {
     assert.equal(page.url(), server.fixtureUrl('click-to-call.html'));
   });
 
-  test('a tel: link of the page calls through ClickDial', async () => {
+  test('a tel: link of the page to an internal extension calls through ClickDial (with the PBX extension length set)', async () => {
     await farEnd.clearEvents();
+    // tel:1002 is a short number: called from pages only when the options say extensions have 4 digits.
+    await setClickToCall({
+      enabled: true,
+      defaultCountry: 'US',
+      takeOverLinks: true,
+      allowList: [],
+      denyList: [],
+      callAtOnce: [],
+      extensionDigits: { min: 4, max: 4 },
+    });
     await page.locator('#tel-link').click();
     const confirm = await waitForConfirmation(browser.context, browser.extensionId);
-    assert.equal((await confirmationText(confirm)).e164, '+14155550102');
+    assert.equal((await confirmationText(confirm)).number, '1002');
     await confirm.locator('button.call[data-armed=true]').click();
     await farEnd.waitForCallState('Established');
     assert.equal(page.url(), server.fixtureUrl('click-to-call.html'));
