@@ -3,8 +3,12 @@
 // message comes from our content script in an http(s) frame of a tab, that
 // click-to-call is on for the tab's site, and normalises the number again
 // (the page's own script cannot talk to us, but a compromised renderer could).
-// Whatever the content script says about the click is only ever a reason to
-// ask more: it can make a call need confirmation, never skip it.
+// Only the tab the user is looking at may ask (the active tab of the focused
+// window). What the content script says of the click (intentChecked, the
+// link's text) is trusted as far as a content script can be: on a site the
+// user chose "call at once" for, a compromised renderer there could claim a
+// seen click on an ordinary number; everywhere else, and for risky numbers,
+// the confirmation window is shown whatever it claims.
 import browser from 'webextension-polyfill';
 import { decideForHost } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
@@ -50,6 +54,16 @@ export function siteOfSender(sender: Sender, frame: URL): { site: string; crossO
   return { site: top.hostname, crossOrigin: top.origin !== frame.origin };
 }
 
+/** A click comes from the tab in front of the user: the active tab of the focused window. */
+async function inFocusedTab(sender: Sender): Promise<boolean> {
+  if (sender.tab?.active !== true || sender.tab.windowId === undefined) return false;
+  try {
+    return (await browser.windows.get(sender.tab.windowId)).focused;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Checks a number a content script sent and hands it on: dialled, confirmed
  * first, or refused with a notice (outside-call.ts). The reply never says
@@ -69,11 +83,14 @@ export async function handleContentCall(
   if (typeof text !== 'string' || text.length > MAX_LINK_TEXT || typeof intentChecked !== 'boolean') {
     throw new ClickDialError(`Malformed message: "text" (at most ${MAX_LINK_TEXT} characters) and "intentChecked" are required.`, 'bad-message');
   }
+  if (!(await inFocusedTab(sender))) {
+    throw new ClickDialError('Click-to-call works only in the tab you are using.', 'forbidden');
+  }
   const { site, crossOrigin } = siteOfSender(sender, origin);
   const settings = await loadClickToCallSettings();
   if (!decideForHost(settings, site).on) {
     throw new ClickDialError(`Click-to-call is off for ${site}.`, 'forbidden');
   }
-  await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, intentChecked }, phone);
+  await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, frame: origin.hostname, intentChecked }, phone);
   return null;
 }

@@ -4,6 +4,12 @@
 // the confirmation window, or refused with a notice (call-consent.ts
 // decides). One user action is one call: the same number while a call to it
 // is being asked for or set up is not dialled twice.
+//
+//   request ──normalise──▶ refused (notice)
+//      └──▶ described ──already calling it──▶ nothing
+//              └──consent──▶ refuse (notice) | confirm (window, confirm-window.ts)
+//                              | call ──in flight already──▶ nothing
+//                                  └──▶ dialling ──▶ done | failed (notice)
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
 import type { CallSource } from '../shared/call-confirmation';
 import { numberFacts } from '../shared/number-facts';
@@ -20,6 +26,8 @@ export interface OutsideCall {
   site: string;
   text?: string;
   crossOrigin?: boolean;
+  /** The frame's host, when it is not the tab's site. */
+  frame?: string;
   intentChecked?: boolean;
 }
 
@@ -48,7 +56,8 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
   const facts = numberFacts(normalised.e164, settings.defaultCountry);
   const snapshot = await phone.snapshot().catch(() => undefined);
   if (snapshot && alreadyCalling(snapshot, facts.dial)) return;
-  const callInProgress = snapshot?.calls.some((c) => c.state !== 'ended') ?? false;
+  // Without a snapshot we cannot know: assume a call is going on, so the user is asked.
+  const callInProgress = snapshot ? snapshot.calls.some((c) => c.state !== 'ended') : true;
   const consent = decideConsent({ ...request, facts }, settings, callInProgress);
   if (consent.kind === 'refuse') {
     await showClickToCallProblem(consent.message);
@@ -58,6 +67,7 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
     await askToConfirm({
       dial: facts.dial,
       site: request.site,
+      ...(request.crossOrigin && request.frame ? { frame: request.frame } : {}),
       source: request.source,
       ...(request.text !== undefined ? { text: request.text.slice(0, 200) } : {}),
       reasons: consent.reasons,

@@ -3,10 +3,17 @@
 // ClickDial's own that no page can draw over or read. Call is the default
 // (Enter); Cancel, Escape or closing the window drops it.
 //
-// Input that was meant for the page must not confirm: for ARM_MS after the
-// window shows (and after it regains focus) Call does nothing, and a held
-// key's repeats are ignored, so an Enter typed into the page a moment before
-// cannot land on Call.
+// Input that was meant for the page must not confirm. Call arms only after
+// ARM_MS with no key press or pointer press at all: the window showing, or
+// regaining focus, starts that quiet time, and every press while it is not
+// armed starts it again. So a page that gets the user to press Enter or click
+// again and again (a "be quick" game) never lands on an armed Call; a held
+// key's repeats are ignored too.
+//
+//   showing ──ARM_MS quiet──▶ armed ──Call──▶ calling ──ok──▶ closed
+//      ▲  ▲ press / focus          │              └─fails─▶ armed (error shown)
+//      │  └──────────────────┘      └─focus──▶ showing
+//      └────── any press restarts the quiet time while showing
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallConfirmation, ConfirmReason } from '../shared/call-confirmation';
 import { numberFacts, textShowsNumber } from '../shared/number-facts';
@@ -69,16 +76,29 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
       clearTimeout(timer);
       timer = setTimeout(() => setArmed(true), ARM_MS);
     };
+    const notArmed = () => now() < armedAt.current;
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') actions.close();
       // A held key repeats: only a fresh press is the user's answer.
       else if (event.repeat) event.preventDefault();
+      // Pressed too soon: this press does nothing, and the quiet time starts again.
+      else if (notArmed()) {
+        event.preventDefault();
+        rearm();
+      }
+    };
+    const onPointer = (event: PointerEvent) => {
+      if (!notArmed()) return;
+      event.preventDefault();
+      rearm();
     };
     window.addEventListener('focus', rearm);
     window.addEventListener('keydown', onKey, true);
+    window.addEventListener('pointerdown', onPointer, true);
     return () => {
       window.removeEventListener('focus', rearm);
       window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('pointerdown', onPointer, true);
       clearTimeout(timer);
     };
   }, [actions, now]);
@@ -138,6 +158,12 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
         )}
         <dt>From</dt>
         <dd data-testid="confirm-site">{confirmation.site || 'a page'}</dd>
+        {confirmation.frame && (
+          <>
+            <dt>In a frame from</dt>
+            <dd data-testid="confirm-frame">{confirmation.frame}</dd>
+          </>
+        )}
         {showLinkText && (
           <>
             <dt>Link text</dt>

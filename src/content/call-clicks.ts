@@ -12,8 +12,8 @@ import { MAX_LINK_TEXT } from '../shared/phone-text';
 
 export interface OurLink {
   number: string;
-  /** Where and as we made it: not moved, its attributes and text not rewritten by the page. */
-  intact: boolean;
+  /** Where and as we made it: not moved, its attributes and text not rewritten by the page (asked at a click only: it reads style). */
+  intact(): boolean;
 }
 
 export interface ClickSources {
@@ -58,7 +58,7 @@ export function listenForCalls(signal: AbortSignal, sources: ClickSources, call:
     // A double or triple click is one action: only its first click counts (Enter has detail 0).
     if (!event.isTrusted || event.detail > 1) return;
     const failure = intent.check(event, link);
-    const tampered = sources.ours(link)?.intact === false;
+    const tampered = sources.ours(link)?.intact() === false;
     call({
       number,
       text: (link.innerText || link.textContent || '').slice(0, MAX_LINK_TEXT),

@@ -4,13 +4,15 @@
 // click to a control inside a hidden link, focus moved to a hidden link while
 // the user types, a link whose text is hidden by CSS and replaced by generated
 // content. A click counts as intent only when the link
-//   - was visible before the gesture began: Chromium's IntersectionObserver v2
-//     (trackVisibility) says so for links under the pointer or focused
-//     (occluded, transparent, transformed or filtered targets are not visible),
+//   - was visible, for MIN_VISIBLE_MS and in the same place, before the gesture
+//     began: Chromium's IntersectionObserver v2 (trackVisibility) says so for
+//     links under the pointer or focused (occluded, transparent, transformed
+//     or filtered targets are not visible),
+//   - says and calls the same at the click as at the press (or the focus),
 //   - is what the hit test finds at the click point (or its centre for Enter),
 //   - is the event's own target (no forwarded label click, no form control),
 //   - shows its text (no font-size:0, transparent text or generated content),
-//   - was focused by the user (Tab or pointer), for Enter.
+//   - was focused by the user (a Tab the page did not take over, or a press), for Enter.
 // A failed check does not drop the click: the call then takes the
 // confirmation window, and the page sees no difference either way.
 //
@@ -27,8 +29,17 @@ const GESTURE_MS = 1500;
 /** Focus that Tab or a press on the link itself gives arrives at once (in that event's default action). */
 const FOCUS_FOLLOWS_MS = 200;
 const MIN_FONT_PX = 6;
+/**
+ * How long a link must have been seen visible, in the same place, before the
+ * press: a link the page slides under the pointer (or uncovers) just before
+ * it is not what the user was looking at. IntersectionObserver v2 reports a
+ * change at most every 100 ms (`delay`), so after this long a change made
+ * before the press has been reported, except in the last frame or two.
+ */
+const MIN_VISIBLE_MS = 250;
+/** How far (px) the link may have moved since it was seen visible (scrolling a little while pointing). */
+const MOVE_SLACK_PX = 2;
 const FORM_CONTROLS = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'LABEL', 'OPTION', 'OUTPUT', 'METER', 'PROGRESS']);
-const NAV_KEYS = new Set(['Tab', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 export type IntentFailure =
   | 'no-visibility-tracking'
@@ -37,6 +48,7 @@ export type IntentFailure =
   | 'forwarded'
   | 'hidden-text'
   | 'focus-not-by-user'
+  | 'changed'
   | 'no-pointerdown';
 
 export interface ClickIntent {
@@ -50,6 +62,20 @@ interface Down {
   x: number;
   y: number;
   at: number;
+  /** What the link said and called at the press: the page may rewrite it before the click. */
+  looks: string;
+}
+
+interface Seen {
+  visible: boolean;
+  /** When it was first reported visible (performance.now()), and where it was then. */
+  since: number;
+  rect: DOMRectReadOnly;
+}
+
+/** A link's target and text as shown, to tell whether it changed between a press and the click. */
+function looksOf(link: HTMLAnchorElement): string {
+  return `${link.href}\n${link.innerText}`;
 }
 
 function anchorOf(event: Event, isCandidate: (a: HTMLAnchorElement) => boolean): HTMLAnchorElement | undefined {
@@ -109,17 +135,22 @@ export function showsItsText(link: HTMLAnchorElement): boolean {
 
 export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAnchorElement) => boolean): ClickIntent {
   type IOInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
-  const visible = new WeakMap<Element, boolean>();
+  const seen = new WeakMap<Element, Seen>();
   const watched: HTMLAnchorElement[] = [];
-  const focusedByUser = new WeakSet<Element>();
+  // Links the user focused (with Tab or a press), and what they looked like then.
+  const focusedByUser = new WeakMap<Element, string>();
   let down: Down | undefined;
-  let navKeyAt = -Infinity;
+  let tab: { event: KeyboardEvent; at: number } | undefined;
 
   const observer = new IntersectionObserver(
     (entries) => {
+      const now = performance.now();
       for (const entry of entries) {
         // No isVisible: no v2 in this browser; nothing counts as seen.
-        visible.set(entry.target, (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true);
+        const visible = (entry as IntersectionObserverEntry & { isVisible?: boolean }).isVisible === true;
+        const before = seen.get(entry.target);
+        const since = visible && before?.visible ? before.since : now;
+        seen.set(entry.target, { visible, since, rect: entry.boundingClientRect });
       }
     },
     { trackVisibility: true, delay: 100, threshold: [0, 1] } as IOInit,
@@ -136,7 +167,15 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
     const i = watched.indexOf(link);
     if (i >= 0) watched.splice(i, 1);
     observer.unobserve(link);
-    visible.delete(link);
+    seen.delete(link);
+  }
+
+  /** Seen visible for long enough, and still where it was seen. */
+  function seenVisible(link: HTMLAnchorElement, at: number): boolean {
+    const s = seen.get(link);
+    if (!s?.visible || at - s.since < MIN_VISIBLE_MS) return false;
+    const r = link.getBoundingClientRect();
+    return Math.abs(r.left - s.rect.left) <= MOVE_SLACK_PX && Math.abs(r.top - s.rect.top) <= MOVE_SLACK_PX;
   }
 
   const options = { capture: true, passive: true, signal };
@@ -162,15 +201,18 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
     (event) => {
       if (!event.isTrusted) return;
       const link = anchorOf(event, isCandidate);
+      const at = performance.now();
       // Visibility as it was before this gesture: whatever the page changes from now on comes too late.
-      down = link ? { link, visible: visible.get(link) === true, x: event.clientX, y: event.clientY, at: performance.now() } : undefined;
+      down = link ? { link, visible: seenVisible(link, at), x: event.clientX, y: event.clientY, at, looks: looksOf(link) } : undefined;
     },
     options,
   );
   window.addEventListener(
     'keydown',
     (event) => {
-      if (event.isTrusted && NAV_KEYS.has(event.key)) navKeyAt = performance.now();
+      // Only Tab moves focus between links by itself (arrow keys do not: a page that moves focus
+      // on them is the page's doing). The event is kept to see later whether the page took it over.
+      if (event.isTrusted && event.key === 'Tab') tab = { event, at: performance.now() };
     },
     options,
   );
@@ -184,7 +226,9 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
       // Focus the page's script moved (while the user typed elsewhere) is not the user's:
       // focus events are trusted even then, so what counts is the key or press just before.
       const byPress = down?.link === link && now - down.at < FOCUS_FOLLOWS_MS;
-      if (event.isTrusted && (now - navKeyAt < FOCUS_FOLLOWS_MS || byPress)) focusedByUser.add(link);
+      // A Tab the page cancelled (to move focus itself) does not count.
+      const byTab = tab !== undefined && now - tab.at < FOCUS_FOLLOWS_MS && !tab.event.defaultPrevented;
+      if (event.isTrusted && (byTab || byPress)) focusedByUser.set(link, looksOf(link));
       else focusedByUser.delete(link);
     },
     options,
@@ -211,13 +255,16 @@ export function watchClickIntent(signal: AbortSignal, isCandidate: (a: HTMLAncho
       if (event.detail === 0) {
         // Enter on a focused link (keyboard activation has no pointer).
         if (deepActiveElement() !== link) return 'forwarded';
-        if (!focusedByUser.has(link)) return 'focus-not-by-user';
-        if (visible.get(link) !== true) return 'not-visible';
+        const looked = focusedByUser.get(link);
+        if (looked === undefined) return 'focus-not-by-user';
+        if (looked !== looksOf(link)) return 'changed';
+        if (!seenVisible(link, performance.now())) return 'not-visible';
         const r = link.getClientRects()[0];
         if (!r || !hits(link, r.left + r.width / 2, r.top + r.height / 2)) return 'not-hit';
       } else {
         if (!down || down.link !== link || performance.now() - down.at > GESTURE_MS) return 'no-pointerdown';
-        if (!down.visible || visible.get(link) !== true) return 'not-visible';
+        if (!down.visible || seen.get(link)?.visible !== true) return 'not-visible';
+        if (down.looks !== looksOf(link)) return 'changed';
         if (!hits(link, down.x, down.y) || !hits(link, event.clientX, event.clientY)) return 'not-hit';
       }
       if (!showsItsText(link)) return 'hidden-text';

@@ -47,8 +47,12 @@ function start(settings: ClickToCallSettings): void {
     if (number === undefined) return undefined;
     // The page may have moved or rewritten our link since: then the click is not taken as seen
     // (the number is confirmed first), and its text must still show exactly that number.
-    const shown = scanner.validator()?.detectPhoneNumbers(link.textContent ?? '', settings.defaultCountry);
-    const intact = scanner.links.intact(link) && shown?.length === 1 && shown[0]?.e164 === number;
+    const intact = (): boolean => {
+      const shown = scanner.validator()?.detectPhoneNumbers(link.textContent ?? '', settings.defaultCountry);
+      // Page CSS can take a link out of the text flow (position: fixed !important) to lay it over something else.
+      const inFlow = getComputedStyle(link).position === 'static';
+      return scanner.links.intact(link) && inFlow && shown?.length === 1 && shown[0]?.e164 === number;
+    };
     return { number, intact };
   };
   listenForCalls(controller.signal, { ours, takeOverLinks: settings.takeOverLinks }, placeCall);

@@ -26,7 +26,8 @@ export function HistoryList({ history, aor, run, onCall, onClear }: Props) {
         {history.map((entry) => {
           const name = entry.remote.displayName ? `${entry.remote.displayName} (${entry.remote.user})` : entry.remote.user;
           const kind = describeHistoryEntry(entry);
-          const target = callBackTarget(entry.remote, aor);
+          // A call the user placed goes back where they called; a caller's address is theirs to choose, so not.
+          const target = entry.direction === 'outgoing' ? entry.remote.uri : callBackTarget(entry.remote, aor);
           return (
             <li key={entry.id} class={`history-entry ${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
               <div class="history-who">

@@ -15,10 +15,10 @@ function hostOf(uri: string): string | undefined {
 /** The call-back target, or undefined when the caller gave nothing that can be called back. */
 export function callBackTarget(remote: RemoteParty, accountAor: string | undefined): string | undefined {
   const domain = accountAor ? hostOf(accountAor) : undefined;
-  // On our own domain: the URI without parameters or headers the caller added.
+  // On our own domain: the URI without a port, parameters or headers the caller added.
   const bare = remote.uri.trim().replace(/[;?].*$/, '');
-  if (domain && SIP_URI.test(bare) && hostOf(bare) === domain) return bare;
-  const user = remote.user.trim();
-  // The dialer's own rules apply to it (digits, * and #, a leading +).
-  return /^\+?[0-9*#]{1,32}$/.test(user.replace(/[\s\-.()]/g, '')) ? user : undefined;
+  if (domain && SIP_URI.test(bare) && hostOf(bare) === domain) return bare.replace(/:\d{1,5}$/, '');
+  // Otherwise only a number: no * or # (a caller could name a PBX feature code, *72 call forwarding).
+  const user = remote.user.trim().replace(/[\s\-.()]/g, '');
+  return /^\+?[0-9]{1,20}$/.test(user) ? user : undefined;
 }

@@ -24,6 +24,8 @@ export interface CallConfirmation {
   dial: string;
   /** The tab's site (host name). */
   site: string;
+  /** The host of the frame the link is in, when that is another site than the tab's. */
+  frame?: string;
   source: CallSource;
   /** The link's own visible text, when it is a link. */
   text?: string;
@@ -65,6 +67,7 @@ export function decodeConfirmation(fragment: string): CallConfirmation | null {
     /^\+?[0-9]{2,20}$/.test(v.dial) &&
     typeof v.site === 'string' &&
     v.site.length <= 253 &&
+    (v.frame === undefined || (typeof v.frame === 'string' && v.frame.length <= 253)) &&
     SOURCES.includes(v.source as CallSource) &&
     (v.text === undefined || (typeof v.text === 'string' && v.text.length <= 200)) &&
     Array.isArray(v.reasons) &&
@@ -76,6 +79,7 @@ export function decodeConfirmation(fragment: string): CallConfirmation | null {
     dial: v.dial as string,
     site: v.site as string,
     source: v.source as CallSource,
+    ...(typeof v.frame === 'string' ? { frame: v.frame } : {}),
     ...(typeof v.text === 'string' ? { text: v.text } : {}),
     reasons: v.reasons as ConfirmReason[],
     region: v.region as string,

@@ -119,15 +119,20 @@ export function hostMatches(entry: string, host: string): boolean {
   return h === entry || h.endsWith(`.${entry}`);
 }
 
-/** Whether the user chose to call this site's numbers without the confirmation window. */
+/**
+ * Whether the user chose to call this site's numbers without the confirmation
+ * window. Exactly that host: trust given to crm.example does not pass to its
+ * subdomains (which may serve other people's content).
+ */
 export function callsAtOnce(settings: ClickToCallSettings, host: string): boolean {
-  return settings.callAtOnce.some((e) => hostMatches(e, host));
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return settings.callAtOnce.includes(h);
 }
 
 /** The "call at once" choice for one site (the confirmation window's checkbox). */
 export function setCallAtOnce(settings: ClickToCallSettings, host: string, atOnce: boolean): ClickToCallSettings {
   const h = host.toLowerCase();
-  const callAtOnce = settings.callAtOnce.filter((e) => !hostMatches(e, h));
+  const callAtOnce = settings.callAtOnce.filter((e) => e !== h);
   return { ...settings, callAtOnce: atOnce ? [...callAtOnce, h] : callAtOnce };
 }
 

@@ -4,7 +4,7 @@
 // emergency or a short number. Uses libphonenumber-js's full ("max")
 // metadata, which alone knows number types; only the service worker and
 // the confirmation window load it, never a web page.
-import { parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode, type NumberType } from 'libphonenumber-js/max';
 import EMERGENCY from './emergency-numbers.json';
 
 export interface NumberFacts {
@@ -70,17 +70,14 @@ export function numberFacts(dial: string, region: string): NumberFacts {
   };
 }
 
-/** The number's digits as they would appear in text showing it: national significant number or the short digits. */
-export function shownDigits(dial: string, region: string): string[] {
-  if (SHORT.test(dial)) return [dial];
-  const parsed = parsePhoneNumberFromString(dial, region as CountryCode);
-  if (!parsed) return [dial.replace(/\D/g, '')];
-  const nsn = parsed.nationalNumber as string;
-  return [nsn, `${parsed.countryCallingCode}${nsn}`];
-}
-
-/** Whether a link's visible text shows the number it calls (ignoring punctuation and a national prefix). */
+/**
+ * Whether a link's visible text shows the number it calls: the text, read as
+ * libphonenumber-js reads phone numbers in text, holds exactly one number and
+ * it is this one (digits scattered over a sentence, "Room 415, ext 5550102",
+ * do not count). A short number must stand on its own ("Ext. 1003").
+ */
 export function textShowsNumber(text: string, dial: string, region: string): boolean {
-  const digits = text.replace(/\D/g, '');
-  return digits.length > 0 && shownDigits(dial, region).some((d) => digits.includes(d));
+  if (SHORT.test(dial)) return new RegExp(`(?<![0-9])${dial}(?![0-9])`).test(text);
+  const found = findPhoneNumbersInText(text.slice(0, 200), region as CountryCode);
+  return found.length === 1 && found[0]?.number.number === dial;
 }

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClickToCallSettings } from '../../src/shared/click-to-call-settings';
 
-vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'clickdial-id' } } }));
+const focusedWindows = new Set([1]);
+vi.mock('webextension-polyfill', () => ({
+  default: { runtime: { id: 'clickdial-id' }, windows: { get: async (id: number) => ({ id, focused: focusedWindows.has(id) }) } },
+}));
 const settings: ClickToCallSettings = {
   enabled: true,
   defaultCountry: 'US',
@@ -21,7 +24,7 @@ vi.mock('../../src/background/confirm-window', () => ({
 
 const { handleContentCall, isContentScriptSender } = await import('../../src/background/content-call');
 
-const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false, url: 'https://crm.example/contacts' };
+const tab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false, url: 'https://crm.example/contacts' };
 const page = { id: 'clickdial-id', tab, url: 'https://crm.example/contacts', frameId: 0 };
 const seen = { text: '(415) 555-0132', intentChecked: true };
 
@@ -133,6 +136,14 @@ describe('handleContentCall', () => {
     [{ number: '+14155550132', text: 'x' }, '"intentChecked"'],
   ])('refuses the malformed message %j', async (payload, message) => {
     await expect(handleContentCall(payload as never, page, phone())).rejects.toThrow(message);
+  });
+
+  it('takes clicks only from the tab in front of the user (active, in the focused window)', async () => {
+    const p = phone();
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, active: false } }, p)).rejects.toThrow(/tab you are using/);
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, windowId: 2 } }, p)).rejects.toThrow(/tab you are using/);
+    expect(p.dialled).toEqual([]);
+    expect(confirmations).toEqual([]);
   });
 
   it('refuses senders that are not our content script, and sites where click-to-call is off', async () => {

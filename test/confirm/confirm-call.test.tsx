@@ -48,6 +48,20 @@ describe('the confirmation window', () => {
     expect(root.textContent).not.toContain('broken');
   });
 
+  it('any press before Call is armed starts the quiet time again: rapid Enter or clicks never call', async () => {
+    const { done, advance, button } = mount(base);
+    const call = button('Call') as HTMLButtonElement;
+    for (let i = 0; i < 10; i++) {
+      advance(ARM_MS - 100);
+      await act(async () => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', cancelable: true })));
+      await act(async () => call.click());
+    }
+    expect(done).toEqual([]);
+    advance(ARM_MS);
+    await act(async () => call.click());
+    expect(done).toEqual(['call +14155550102', 'close']);
+  });
+
   it('remembers "call at once" for the site only when asked to', async () => {
     const { root, done, advance, button } = mount(base);
     const box = root.querySelector('input[type=checkbox]') as HTMLInputElement;

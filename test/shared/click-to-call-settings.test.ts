@@ -50,9 +50,10 @@ describe('click-to-call settings', () => {
     }
   });
 
-  it('"call at once" is per site, subdomains included, and can be taken back', () => {
+  it('"call at once" is for exactly that site (not its subdomains), and can be taken back', () => {
     const s = setCallAtOnce(defaultSettings(['en-US']), 'CRM.example', true);
-    expect(callsAtOnce(s, 'eu.crm.example')).toBe(true);
+    expect(callsAtOnce(s, 'crm.example')).toBe(true);
+    expect(callsAtOnce(s, 'eu.crm.example')).toBe(false);
     expect(callsAtOnce(s, 'other.example')).toBe(false);
     expect(callsAtOnce(setCallAtOnce(s, 'crm.example', false), 'crm.example')).toBe(false);
   });
