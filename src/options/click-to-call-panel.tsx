@@ -130,7 +130,7 @@ export function ClickToCallPanel() {
         {errors.deny && <small class="error" role="alert">{errors.deny}</small>}
       </label>
       <label class="field">
-        <span>Call at once on these sites, without showing the number first (one per line)</span>
+        <span>Call at once on these sites, without showing the number first (one per line; exactly that site, not its subdomains)</span>
         <textarea name="callAtOnce" rows={2} placeholder="crm.example.com" value={form.atOnce} onInput={(e) => setForm({ ...form, atOnce: e.currentTarget.value })} />
         <small class="hint">
           Even there ClickDial shows the number first for emergency, short and premium-rate numbers, for links whose text shows another
