@@ -236,8 +236,10 @@ describe('only the call the user meant', () => {
     const box = await page.locator('#skip').boundingBox();
     assert.ok(box);
     await page.mouse.move(box.x + 80, box.y + 25, { steps: 2 });
+    await sleep(30);
+    await page.mouse.move(box.x + 84, box.y + 27); // the hand moves on: now over the link slid in
     await sleep(120); // a quick click, as on a "Skip ad" button
-    await page.mouse.click(box.x + 80, box.y + 25);
+    await page.mouse.click(box.x + 84, box.y + 27);
     await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
     await assertNoAttackerCall();
   });
@@ -315,9 +317,10 @@ describe('only the call the user meant', () => {
       const window = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
       assert.match((await confirmationText(window)).warnings, /put on hold/);
       await sleep(1500);
-      const snapshot = (await lab.browser.serviceWorker.evaluate(() =>
-        chrome.runtime.sendMessage({ target: 'offscreen', type: 'phone.getSnapshot', payload: {} }),
-      )) as { value: { calls: { held: boolean; state: string }[] } };
+      type Reply = { value: { calls: { held: boolean; state: string }[] } };
+      const snapshot = await lab.browser.serviceWorker.evaluate(
+        (): Promise<Reply> => chrome.runtime.sendMessage({ target: 'offscreen', type: 'phone.getSnapshot', payload: {} }),
+      );
       assert.deepEqual(
         snapshot.value.calls.map((c) => [c.state, c.held]),
         [['active', false]],
