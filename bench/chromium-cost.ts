@@ -53,11 +53,22 @@ function pageHtml(bytes: number, withNumbers: boolean): string {
   // Paragraphs of five lines; without numbers the years, times and counts of the prose are the only digits.
   const lines = mixedText(bytes, withNumbers).split('\n');
   const paragraphs: string[] = [];
-  for (let i = 0; i < lines.length; i += 5) paragraphs.push(`<p>${lines.slice(i, i + 5).join(' ').replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`);
+  for (let i = 0; i < lines.length; i += 5)
+    paragraphs.push(
+      `<p>${lines
+        .slice(i, i + 5)
+        .join(' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')}</p>`,
+    );
   return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>\n${paragraphs.join('\n')}\n</body></html>`;
 }
 
-async function trace(context: BrowserContext, url: string, extensionId: string | undefined): Promise<{ events: TraceEvent[]; linked: number }> {
+async function trace(
+  context: BrowserContext,
+  url: string,
+  extensionId: string | undefined,
+): Promise<{ events: TraceEvent[]; linked: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -93,7 +104,9 @@ export function analyse(
     const u = e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
     return u.startsWith('chrome-extension://');
   };
-  const ours = main.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'v8.run') && isOurs(e));
+  const ours = main.filter(
+    (e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.evaluateModule' || e.name === 'v8.run') && isOurs(e),
+  );
   // Top-level only: nested calls are inside an outer one already counted.
   ours.sort((a, b) => a.ts - b.ts);
   let scriptUs = 0;
@@ -117,7 +130,13 @@ export function analyse(
     while (next < ours.length && (ours[next] as TraceEvent).ts < task.ts) next++;
     if (next < ours.length && (ours[next] as TraceEvent).ts < end) longestOur = Math.max(longestOur, task.dur ?? 0);
   }
-  return { scriptMs: scriptUs / 1000, longestOurTaskMs: longestOur / 1000, longestTaskMs: longest / 1000, mainThreadMs: total / 1000, tasksOver50 };
+  return {
+    scriptMs: scriptUs / 1000,
+    longestOurTaskMs: longestOur / 1000,
+    longestTaskMs: longest / 1000,
+    mainThreadMs: total / 1000,
+    tasksOver50,
+  };
 }
 
 export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
@@ -126,7 +145,9 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
     import('node:fs')
       .then(({ createReadStream }) => {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        createReadStream(join(dir, (req.url ?? '/').replace(/[^a-z0-9.-]/gi, ''))).on('error', () => res.end()).pipe(res);
+        createReadStream(join(dir, (req.url ?? '/').replace(/[^a-z0-9.-]/gi, '')))
+          .on('error', () => res.end())
+          .pipe(res);
       })
       .catch(() => res.end());
   });

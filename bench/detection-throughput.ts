@@ -27,7 +27,7 @@ function timed<T>(run: () => T): { ms: number; result: T } {
 
 const libraryLabels = (text: string, country: string): string[] =>
   findPhoneNumbersInText(text, { defaultCountry: country as CountryCode }).map((f) =>
-    f.number.ext ? `${f.number.number} ext. ${f.number.ext}` : (f.number.number as string),
+    f.number.ext ? `${f.number.number} ext. ${f.number.ext}` : f.number.number,
   );
 
 export interface ThroughputResult {
@@ -70,7 +70,8 @@ export function benchThroughput(): ThroughputResult {
     }
     const extra = lib.filter((n) => !mine.includes(n));
     const missing = mine.filter((n) => !lib.includes(n));
-    if (missing.length === 0 && extra.every((n) => !expected.includes(n))) libraryFalsePositives.push(`${country}: "${line}" → library ${extra.join(', ')}`);
+    if (missing.length === 0 && extra.every((n) => !expected.includes(n)))
+      libraryFalsePositives.push(`${country}: "${line}" → library ${extra.join(', ')}`);
     else otherDifferences.push(`${country}: "${line}" → ours ${mine.join(', ') || '-'}; library ${lib.join(', ') || '-'}`);
   }
   return {

@@ -85,9 +85,11 @@ function pagePeakKb(before: Map<number, number>, after: Map<number, number>): nu
 
 async function capped(worker: Worker, url: string): Promise<boolean> {
   const reply = (await worker
-    .evaluate(async (pageUrl) => {
+    .evaluate(async (pageUrl): Promise<unknown> => {
       const [tab] = await chrome.tabs.query({ url: pageUrl });
-      return tab?.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'content.status', payload: {} }, { frameId: 0 });
+      return tab?.id === undefined
+        ? undefined
+        : chrome.tabs.sendMessage(tab.id, { target: 'content', type: 'content.status', payload: {} }, { frameId: 0 });
     }, url)
     .catch(() => undefined)) as { ok?: boolean; value?: { capped?: boolean } } | undefined;
   return reply?.value?.capped === true;
@@ -150,7 +152,12 @@ export async function benchHostilePages(dist = 'dist'): Promise<HostileCost[]> {
   const results: HostileCost[] = [];
   try {
     // The worker registers the page script on install: pages opened before get none.
-    for (let i = 0; i < 100 && (await withExtension.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) === 0; i++) {
+    for (
+      let i = 0;
+      i < 100 &&
+      (await withExtension.serviceWorker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length)) === 0;
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
     for (const { page, name, host } of PAGES) {

@@ -23,7 +23,8 @@ export function mixedText(bytes: number, withCorpus = true): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const part = withCorpus && i % EVERY === EVERY - 1 ? (lines[Math.floor(i / EVERY) % lines.length] ?? '') : (PROSE[i % PROSE.length] ?? '');
+    const part =
+      withCorpus && i % EVERY === EVERY - 1 ? (lines[Math.floor(i / EVERY) % lines.length] ?? '') : (PROSE[i % PROSE.length] ?? '');
     parts.push(part);
     size += Buffer.byteLength(part) + 1;
   }

@@ -26,7 +26,11 @@ async function main(): Promise<void> {
   console.table({
     'libphonenumber-js findPhoneNumbersInText': { ms: f1(t.library.ms), 'MB/s': f1(t.library.mbPerS), numbers: t.library.numbers },
     'ClickDial two-stage detector': { ms: f1(t.ours.ms), 'MB/s': f1(t.ours.mbPerS), numbers: t.ours.numbers },
-    'stage 1 only (every page)': { ms: f1(t.stage1Only.ms), 'MB/s': f1(t.stage1Only.mbPerS), numbers: `${t.stage1Only.candidates} candidates` },
+    'stage 1 only (every page)': {
+      ms: f1(t.stage1Only.ms),
+      'MB/s': f1(t.stage1Only.mbPerS),
+      numbers: `${t.stage1Only.candidates} candidates`,
+    },
   });
   console.log(`Speed-up: ${f1(t.speedup)}x (target: at least 10x)`);
   const c = t.corpus;
@@ -37,7 +41,9 @@ async function main(): Promise<void> {
   );
   for (const d of c.libraryFalsePositives) console.log(`  library only: ${d}`);
   for (const d of c.otherDifferences) console.log(`  DIFFERENT: ${d}`);
-  console.log(`\nEvery page loads ${size.everyPage.files.length} files, ${size.everyPage.bytes} bytes, ${size.everyPage.gzipBytes} bytes gzipped.`);
+  console.log(
+    `\nEvery page loads ${size.everyPage.files.length} files, ${size.everyPage.bytes} bytes, ${size.everyPage.gzipBytes} bytes gzipped.`,
+  );
   console.log(`Pages with candidate digits also load ${size.onDemand.bytes} bytes (${size.onDemand.gzipBytes} gzipped).`);
   console.log('\nContent script cost in Chromium (ms; baseline = same page, no extension):');
   console.table(
@@ -51,7 +57,9 @@ async function main(): Promise<void> {
       'tasks > 50 ms (baseline)': `${r.tasksOver50} (${r.tasksOver50Baseline})`,
     })),
   );
-  console.log('\nHostile pages (ClickDial against the same page without any extension; targets: main thread at most 2x, peak memory under 2x):');
+  console.log(
+    '\nHostile pages (ClickDial against the same page without any extension; targets: main thread at most 2x, peak memory under 2x):',
+  );
   console.table(
     hostile.map((r) => ({
       page: r.page,

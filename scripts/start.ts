@@ -27,7 +27,14 @@ async function main(): Promise<void> {
   });
   await browser.context.grantPermissions(['microphone'], { origin: server.origin });
 
-  const account = { server: kamailio.wsUrl, aor: aorOf('1001'), authorizationUser: '', password: USERS['1001'], displayName: 'You (1001)', iceServers: [] };
+  const account = {
+    server: kamailio.wsUrl,
+    aor: aorOf('1001'),
+    authorizationUser: '',
+    password: USERS['1001'],
+    displayName: 'You (1001)',
+    iceServers: [],
+  };
   await browser.serviceWorker.evaluate((a) => chrome.storage.local.set({ account: a, wantsOnline: true }), account);
 
   const farEnd = await openFarEnd(browser.context, server, '1002');
@@ -37,9 +44,21 @@ async function main(): Promise<void> {
   await popup.bringToFront();
   // Say whether it really registered, in the extension's own words.
   const state = popup.getByTestId('registration-state');
-  await popup.waitForFunction(() => document.querySelector('[data-testid=registration-state]')?.textContent === 'Registered', undefined, { timeout: 15_000 }).catch(() => undefined);
+  await popup
+    .waitForFunction(() => document.querySelector('[data-testid=registration-state]')?.textContent === 'Registered', undefined, {
+      timeout: 15_000,
+    })
+    .catch(() => undefined);
   const registered = (await state.textContent()) ?? '?';
-  const why = registered === 'Registered' ? '' : ` (${(await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''})`;
+  const why =
+    registered === 'Registered'
+      ? ''
+      : ` (${
+          (await popup
+            .getByTestId('registration-error')
+            .textContent()
+            .catch(() => '')) ?? ''
+        })`;
 
   console.log(`
 ClickDial is running. Phone: ${registered}${why}

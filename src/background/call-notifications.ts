@@ -8,7 +8,17 @@
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
 import { ringingIncoming } from './pick-call';
-import { MESSAGE_PREFIX, MISSED_PREFIX, RING_PREFIX, ringId, showError, showIncoming, showMessage, showMissed, uriOfMissed } from './notify';
+import {
+  MESSAGE_PREFIX,
+  MISSED_PREFIX,
+  RING_PREFIX,
+  ringId,
+  showError,
+  showIncoming,
+  showMessage,
+  showMissed,
+  uriOfMissed,
+} from './notify';
 import { toPhone } from './router';
 import { loadAccount } from './account-store';
 import { callBackTarget } from '../shared/call-back';

@@ -21,7 +21,7 @@ interface OpenConfirmation {
 
 async function openConfirmations(): Promise<OpenConfirmation[]> {
   const page = chrome.runtime.getURL(CONFIRM_PAGE);
-  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB' as chrome.runtime.ContextType] });
+  const contexts = await chrome.runtime.getContexts({ contextTypes: ['TAB'] });
   return contexts
     .filter((c) => c.documentUrl?.startsWith(page) === true && c.windowId >= 0)
     .map((c) => ({ windowId: c.windowId, url: c.documentUrl ?? '' }));

@@ -81,7 +81,10 @@ export async function handleContentCall(
     throw new ClickDialError(`Malformed message: "number" must be a string of 1 to ${MAX_PHONE_TEXT} characters.`, 'bad-message');
   }
   if (typeof text !== 'string' || text.length > MAX_LINK_TEXT || typeof intentChecked !== 'boolean') {
-    throw new ClickDialError(`Malformed message: "text" (at most ${MAX_LINK_TEXT} characters) and "intentChecked" are required.`, 'bad-message');
+    throw new ClickDialError(
+      `Malformed message: "text" (at most ${MAX_LINK_TEXT} characters) and "intentChecked" are required.`,
+      'bad-message',
+    );
   }
   if (!(await inFocusedTab(sender))) {
     throw new ClickDialError('Click-to-call works only in the tab you are using.', 'forbidden');

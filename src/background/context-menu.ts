@@ -36,7 +36,10 @@ export function registerContextMenu(): void {
     // Our item only (other items are not ours to clear); re-created on every update.
     chrome.contextMenus.remove(CALL_SELECTION_MENU, () => {
       void chrome.runtime.lastError; // "not found" on a first install
-      chrome.contextMenus.create({ id: CALL_SELECTION_MENU, title: 'Call "%s"', contexts: ['selection'] }, () => void chrome.runtime.lastError);
+      chrome.contextMenus.create(
+        { id: CALL_SELECTION_MENU, title: 'Call "%s"', contexts: ['selection'] },
+        () => void chrome.runtime.lastError,
+      );
     });
   });
   chrome.contextMenus.onClicked.addListener((info, tab) => {

@@ -32,7 +32,8 @@ export function featureHandlers({ toPhone, reconfigure }: FeatureDeps): Handlers
       const text = typeof body === 'string' ? body : '';
       const problem = checkMessageBody(text);
       if (problem) throw new ClickDialError(problem, 'invalid');
-      if (typeof target !== 'string' || target.trim() === '') throw new ClickDialError('Enter a number or SIP address to send the message to.', 'invalid');
+      if (typeof target !== 'string' || target.trim() === '')
+        throw new ClickDialError('Enter a number or SIP address to send the message to.', 'invalid');
       const { to } = await toPhone('phone.sendMessage', { target: requireString(target.trim(), 'target'), body: text });
       return { contact: await recordSent(to, text) };
     },

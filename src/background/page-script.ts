@@ -30,7 +30,7 @@ export async function registerPageScript(): Promise<void> {
 export async function injectValidator(sender: browser.Runtime.MessageSender): Promise<null> {
   const tabId = sender.tab?.id;
   if (!contentScriptOrigin(sender) || tabId === undefined) {
-    throw new ClickDialError('Only ClickDial\'s page script may load the checker.', 'forbidden');
+    throw new ClickDialError("Only ClickDial's page script may load the checker.", 'forbidden');
   }
   await chrome.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [VALIDATOR_FILE] });
   return null;

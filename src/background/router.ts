@@ -16,7 +16,7 @@ import {
   type RequestOf,
 } from '../shared/protocol';
 import { isAccountShape, requireBoolean } from '../shared/payload';
-import { validateAccount, type SipAccount } from '../shared/account';
+import { validateAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
@@ -60,10 +60,10 @@ const handlers: Handlers<BackgroundType> = {
   'account.get': async () => ({ account: (await loadAccount()).account }),
   'account.save': async ({ account }) => {
     if (!isAccountShape(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
-    const errors = validateAccount(account as SipAccount);
+    const errors = validateAccount(account);
     const first = Object.values(errors)[0];
     if (first) throw new ClickDialError(first, 'invalid');
-    await saveAccount(account as SipAccount);
+    await saveAccount(account);
     await reconfigurePhone();
     return null;
   },
@@ -94,7 +94,7 @@ export function route(envelope: RequestEnvelope, sender: browser.Runtime.Message
     return dispatch(handlers, envelope, sender);
   }
   if (!isOwnContext(sender)) {
-    return Promise.reject(new ClickDialError('Requests are only accepted from ClickDial\'s own pages.', 'forbidden'));
+    return Promise.reject(new ClickDialError("Requests are only accepted from ClickDial's own pages.", 'forbidden'));
   }
   if (isPhoneType(envelope.type)) {
     if (INTERNAL_PHONE_TYPES.includes(envelope.type)) {

@@ -55,7 +55,11 @@ function reasonText(reason: ConfirmReason, c: CallConfirmation, typeWords: strin
   }
 }
 
-export function ConfirmCall({ confirmation, actions, now = () => performance.now() }: {
+export function ConfirmCall({
+  confirmation,
+  actions,
+  now = () => performance.now(),
+}: {
   confirmation: CallConfirmation | null;
   actions: ConfirmActions;
   now?: () => number;
@@ -106,9 +110,13 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
   if (!confirmation) {
     return (
       <main class="confirm">
-        <p class="error" role="alert">This confirmation is broken or out of date: nothing was called.</p>
+        <p class="error" role="alert">
+          This confirmation is broken or out of date: nothing was called.
+        </p>
         <div class="buttons">
-          <button type="button" onClick={() => actions.close()}>Close</button>
+          <button type="button" onClick={() => actions.close()}>
+            Close
+          </button>
         </div>
       </main>
     );
@@ -116,13 +124,14 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
 
   const facts = numberFacts(confirmation.dial, confirmation.region);
   const shown = facts.national ?? facts.dial;
-  const country = facts.country ? regionNames.of(facts.country) ?? facts.country : undefined;
+  const country = facts.country ? (regionNames.of(facts.country) ?? facts.country) : undefined;
   const typeWords = (facts.type && TYPE_WORDS[facts.type]) ?? 'a number of no known type';
   const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);
   const offerAtOnce = confirmation.source === 'link' && confirmation.reasons.includes('asked');
   const linkText = confirmation.text?.trim();
   // The link's text matters when it says something other than this number, written some way.
-  const justTheNumber = linkText !== undefined && /^[\d\s+().\-/]*$/.test(linkText) && textShowsNumber(linkText, facts.dial, confirmation.region);
+  const justTheNumber =
+    linkText !== undefined && /^[\d\s+().\-/]*$/.test(linkText) && textShowsNumber(linkText, facts.dial, confirmation.region);
   const showLinkText = linkText !== undefined && linkText !== '' && !justTheNumber;
 
   const call = async () => {
@@ -142,7 +151,9 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
   return (
     <main class="confirm" aria-labelledby="confirm-heading" aria-describedby="confirm-number">
       <h1 id="confirm-heading">Call this number?</h1>
-      <p class="number" id="confirm-number" data-testid="confirm-number">{shown}</p>
+      <p class="number" id="confirm-number" data-testid="confirm-number">
+        {shown}
+      </p>
       <dl>
         {facts.e164 && (
           <>
@@ -174,7 +185,9 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
       {warnings.length > 0 && (
         <ul class="warnings" data-testid="confirm-warnings">
           {warnings.map((w) => (
-            <li key={w.text} class={w.danger ? 'danger' : undefined}>{w.text}</li>
+            <li key={w.text} class={w.danger ? 'danger' : undefined}>
+              {w.text}
+            </li>
           ))}
         </ul>
       )}
@@ -184,9 +197,15 @@ export function ConfirmCall({ confirmation, actions, now = () => performance.now
           {confirmation.site} at once (ClickDial still asks for numbers like this one when it has doubts)
         </label>
       )}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="buttons">
-        <button type="button" onClick={() => actions.close()}>Cancel</button>
+        <button type="button" onClick={() => actions.close()}>
+          Cancel
+        </button>
         <button
           type="button"
           class="call"

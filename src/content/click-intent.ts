@@ -42,14 +42,7 @@ const MOVE_SLACK_PX = 2;
 const FORM_CONTROLS = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'LABEL', 'OPTION', 'OUTPUT', 'METER', 'PROGRESS']);
 
 export type IntentFailure =
-  | 'no-visibility-tracking'
-  | 'not-visible'
-  | 'not-hit'
-  | 'forwarded'
-  | 'hidden-text'
-  | 'focus-not-by-user'
-  | 'changed'
-  | 'no-pointerdown';
+  'no-visibility-tracking' | 'not-visible' | 'not-hit' | 'forwarded' | 'hidden-text' | 'focus-not-by-user' | 'changed' | 'no-pointerdown';
 
 export interface ClickIntent {
   /** Why the click is not taken as intent, or undefined when it is. */

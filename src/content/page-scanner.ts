@@ -150,8 +150,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
     for (const record of records) {
       if (record.type === 'attributes') {
         for (const parent of hiddenParents) {
-          if (!parent.isConnected) hiddenParents.delete(parent); // the page dropped it: so do we
-          else if ((record.target as Node).contains(parent)) {
+          if (!parent.isConnected)
+            hiddenParents.delete(parent); // the page dropped it: so do we
+          else if (record.target.contains(parent)) {
             hiddenParents.delete(parent);
             queue(parent);
           }
@@ -173,7 +174,14 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
   }
 
   function hasWork(): boolean {
-    return roots.length > 0 || walker !== undefined || longTexts.length > 0 || withCandidates.length > 0 || checking !== undefined || found.length > 0;
+    return (
+      roots.length > 0 ||
+      walker !== undefined ||
+      longTexts.length > 0 ||
+      withCandidates.length > 0 ||
+      checking !== undefined ||
+      found.length > 0
+    );
   }
 
   function schedule(): void {

@@ -11,10 +11,13 @@ const AFTER = 16;
 const NOT_PHONE_BEFORE =
   /(?<![A-Za-zÀ-ÿ])(?:order|invoice|inv|ref(?:erence)?|ticket|tracking|case|isbn(?:-1[03])?|issn|sku|serial|iban|account|acct|customer|po|bestell|rechnung|kunden|commande|facture|pedido|factura|fattura|ordine|bestelling|factuur|注文|zip|postal|post ?code|plz|cep|cap|〒|v|version|build|release|rev|id|nr|no|n°|#|isin|ean|upc|gtin|vat|ust|siret|siren|cpf|cnpj|abn|ssn|nif|dni)\.?[\s:#-]*$/i;
 // Words that say it is one; they win over a generic "No." / "Nr." / "ID".
-const PHONE_BEFORE = /(?<![A-Za-zÀ-ÿ])(?:tel|phone|call|fax|mobile|mobil|cell|ph|ruf|téléphone|téléfono|telefone?|telefono|handy|whatsapp|tél|電話|☎|📞|hotline|dial|contact)\b[^\d]{0,12}$/i;
-const STRONG_NOT_PHONE = /(?<![A-Za-zÀ-ÿ])(?:order|invoice|ticket|tracking|isbn|iban|serial|sku|bestell|rechnung|commande|facture|pedido|factura|fattura|ordine|注文|〒|zip|plz|cep|postal|post ?code)[^\d]{0,12}$/i;
+const PHONE_BEFORE =
+  /(?<![A-Za-zÀ-ÿ])(?:tel|phone|call|fax|mobile|mobil|cell|ph|ruf|téléphone|téléfono|telefone?|telefono|handy|whatsapp|tél|電話|☎|📞|hotline|dial|contact)\b[^\d]{0,12}$/i;
+const STRONG_NOT_PHONE =
+  /(?<![A-Za-zÀ-ÿ])(?:order|invoice|ticket|tracking|isbn|iban|serial|sku|bestell|rechnung|commande|facture|pedido|factura|fattura|ordine|注文|〒|zip|plz|cep|postal|post ?code)[^\d]{0,12}$/i;
 const CURRENCY_BEFORE = /(?:[$€£¥₹₽₩]|\b(?:usd|eur|gbp|chf|jpy|inr|brl|aud|cad|mxn|sek|pln|rs\.?|r\$|kr))\s*$/i;
-const UNIT_AFTER = /^\s*(?:[$€£¥₹%‰]|(?:usd|eur|gbp|chf|jpy|inr|brl|aud|cad|mxn|sek|pln|kr|km|kg|mb|gb|kb|tb|ms|px|views|users|people|items|bytes|downloads|visitors|likes|votes|times|pcs|units)\b)/i;
+const UNIT_AFTER =
+  /^\s*(?:[$€£¥₹%‰]|(?:usd|eur|gbp|chf|jpy|inr|brl|aud|cad|mxn|sek|pln|kr|km|kg|mb|gb|kb|tb|ms|px|views|users|people|items|bytes|downloads|visitors|likes|votes|times|pcs|units)\b)/i;
 
 // "DE89 3704 …", "NL91 ABNA …": the country and check digits of an IBAN.
 const IBAN_BEFORE = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4})* ?$/;

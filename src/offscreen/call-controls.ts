@@ -122,7 +122,10 @@ export class CallControls {
     const dtmf = sender?.dtmf;
     if (!dtmf) throw new ClickDialError('This call has no audio to send key tones in.', 'failed');
     if (!dtmf.canInsertDTMF) {
-      throw new ClickDialError('The other side does not take key tones in the audio (no telephone-event). Choose SIP INFO for key tones in the options.', 'failed');
+      throw new ClickDialError(
+        'The other side does not take key tones in the audio (no telephone-event). Choose SIP INFO for key tones in the options.',
+        'failed',
+      );
     }
     // insertDTMF replaces tones still queued: keep them, so fast typing loses none.
     dtmf.insertDTMF(dtmf.toneBuffer + tones, TONE_MS, TONE_GAP_MS);
@@ -138,11 +141,20 @@ export class CallControls {
               onAccept: () => resolve(),
               onReject: (response) => {
                 const { statusCode = 0, reasonPhrase = '' } = response.message;
-                reject(new ClickDialError(`The other side refused key tones sent as SIP INFO (${statusCode} ${reasonPhrase}). Choose RFC 4733 in the options.`, 'failed'));
+                reject(
+                  new ClickDialError(
+                    `The other side refused key tones sent as SIP INFO (${statusCode} ${reasonPhrase}). Choose RFC 4733 in the options.`,
+                    'failed',
+                  ),
+                );
               },
             },
             requestOptions: {
-              body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=${TONE_MS}` },
+              body: {
+                contentDisposition: 'render',
+                contentType: 'application/dtmf-relay',
+                content: `Signal=${tone}\r\nDuration=${TONE_MS}`,
+              },
             },
           })
           .catch((error: unknown) => reject(new ClickDialError(`Could not send the key tone: ${reason(error)}`, 'failed')));
@@ -217,7 +229,10 @@ export class CallControls {
   private async refer(callId: string, session: Session, target: Session | string): Promise<void> {
     this.transferTimers.set(
       callId,
-      setTimeout(() => this.transferFailed(callId, 'No word from the other side about the transfer: it may not have worked.'), TRANSFER_TIMEOUT_MS),
+      setTimeout(
+        () => this.transferFailed(callId, 'No word from the other side about the transfer: it may not have worked.'),
+        TRANSFER_TIMEOUT_MS,
+      ),
     );
     try {
       await this.manager().transfer(session, target, {

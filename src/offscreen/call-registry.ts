@@ -69,13 +69,16 @@ export class CallRegistry {
 
   patch(
     id: string,
-    patch: Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>>,
+    patch: Partial<
+      Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>
+    >,
   ): void {
     const tracked = this.calls.get(id);
     if (!tracked) return;
     Object.assign(tracked.call, patch);
     // An explicit undefined clears the field (a transfer that is over).
-    for (const [key, value] of Object.entries(patch)) if (value === undefined) delete (tracked.call as unknown as Record<string, unknown>)[key];
+    for (const [key, value] of Object.entries(patch))
+      if (value === undefined) delete (tracked.call as unknown as Record<string, unknown>)[key];
   }
 
   count(): number {

@@ -7,7 +7,7 @@ import { ClickDialError } from '../shared/protocol';
 
 export async function queryMicrophone(): Promise<MicrophonePermission> {
   try {
-    const status = await navigator.permissions.query({ name: 'microphone' as PermissionName });
+    const status = await navigator.permissions.query({ name: 'microphone' });
     return status.state;
   } catch {
     return 'unknown';

@@ -44,7 +44,9 @@ export function recoverMicrophone(session: Session, ctx: MicrophoneRecoveryConte
           ctx.notify('The microphone was disconnected; this call goes on with the default microphone.');
           recoverMicrophone(session, ctx);
         } catch (error) {
-          ctx.notify(`The microphone was disconnected and no other one could be used (${error instanceof Error ? error.message : String(error)}): the other side cannot hear you.`);
+          ctx.notify(
+            `The microphone was disconnected and no other one could be used (${error instanceof Error ? error.message : String(error)}): the other side cannot hear you.`,
+          );
         }
       })();
     },

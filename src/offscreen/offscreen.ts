@@ -46,10 +46,13 @@ const handlers: Handlers<PhoneType> = {
     phone.setMuted(requireString(callId, 'callId'), requireBoolean(muted, 'muted'));
     return null;
   },
-  'phone.hold': ({ callId, hold }) => phone.controls.setHold(requireString(callId, 'callId'), requireBoolean(hold, 'hold')).then(() => null),
+  'phone.hold': ({ callId, hold }) =>
+    phone.controls.setHold(requireString(callId, 'callId'), requireBoolean(hold, 'hold')).then(() => null),
   'phone.switchTo': ({ callId }) => phone.controls.switchTo(requireString(callId, 'callId')).then(() => null),
-  'phone.sendDtmf': ({ callId, tones }) => phone.controls.sendDtmf(requireString(callId, 'callId'), requireString(tones, 'tones', 32)).then(() => null),
-  'phone.transfer': ({ callId, target }) => phone.controls.transfer(requireString(callId, 'callId'), requireString(target, 'target')).then(() => null),
+  'phone.sendDtmf': ({ callId, tones }) =>
+    phone.controls.sendDtmf(requireString(callId, 'callId'), requireString(tones, 'tones', 32)).then(() => null),
+  'phone.transfer': ({ callId, target }) =>
+    phone.controls.transfer(requireString(callId, 'callId'), requireString(target, 'target')).then(() => null),
   'phone.consult': ({ callId, target }) => phone.controls.consult(requireString(callId, 'callId'), requireString(target, 'target')),
   'phone.completeTransfer': ({ callId }) => phone.controls.completeTransfer(requireString(callId, 'callId')).then(() => null),
   'phone.cancelTransfer': ({ callId }) => phone.controls.cancelTransfer(requireString(callId, 'callId')).then(() => null),

@@ -52,7 +52,7 @@ export class SipConnection {
   }
 
   requireRegistered(): { manager: Web.SessionManager; account: SipAccount } {
-    if (!this.account) throw new ClickDialError('Set up your SIP account in ClickDial\'s options first.', 'not-configured');
+    if (!this.account) throw new ClickDialError("Set up your SIP account in ClickDial's options first.", 'not-configured');
     if (!this.manager || this.registration !== 'registered') {
       const why = this.registrationError ? ` ${this.registrationError}` : '';
       throw new ClickDialError(`The phone is not registered.${why}`, 'not-connected');

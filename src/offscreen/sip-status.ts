@@ -48,6 +48,6 @@ export function describeCallFailure(status: number, reason: string): string {
 }
 
 export function describeConnectionFailure(server: string, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error ?? '');
+  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
   return `Cannot reach the SIP server at ${server}${detail ? ` (${detail})` : ''}. Check the server address and your network.`;
 }

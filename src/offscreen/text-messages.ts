@@ -37,7 +37,9 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
           },
         },
       })
-      .catch((error: unknown) => reject(new ClickDialError(`Could not send the message: ${error instanceof Error ? error.message : String(error)}`, 'failed')));
+      .catch((error: unknown) =>
+        reject(new ClickDialError(`Could not send the message: ${error instanceof Error ? error.message : String(error)}`, 'failed')),
+      );
   });
 }
 

@@ -15,7 +15,13 @@ type TextField = Exclude<AccountField, 'iceServers'>;
 const FIELDS: { name: TextField; label: string; type: 'text' | 'password'; placeholder: string; hint?: string }[] = [
   { name: 'server', label: 'WebSocket server', type: 'text', placeholder: 'wss://pbx.example.com:8089/ws' },
   { name: 'aor', label: 'SIP address', type: 'text', placeholder: 'sip:1001@pbx.example.com' },
-  { name: 'authorizationUser', label: 'Authorization user', type: 'text', placeholder: 'optional', hint: 'Leave empty to use the user part of the SIP address.' },
+  {
+    name: 'authorizationUser',
+    label: 'Authorization user',
+    type: 'text',
+    placeholder: 'optional',
+    hint: 'Leave empty to use the user part of the SIP address.',
+  },
   { name: 'password', label: 'Password', type: 'password', placeholder: '' },
   { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'optional' },
 ];
@@ -64,7 +70,7 @@ export function AccountForm() {
   });
 
   return (
-    <form class="panel account" onSubmit={save} noValidate aria-labelledby="account-heading">
+    <form class="panel account" onSubmit={(event) => void save(event)} noValidate aria-labelledby="account-heading">
       <h2 id="account-heading">SIP account</h2>
       <p class="hint">Stored only on this computer (never synced), and sent only to your SIP server.</p>
       {FIELDS.map((field) => (

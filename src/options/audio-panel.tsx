@@ -11,12 +11,14 @@ interface Devices {
 function useDevices(): Devices {
   const [devices, setDevices] = useState<Devices>({ inputs: [], outputs: [] });
   useEffect(() => {
-    const load = () =>
-      navigator.mediaDevices
+    const load = (): void =>
+      void navigator.mediaDevices
         .enumerateDevices()
-        .then((all) => setDevices({ inputs: all.filter((d) => d.kind === 'audioinput'), outputs: all.filter((d) => d.kind === 'audiooutput') }))
+        .then((all) =>
+          setDevices({ inputs: all.filter((d) => d.kind === 'audioinput'), outputs: all.filter((d) => d.kind === 'audiooutput') }),
+        )
         .catch(() => undefined);
-    void load();
+    load();
     navigator.mediaDevices.addEventListener('devicechange', load);
     return () => navigator.mediaDevices.removeEventListener('devicechange', load);
   }, []);
@@ -99,11 +101,13 @@ export function AudioPanel() {
     <option key="" value="">
       System default
     </option>,
-    ...list.filter((d) => d.deviceId !== 'default' && d.deviceId !== '').map((d, i) => (
-      <option key={d.deviceId} value={d.deviceId}>
-        {d.label || `${what} ${i + 1}`}
-      </option>
-    )),
+    ...list
+      .filter((d) => d.deviceId !== 'default' && d.deviceId !== '')
+      .map((d, i) => (
+        <option key={d.deviceId} value={d.deviceId}>
+          {d.label || `${what} ${i + 1}`}
+        </option>
+      )),
     ...(missing(chosen, list) ? [<option key={chosen} value={chosen}>{`${label || what} (not connected)`}</option>] : []),
   ];
   const pick = (list: MediaDeviceInfo[], id: string) => list.find((d) => d.deviceId === id)?.label ?? '';
@@ -112,7 +116,10 @@ export function AudioPanel() {
     const sink = speakerMissing ? '' : settings.outputDeviceId;
     try {
       await playTestTone(sink, audio.current);
-      setSpeaker({ kind: 'ok', text: `Played a test tone on ${sink ? `"${pick(outputs, sink) || 'the chosen speaker'}"` : 'the default speaker'}.` });
+      setSpeaker({
+        kind: 'ok',
+        text: `Played a test tone on ${sink ? `"${pick(outputs, sink) || 'the chosen speaker'}"` : 'the default speaker'}.`,
+      });
     } catch (e) {
       setSpeaker({ kind: 'error', text: `The test tone could not play: ${e instanceof Error ? e.message : String(e)}` });
     }

@@ -33,14 +33,29 @@ export function CallSettingsPanel() {
           ] as [DtmfMethod, string][]
         ).map(([value, label]) => (
           <label key={value}>
-            <input type="radio" name="dtmfMethod" value={value} checked={settings.dtmfMethod === value} onChange={() => void save({ dtmfMethod: value })} /> {label}
+            <input
+              type="radio"
+              name="dtmfMethod"
+              value={value}
+              checked={settings.dtmfMethod === value}
+              onChange={() => void save({ dtmfMethod: value })}
+            />{' '}
+            {label}
           </label>
         ))}
       </fieldset>
       <form class="field" onSubmit={saveMax}>
         <span>Calls at once</span>
         <span class="row">
-          <input type="number" name="maxCalls" min={1} max={MAX_CALLS_LIMIT} value={maxCalls} aria-invalid={problem ? true : undefined} onInput={(e) => setMaxCalls(e.currentTarget.value)} />
+          <input
+            type="number"
+            name="maxCalls"
+            min={1}
+            max={MAX_CALLS_LIMIT}
+            value={maxCalls}
+            aria-invalid={problem ? true : undefined}
+            onInput={(e) => setMaxCalls(e.currentTarget.value)}
+          />
           <button type="submit">Save</button>
         </span>
         <small class="hint">A call that comes in while you have this many is refused as busy (and listed as missed).</small>

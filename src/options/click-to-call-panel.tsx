@@ -43,7 +43,10 @@ function parseExtensionDigits(min: string, max: string): { value: ClickToCallSet
   const hi = Number(max.trim() || min.trim());
   const { min: floor, max: ceiling } = EXTENSION_DIGITS_RANGE;
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < floor || hi > ceiling || lo > hi) {
-    return { value: null, error: `Extensions have ${floor} to ${ceiling} digits: enter the shortest and the longest (or leave both empty).` };
+    return {
+      value: null,
+      error: `Extensions have ${floor} to ${ceiling} digits: enter the shortest and the longest (or leave both empty).`,
+    };
   }
   return { value: { min: lo, max: hi } };
 }
@@ -97,12 +100,21 @@ export function ClickToCallPanel() {
     <form class="panel click-to-call" onSubmit={save} noValidate aria-labelledby="click-to-call-heading">
       <h2 id="click-to-call-heading">Click-to-call</h2>
       <label>
-        <input type="checkbox" name="enabled" checked={form.enabled} onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })} />{' '}
+        <input
+          type="checkbox"
+          name="enabled"
+          checked={form.enabled}
+          onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })}
+        />{' '}
         Turn phone numbers on web pages into links that call with ClickDial
       </label>
       <label class="field">
         <span>Country for numbers written without a country code</span>
-        <select name="defaultCountry" value={form.defaultCountry} onChange={(e) => setForm({ ...form, defaultCountry: e.currentTarget.value })}>
+        <select
+          name="defaultCountry"
+          value={form.defaultCountry}
+          onChange={(e) => setForm({ ...form, defaultCountry: e.currentTarget.value })}
+        >
           {COUNTRIES.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name} ({c.code})
@@ -121,37 +133,85 @@ export function ClickToCallPanel() {
       </label>
       <label class="field">
         <span>Only on these sites (one per line; empty means every site)</span>
-        <textarea name="allowList" rows={3} placeholder="crm.example.com" value={form.allow} onInput={(e) => setForm({ ...form, allow: e.currentTarget.value })} />
-        {errors.allow && <small class="error" role="alert">{errors.allow}</small>}
+        <textarea
+          name="allowList"
+          rows={3}
+          placeholder="crm.example.com"
+          value={form.allow}
+          onInput={(e) => setForm({ ...form, allow: e.currentTarget.value })}
+        />
+        {errors.allow && (
+          <small class="error" role="alert">
+            {errors.allow}
+          </small>
+        )}
       </label>
       <label class="field">
         <span>Never on these sites (one per line; a site includes its subdomains)</span>
-        <textarea name="denyList" rows={3} placeholder="bank.example.com" value={form.deny} onInput={(e) => setForm({ ...form, deny: e.currentTarget.value })} />
-        {errors.deny && <small class="error" role="alert">{errors.deny}</small>}
+        <textarea
+          name="denyList"
+          rows={3}
+          placeholder="bank.example.com"
+          value={form.deny}
+          onInput={(e) => setForm({ ...form, deny: e.currentTarget.value })}
+        />
+        {errors.deny && (
+          <small class="error" role="alert">
+            {errors.deny}
+          </small>
+        )}
       </label>
       <label class="field">
         <span>Call at once on these sites, without showing the number first (one per line; exactly that site, not its subdomains)</span>
-        <textarea name="callAtOnce" rows={2} placeholder="crm.example.com" value={form.atOnce} onInput={(e) => setForm({ ...form, atOnce: e.currentTarget.value })} />
+        <textarea
+          name="callAtOnce"
+          rows={2}
+          placeholder="crm.example.com"
+          value={form.atOnce}
+          onInput={(e) => setForm({ ...form, atOnce: e.currentTarget.value })}
+        />
         <small class="hint">
           Even there ClickDial shows the number first for emergency, short and premium-rate numbers, for links whose text shows another
           number, for numbers in frames from other sites, and when it cannot tell that you saw what you clicked.
         </small>
-        {errors.atOnce && <small class="error" role="alert">{errors.atOnce}</small>}
+        {errors.atOnce && (
+          <small class="error" role="alert">
+            {errors.atOnce}
+          </small>
+        )}
       </label>
       <fieldset class="field">
         <legend>Internal extensions on pages (short numbers such as 1003): how many digits your PBX's extensions have</legend>
         <div class="row">
           <label>
             From{' '}
-            <input type="number" name="extensionMin" min={EXTENSION_DIGITS_RANGE.min} max={EXTENSION_DIGITS_RANGE.max} value={form.extMin} onInput={(e) => setForm({ ...form, extMin: e.currentTarget.value })} />
+            <input
+              type="number"
+              name="extensionMin"
+              min={EXTENSION_DIGITS_RANGE.min}
+              max={EXTENSION_DIGITS_RANGE.max}
+              value={form.extMin}
+              onInput={(e) => setForm({ ...form, extMin: e.currentTarget.value })}
+            />
           </label>
           <label>
             to{' '}
-            <input type="number" name="extensionMax" min={EXTENSION_DIGITS_RANGE.min} max={EXTENSION_DIGITS_RANGE.max} value={form.extMax} onInput={(e) => setForm({ ...form, extMax: e.currentTarget.value })} />
+            <input
+              type="number"
+              name="extensionMax"
+              min={EXTENSION_DIGITS_RANGE.min}
+              max={EXTENSION_DIGITS_RANGE.max}
+              value={form.extMax}
+              onInput={(e) => setForm({ ...form, extMax: e.currentTarget.value })}
+            />
           </label>
           <span class="hint">digits (empty: short numbers on pages are not called)</span>
         </div>
-        {errors.ext && <small class="error" role="alert">{errors.ext}</small>}
+        {errors.ext && (
+          <small class="error" role="alert">
+            {errors.ext}
+          </small>
+        )}
       </fieldset>
       <small class="hint">Pages that ask for no phone links (format-detection telephone=no) are always left alone.</small>
       <button type="submit">Save click-to-call settings</button>

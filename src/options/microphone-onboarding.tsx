@@ -21,7 +21,7 @@ export function MicrophoneOnboarding() {
 
   useEffect(() => {
     navigator.permissions
-      .query({ name: 'microphone' as PermissionName })
+      .query({ name: 'microphone' })
       .then((status) => {
         setState(status.state);
         status.onchange = () => report(status.state);
@@ -58,10 +58,12 @@ export function MicrophoneOnboarding() {
       {state === 'denied' && (
         <div role="alert" data-testid="microphone-result">
           <p class="error">The microphone is blocked for ClickDial, so calls cannot be made or answered.</p>
-          <p>To undo this: click the icon at the right end of the address bar of this tab, set Microphone to Allow, and reload this page.</p>
           <p>
-            Or open <code>chrome://settings/content/microphone</code>, find ClickDial under "Not allowed to use your microphone",
-            and change it to Allow.
+            To undo this: click the icon at the right end of the address bar of this tab, set Microphone to Allow, and reload this page.
+          </p>
+          <p>
+            Or open <code>chrome://settings/content/microphone</code>, find ClickDial under "Not allowed to use your microphone", and change
+            it to Allow.
           </p>
           <button type="button" onClick={() => location.reload()}>
             I changed it: check again

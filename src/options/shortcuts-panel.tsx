@@ -11,13 +11,15 @@ interface Shortcut {
 export function ShortcutsPanel() {
   const [shortcuts, setShortcuts] = useState<Shortcut[]>([]);
   useEffect(() => {
-    void browser.commands.getAll().then((all) =>
-      setShortcuts(
-        all
-          .filter((c) => c.name && c.name !== '_execute_action')
-          .map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' })),
-      ),
-    );
+    void browser.commands
+      .getAll()
+      .then((all) =>
+        setShortcuts(
+          all
+            .filter((c) => c.name && c.name !== '_execute_action')
+            .map((c) => ({ name: c.name ?? '', description: c.description ?? '', shortcut: c.shortcut ?? '' })),
+        ),
+      );
   }, []);
   return (
     <section class="panel" aria-labelledby="shortcuts-heading">

@@ -16,7 +16,9 @@ export function usePhoneSettings(): {
   const [settings, setSettings] = useState<PhoneSettings>();
   const [status, setStatus] = useState<SaveStatus>();
   useEffect(() => {
-    request('settings.get', {}).then(setSettings, (e: unknown) => setStatus({ kind: 'error', text: `Could not load the settings: ${String(e)}` }));
+    request('settings.get', {}).then(setSettings, (e: unknown) =>
+      setStatus({ kind: 'error', text: `Could not load the settings: ${String(e)}` }),
+    );
   }, []);
   const save = async (patch: Partial<PhoneSettings>) => {
     setStatus(undefined);

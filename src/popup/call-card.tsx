@@ -56,7 +56,11 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
     </button>
   );
   return (
-    <article class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`} data-call-id={call.id} aria-label={`Call with ${remoteName(call)}`}>
+    <article
+      class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`}
+      data-call-id={call.id}
+      aria-label={`Call with ${remoteName(call)}`}
+    >
       <div class="call-who">
         <span class="call-name">{remoteName(call)}</span>
         <span class="call-uri">{call.remote.uri}</span>
@@ -74,7 +78,12 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       ))}
       {ringingIn && (
         <div class="call-buttons">
-          <button type="button" class="answer" onClick={() => void run(() => actions.answer(call.id))} title={waiting ? 'Your other call goes on hold' : undefined}>
+          <button
+            type="button"
+            class="answer"
+            onClick={() => void run(() => actions.answer(call.id))}
+            title={waiting ? 'Your other call goes on hold' : undefined}
+          >
             Answer
           </button>
           <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>

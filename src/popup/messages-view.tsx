@@ -15,10 +15,27 @@ type Open = { kind: 'list' } | { kind: 'new' } | { kind: 'conversation'; key: st
 export function MessagesView({ conversations, actions, run, registered }: Props) {
   const [open, setOpen] = useState<Open>({ kind: 'list' });
   if (open.kind === 'conversation') {
-    return <ConversationView conversations={conversations} contactKey={open.key} actions={actions} run={run} registered={registered} onBack={() => setOpen({ kind: 'list' })} />;
+    return (
+      <ConversationView
+        conversations={conversations}
+        contactKey={open.key}
+        actions={actions}
+        run={run}
+        registered={registered}
+        onBack={() => setOpen({ kind: 'list' })}
+      />
+    );
   }
   if (open.kind === 'new') {
-    return <Compose actions={actions} run={run} registered={registered} onSent={(key) => setOpen({ kind: 'conversation', key })} onBack={() => setOpen({ kind: 'list' })} />;
+    return (
+      <Compose
+        actions={actions}
+        run={run}
+        registered={registered}
+        onSent={(key) => setOpen({ kind: 'conversation', key })}
+        onBack={() => setOpen({ kind: 'list' })}
+      />
+    );
   }
   const keys = sortedKeys(conversations);
   return (
@@ -33,8 +50,15 @@ export function MessagesView({ conversations, actions, run, registered }: Props)
           const last = c.messages.at(-1);
           return (
             <li key={key}>
-              <button type="button" class="conversation-item" aria-label={`Conversation with ${c.contact.user}`} onClick={() => setOpen({ kind: 'conversation', key })}>
-                <span class="conversation-name">{c.contact.displayName ? `${c.contact.displayName} (${c.contact.user})` : c.contact.user}</span>
+              <button
+                type="button"
+                class="conversation-item"
+                aria-label={`Conversation with ${c.contact.user}`}
+                onClick={() => setOpen({ kind: 'conversation', key })}
+              >
+                <span class="conversation-name">
+                  {c.contact.displayName ? `${c.contact.displayName} (${c.contact.user})` : c.contact.user}
+                </span>
                 {c.unread > 0 && (
                   <span class="unread" aria-label={`${c.unread} unread`}>
                     {c.unread}
@@ -50,7 +74,14 @@ export function MessagesView({ conversations, actions, run, registered }: Props)
   );
 }
 
-function ConversationView({ conversations, contactKey, actions, run, registered, onBack }: Props & { contactKey: string; onBack: () => void }) {
+function ConversationView({
+  conversations,
+  contactKey,
+  actions,
+  run,
+  registered,
+  onBack,
+}: Props & { contactKey: string; onBack: () => void }) {
   const conversation = conversations[contactKey];
   const unread = conversation?.unread ?? 0;
   // Opening a conversation reads it; so does a message arriving while it is open.
@@ -79,7 +110,13 @@ function ConversationView({ conversations, contactKey, actions, run, registered,
   );
 }
 
-function Compose({ actions, run, registered, onSent, onBack }: Omit<Props, 'conversations'> & { onSent: (key: string) => void; onBack: () => void }) {
+function Compose({
+  actions,
+  run,
+  registered,
+  onSent,
+  onBack,
+}: Omit<Props, 'conversations'> & { onSent: (key: string) => void; onBack: () => void }) {
   const [to, setTo] = useState('');
   return (
     <section class="compose" aria-label="New message">
@@ -89,7 +126,15 @@ function Compose({ actions, run, registered, onSent, onBack }: Omit<Props, 'conv
         </button>
         <strong>New message</strong>
       </header>
-      <input type="text" inputMode="tel" autoFocus aria-label="Message to" placeholder="Number or sip:user@domain" value={to} onInput={(e) => setTo(e.currentTarget.value)} />
+      <input
+        type="text"
+        inputMode="tel"
+        autoFocus
+        aria-label="Message to"
+        placeholder="Number or sip:user@domain"
+        value={to}
+        onInput={(e) => setTo(e.currentTarget.value)}
+      />
       <MessageForm
         run={run}
         registered={registered}

@@ -29,7 +29,15 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
     if (ringing) setTab('phone');
   }, [ringing]);
   const tabButton = (id: Tab, label: string) => (
-    <button type="button" role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls={`panel-${id}`} class={tab === id ? 'tab selected' : 'tab'} onClick={() => setTab(id)}>
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${id}`}
+      aria-selected={tab === id}
+      aria-controls={`panel-${id}`}
+      class={tab === id ? 'tab selected' : 'tab'}
+      onClick={() => setTab(id)}
+    >
       {label}
     </button>
   );

@@ -26,8 +26,8 @@ export function SiteSwitchView({
   return (
     <>
       <label class="site-switch" title={offEverywhere ? 'Click-to-call is off everywhere (Options)' : undefined}>
-        <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />
-        {' '}Click-to-call on <strong>{host}</strong>
+        <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />{' '}
+        Click-to-call on <strong>{host}</strong>
         {offEverywhere && <span class="muted"> (off everywhere)</span>}
       </label>
       {decision.on && page?.capped && (
@@ -50,7 +50,12 @@ export function SiteSwitch() {
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
-  if (!state) return error ? <p class="banner error" role="alert">{error}</p> : null; // not a web page: nothing to switch
+  if (!state)
+    return error ? (
+      <p class="banner error" role="alert">
+        {error}
+      </p>
+    ) : null; // not a web page: nothing to switch
   const toggle = (on: boolean) => {
     const settings = setSiteEnabled(state.settings, state.host, on);
     setState({ ...state, settings });
@@ -61,7 +66,11 @@ export function SiteSwitch() {
   return (
     <>
       <SiteSwitchView host={state.host} settings={state.settings} onToggle={toggle} page={page} />
-      {error && <p class="banner error" role="alert">{error}</p>}
+      {error && (
+        <p class="banner error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

@@ -26,7 +26,15 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
         void go(onBlind);
       }}
     >
-      <input type="text" inputMode="tel" autoFocus aria-label="Transfer to" placeholder="Number or sip:user@domain" value={target} onInput={(e) => setTarget(e.currentTarget.value)} />
+      <input
+        type="text"
+        inputMode="tel"
+        autoFocus
+        aria-label="Transfer to"
+        placeholder="Number or sip:user@domain"
+        value={target}
+        onInput={(e) => setTarget(e.currentTarget.value)}
+      />
       {error && (
         <small class="error" role="alert">
           {error}

@@ -9,15 +9,7 @@ export type CallSource = 'link' | 'selection' | 'menu';
 
 /** Why the user is asked (each is said in the window). */
 export type ConfirmReason =
-  | 'asked'
-  | 'not-seen'
-  | 'cross-origin-frame'
-  | 'text-differs'
-  | 'emergency'
-  | 'short-number'
-  | 'high-cost'
-  | 'in-call'
-  | 'selection';
+  'asked' | 'not-seen' | 'cross-origin-frame' | 'text-differs' | 'emergency' | 'short-number' | 'high-cost' | 'in-call' | 'selection';
 
 export interface CallConfirmation {
   /** What is dialled: E.164 or a short number. */

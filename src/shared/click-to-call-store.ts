@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 import { request } from './messenger';
 import { SETTINGS_KEY, parseSettings, type ClickToCallSettings } from './click-to-call-settings';
 
-const languages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]);
+const languages = (): readonly string[] => (typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]));
 
 export async function loadClickToCallSettings(): Promise<ClickToCallSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

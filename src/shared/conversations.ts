@@ -71,7 +71,10 @@ function isConversation(value: unknown): value is Conversation {
     typeof v.contact.user === 'string' &&
     typeof v.unread === 'number' &&
     Array.isArray(v.messages) &&
-    v.messages.every((m: Partial<TextMessage>) => (m.direction === 'in' || m.direction === 'out') && typeof m.body === 'string' && typeof m.at === 'number')
+    v.messages.every(
+      (m: Partial<TextMessage>) =>
+        (m.direction === 'in' || m.direction === 'out') && typeof m.body === 'string' && typeof m.at === 'number',
+    )
   );
 }
 

@@ -8,7 +8,6 @@ import {
   parseRequest,
   type ContentScriptRequests,
   type ContentScriptType,
-  type ErrorCode,
   type Reply,
   type ReplyOf,
   type RequestEnvelope,
@@ -51,7 +50,7 @@ export function unwrap<T>(reply: unknown, type: string): T {
   }
   const r = reply as Reply<T>;
   if (r.ok) return r.value;
-  throw new ClickDialError(r.error.message, r.error.code as ErrorCode);
+  throw new ClickDialError(r.error.message, r.error.code);
 }
 
 /** What pages and content scripts call: everything goes through the service worker. */

@@ -59,7 +59,7 @@ export function numberFacts(dial: string, region: string): NumberFacts {
   const type = parsed.getType();
   return {
     dial,
-    e164: parsed.number as string,
+    e164: parsed.number,
     national: parsed.formatNational(),
     international: parsed.formatInternational(),
     ...(parsed.country ? { country: parsed.country } : {}),

@@ -23,7 +23,7 @@ const ACCOUNT_FIELDS = ['server', 'aor', 'authorizationUser', 'password', 'displ
 export function isAccountShape(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  if (!ACCOUNT_FIELDS.every((f) => typeof v[f] === 'string' && (v[f] as string).length < 2048)) return false;
+  if (!ACCOUNT_FIELDS.every((f) => typeof v[f] === 'string' && v[f].length < 2048)) return false;
   return (
     Array.isArray(v.iceServers) &&
     v.iceServers.every((s: unknown) => typeof s === 'object' && s !== null && typeof (s as { urls?: unknown }).urls === 'string')

@@ -22,7 +22,7 @@ const SHORT_NUMBER = /^[0-9]{2,8}$/;
 export function parseValid(text: string, defaultCountry: string): PhoneNumberFound | null {
   const parsed = parsePhoneNumberFromString(text, defaultCountry as CountryCode);
   if (!parsed?.isValid()) return null;
-  const e164 = parsed.number as string;
+  const e164 = parsed.number;
   return parsed.ext ? { e164, ext: parsed.ext, label: `${e164} ext. ${parsed.ext}` } : { e164, label: e164 };
 }
 

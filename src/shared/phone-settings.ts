@@ -37,7 +37,7 @@ export function validatePhoneSettings(value: unknown): PhoneSettingsErrors {
     errors.maxCalls = `The maximum number of calls must be a whole number from 1 to ${MAX_CALLS_LIMIT}.`;
   }
   for (const field of ['inputDeviceId', 'inputDeviceLabel', 'outputDeviceId', 'outputDeviceLabel'] as const) {
-    if (typeof v[field] !== 'string' || (v[field] as string).length > 512) errors[field] = 'Choose a device from the list.';
+    if (typeof v[field] !== 'string' || v[field].length > 512) errors[field] = 'Choose a device from the list.';
   }
   return errors;
 }

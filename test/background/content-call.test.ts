@@ -24,7 +24,16 @@ vi.mock('../../src/background/confirm-window', () => ({
 
 const { handleContentCall, isContentScriptSender } = await import('../../src/background/content-call');
 
-const tab = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false, url: 'https://crm.example/contacts' };
+const tab = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+  url: 'https://crm.example/contacts',
+};
 const page = { id: 'clickdial-id', tab, url: 'https://crm.example/contacts', frameId: 0 };
 const seen = { text: '(415) 555-0132', intentChecked: true };
 
@@ -63,7 +72,10 @@ describe('handleContentCall', () => {
   it('on a call-at-once site, a seen click on a number that its link shows is dialled as E.164, once', async () => {
     const p = phone();
     // Twice at once (the second while the first request is on its way), then again once the call is there.
-    const twice = [handleContentCall({ number: '(415) 555-0132', ...seen }, page, p), handleContentCall({ number: '(415) 555-0132', ...seen }, page, p)];
+    const twice = [
+      handleContentCall({ number: '(415) 555-0132', ...seen }, page, p),
+      handleContentCall({ number: '(415) 555-0132', ...seen }, page, p),
+    ];
     await expect(Promise.all(twice)).resolves.toEqual([null, null]);
     await handleContentCall({ number: '(415) 555-0132', ...seen }, page, p);
     expect(p.dialled).toEqual(['+14155550132']);
@@ -124,7 +136,7 @@ describe('handleContentCall', () => {
     [{ number: '555 1234 5678', ...seen }, 'not a valid phone number in US'],
   ])('tells the user about %j and never dials', async (payload, message) => {
     const p = phone();
-    await handleContentCall(payload as never, page, p);
+    await handleContentCall(payload, page, p);
     expect(p.dialled).toEqual([]);
     expect(notices[0]).toContain(message);
   });
@@ -140,14 +152,18 @@ describe('handleContentCall', () => {
 
   it('takes clicks only from the tab in front of the user (active, in the focused window)', async () => {
     const p = phone();
-    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, active: false } }, p)).rejects.toThrow(/tab you are using/);
-    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, windowId: 2 } }, p)).rejects.toThrow(/tab you are using/);
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, active: false } }, p)).rejects.toThrow(
+      /tab you are using/,
+    );
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: { ...tab, windowId: 2 } }, p)).rejects.toThrow(
+      /tab you are using/,
+    );
     expect(p.dialled).toEqual([]);
     expect(confirmations).toEqual([]);
   });
 
   it('refuses senders that are not our content script, and sites where click-to-call is off', async () => {
-    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: undefined } as never, phone())).rejects.toThrow(
+    await expect(handleContentCall({ number: '+14155550132', ...seen }, { ...page, tab: undefined }, phone())).rejects.toThrow(
       /only from a web page/,
     );
     settings.denyList = ['crm.example'];
@@ -155,7 +171,10 @@ describe('handleContentCall', () => {
   });
 
   it('tells the user when the phone cannot call', async () => {
-    const failing = { snapshot: async () => ({ calls: [] }) as never, dial: async () => Promise.reject(new Error('Set up your SIP account first')) };
+    const failing = {
+      snapshot: async () => ({ calls: [] }) as never,
+      dial: async () => Promise.reject(new Error('Set up your SIP account first')),
+    };
     await handleContentCall({ number: '(415) 555-0172', text: '(415) 555-0172', intentChecked: true }, page, failing);
     expect(notices).toEqual(['Calling +14155550172 failed: Set up your SIP account first']);
   });

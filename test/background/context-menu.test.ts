@@ -2,7 +2,8 @@
 // tested here with the extension APIs mocked.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const listeners: { installed?: () => void; clicked?: (info: { menuItemId: string; selectionText?: string; pageUrl?: string }) => void } = {};
+const listeners: { installed?: () => void; clicked?: (info: { menuItemId: string; selectionText?: string; pageUrl?: string }) => void } =
+  {};
 vi.mock('webextension-polyfill', () => ({
   default: { runtime: { onInstalled: { addListener: (f: () => void) => (listeners.installed = f) } } },
 }));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { activeCall, hangUpTarget, ringingIncoming } from '../../src/background/pick-call';
 import { mockCall } from '../popup/mock-snapshot';
 
-const ringing = (id: string, createdAt: number) => mockCall({ id, direction: 'incoming', state: 'ringing', createdAt, answeredAt: undefined });
+const ringing = (id: string, createdAt: number) =>
+  mockCall({ id, direction: 'incoming', state: 'ringing', createdAt, answeredAt: undefined });
 
 describe('pick-call', () => {
   it('answers the oldest ringing call first', () => {

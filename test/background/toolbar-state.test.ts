@@ -18,7 +18,9 @@ describe('toolbarAppearance', () => {
     ],
     [
       'ringing',
-      mockSnapshot({ calls: [mockCall({ direction: 'incoming', state: 'ringing', remote: { uri: 'sip:1002@x', user: '1002', displayName: 'Bo' } })] }),
+      mockSnapshot({
+        calls: [mockCall({ direction: 'incoming', state: 'ringing', remote: { uri: 'sip:1002@x', user: '1002', displayName: 'Bo' } })],
+      }),
       'ringing',
       'RING',
       /Incoming call from Bo \(1002\)/,

@@ -18,8 +18,13 @@ function mount(confirmation: CallConfirmation | null) {
   };
   const root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<ConfirmCall confirmation={confirmation} actions={actions} now={() => clock} />, root));
-  return { root, done, advance: (ms: number) => (clock += ms), button: (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name) };
+  void act(() => render(<ConfirmCall confirmation={confirmation} actions={actions} now={() => clock} />, root));
+  return {
+    root,
+    done,
+    advance: (ms: number) => (clock += ms),
+    button: (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name),
+  };
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -82,7 +87,11 @@ describe('the confirmation window', () => {
 
   it('refuses a broken or forged fragment and calls nothing', () => {
     expect(decodeConfirmation('#' + encodeConfirmation(base))).toEqual(base);
-    for (const bad of ['#{', '#' + encodeURIComponent(JSON.stringify({ ...base, dial: 'sip:evil@x' })), '#' + encodeURIComponent(JSON.stringify({ ...base, reasons: ['none'] }))]) {
+    for (const bad of [
+      '#{',
+      '#' + encodeURIComponent(JSON.stringify({ ...base, dial: 'sip:evil@x' })),
+      '#' + encodeURIComponent(JSON.stringify({ ...base, reasons: ['none'] })),
+    ]) {
       expect(decodeConfirmation(bad)).toBeNull();
     }
     const { root, button } = mount(null);

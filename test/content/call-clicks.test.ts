@@ -16,7 +16,11 @@ describe('listenForCalls', () => {
     const tel = document.createElement('a');
     tel.href = 'tel:1002';
     document.body.append(ours, tel);
-    listenForCalls(controller.signal, { ours: (a) => (a === ours ? { number: '+14155550132', intact: () => true } : undefined), takeOverLinks: true }, (c) => calls.push(c.number));
+    listenForCalls(
+      controller.signal,
+      { ours: (a) => (a === ours ? { number: '+14155550132', intact: () => true } : undefined), takeOverLinks: true },
+      (c) => calls.push(c.number),
+    );
 
     const click = new MouseEvent('click', { bubbles: true, cancelable: true });
     ours.dispatchEvent(click);

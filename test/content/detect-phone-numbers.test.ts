@@ -7,7 +7,7 @@ import { PHONE_CORPUS } from './phone-corpus';
 const labelsOf = (found: { e164?: string; label?: string }[]) => found.map((f) => f.label);
 const libraryFinds = (text: string, country: string) =>
   findPhoneNumbersInText(text, { defaultCountry: country as CountryCode }).map((f) =>
-    f.number.ext ? `${f.number.number} ext. ${f.number.ext}` : (f.number.number as string),
+    f.number.ext ? `${f.number.number} ext. ${f.number.ext}` : f.number.number,
   );
 
 describe('the phone-number corpus', () => {

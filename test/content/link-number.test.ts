@@ -16,10 +16,15 @@ describe('numberFromHref', () => {
     expect(numberFromHref(href)).toBe(number);
   });
 
-  it.each(['sip:alice@example.com', 'sip:1003', 'tel:', 'tel:call-me', 'https://example.com/tel:123', 'tel:%E0%A4%A', `tel:${'1'.repeat(41)}`])(
-    'leaves %s alone',
-    (href) => {
-      expect(numberFromHref(href)).toBeNull();
-    },
-  );
+  it.each([
+    'sip:alice@example.com',
+    'sip:1003',
+    'tel:',
+    'tel:call-me',
+    'https://example.com/tel:123',
+    'tel:%E0%A4%A',
+    `tel:${'1'.repeat(41)}`,
+  ])('leaves %s alone', (href) => {
+    expect(numberFromHref(href)).toBeNull();
+  });
 });

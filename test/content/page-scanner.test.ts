@@ -8,12 +8,16 @@ let scanner: PageScanner | undefined;
 if (typeof globalThis.requestIdleCallback !== 'function') {
   globalThis.requestIdleCallback = (cb: IdleRequestCallback) => {
     const start = performance.now();
-    return setTimeout(() => cb({ didTimeout: false, timeRemaining: () => Math.max(0, 10 - (performance.now() - start)) }), 0) as unknown as number;
+    return setTimeout(
+      () => cb({ didTimeout: false, timeRemaining: () => Math.max(0, 10 - (performance.now() - start)) }),
+      0,
+    ) as unknown as number;
   };
   globalThis.cancelIdleCallback = (id: number) => clearTimeout(id);
 }
 
-const linked = (root: ParentNode = document) => [...root.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial')).map((a) => a.textContent);
+const linked = (root: ParentNode = document) =>
+  [...root.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial')).map((a) => a.textContent);
 
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 10));

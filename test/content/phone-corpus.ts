@@ -61,7 +61,7 @@ export const PHONE_CORPUS: readonly CorpusLine[] = [
   // France
   ['FR', 'Téléphone : 01 23 45 67 89', ['+33123456789']],
   ['FR', 'Portable 06.12.34.56.78', ['+33612345678']],
-  ['FR', 'Depuis l\'étranger : +33 1 23 45 67 89', ['+33123456789']],
+  ['FR', "Depuis l'étranger : +33 1 23 45 67 89", ['+33123456789']],
   ['FR', 'Agence de Lyon 04 72 00 00 00', ['+33472000000']],
   ['FR', 'Commande n° 0123456789 expédiée', []],
   ['FR', 'Facture 2024-0456-789 du 25/11/2024', []],
@@ -169,7 +169,7 @@ export const PHONE_CORPUS: readonly CorpusLine[] = [
   ['CH', 'Natel 078 123 45 67', ['+41781234567']],
   ['CH', 'Bern +41 31 123 45 67', ['+41311234567']],
   ['CH', 'Bestellung 0446681800 bestätigt', []],
-  ['CH', 'Preis CHF 1\'234\'567.00', []],
+  ['CH', "Preis CHF 1'234'567.00", []],
   ['CH', '8001 Zürich', []],
   ['CH', 'Am 25.11.2024 um 10.30 Uhr', []],
   ['CH', 'AHV 756.1234.5678.97', []],

@@ -176,7 +176,9 @@ describe('call controls in the popup', () => {
     await popup.getByLabel('Transfer to').fill('1003');
     await popup.getByRole('button', { name: 'Consult first' }).click();
     await waitForCardState(popup, '1003', 'In call');
-    await card(popup, '1003').getByText(/Consulting before transferring 1002/).waitFor();
+    await card(popup, '1003')
+      .getByText(/Consulting before transferring 1002/)
+      .waitFor();
     await waitForHearing(c, '1003 to hear us while consulting');
     await card(popup, '1003').getByRole('button', { name: 'Complete transfer' }).click();
     const refer = await b.waitForEvent('refer');
@@ -199,7 +201,9 @@ describe('call controls in the popup', () => {
     await card(popup, '1002').getByRole('button', { name: 'Answer' }).click();
     await b.waitForCallState('Established');
     await b.transfer(aorOf('1003'));
-    await card(popup, '1002').getByText(/Being transferred to 1003@clickdial\.test/).waitFor();
+    await card(popup, '1002')
+      .getByText(/Being transferred to 1003@clickdial\.test/)
+      .waitFor();
     await card(popup, '1003').getByText('Transferred to you by 1002').waitFor();
     await waitForCardState(popup, '1003', 'In call');
     await waitForHearing(c, '1003 to hear us after we were transferred');
@@ -212,7 +216,12 @@ describe('call controls in the popup', () => {
     const entries = popup.locator('.history-entry');
     // 3 calls to 1002 (hold/DTMF, blind, attended incl. cancel), 2 consultations of 1003, 1 from 1002, 1 to 1003 after the REFER.
     await waitFor(async () => (await entries.count()) >= 7, { what: `seven history entries (have ${await entries.count()})` });
-    const rows = await entries.evaluateAll((els) => els.map((e) => `${(e as HTMLElement).dataset.direction} ${(e as HTMLElement).dataset.outcome} ${e.querySelector('.history-name')?.textContent}`));
+    const rows = await entries.evaluateAll((els) =>
+      els.map(
+        (e) =>
+          `${(e as HTMLElement).dataset.direction} ${(e as HTMLElement).dataset.outcome} ${e.querySelector('.history-name')?.textContent}`,
+      ),
+    );
     assert.deepEqual(rows.slice(0, 2).sort(), ['incoming completed 1002', 'outgoing completed 1003']);
     assert.equal(rows.filter((r) => r === 'outgoing completed 1002').length, 3, rows.join(' | '));
     assert.equal(rows.filter((r) => r === 'outgoing completed 1003').length, 3, rows.join(' | '));

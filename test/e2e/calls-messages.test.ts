@@ -123,8 +123,13 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.locator('.message.in', { hasText: 'Hi back from 1002' }).waitFor();
     await popup.getByRole('tab', { name: 'Messages', exact: true }).waitFor();
     const stored = await popup.evaluate(() => chrome.storage.local.get('conversations'));
-    const conversation = (stored.conversations as Record<string, { messages: { body: string }[]; unread: number }>)['sip:1002@clickdial.test'];
-    assert.deepEqual(conversation?.messages.map((m) => m.body), ['Hello 1002, ClickDial here', 'Hi back from 1002']);
+    const conversation = (stored.conversations as Record<string, { messages: { body: string }[]; unread: number }>)[
+      'sip:1002@clickdial.test'
+    ];
+    assert.deepEqual(
+      conversation?.messages.map((m) => m.body),
+      ['Hello 1002, ClickDial here', 'Hi back from 1002'],
+    );
     assert.equal(conversation?.unread, 0);
   });
 
@@ -132,13 +137,22 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.getByRole('tab', { name: 'History' }).click();
     const entries = popup.locator('.history-entry');
     await waitFor(async () => (await entries.count()) >= 3, { what: 'three history entries' });
-    const rows = await entries.evaluateAll((els) => els.map((e) => ({ outcome: (e as HTMLElement).dataset.outcome, direction: (e as HTMLElement).dataset.direction, text: e.textContent ?? '' })));
+    const rows = await entries.evaluateAll((els) =>
+      els.map((e) => ({
+        outcome: (e as HTMLElement).dataset.outcome,
+        direction: (e as HTMLElement).dataset.direction,
+        text: e.textContent ?? '',
+      })),
+    );
     // Newest first: 1002 (outgoing, completed), 1003 (incoming, completed), 1003 (missed at the limit).
-    assert.deepEqual(rows.slice(0, 3).map((r) => [r.direction, r.outcome]), [
-      ['outgoing', 'completed'],
-      ['incoming', 'completed'],
-      ['incoming', 'missed'],
-    ]);
+    assert.deepEqual(
+      rows.slice(0, 3).map((r) => [r.direction, r.outcome]),
+      [
+        ['outgoing', 'completed'],
+        ['incoming', 'completed'],
+        ['incoming', 'missed'],
+      ],
+    );
     assert.match(rows[0]!.text, /1002.*Outgoing.*\d:\d\d/);
     assert.match(rows[2]!.text, /1003.*Missed/);
 
@@ -173,22 +187,33 @@ describe('several calls, messages, history, audio devices', () => {
     await mic.selectOption(micId);
     await options.getByTestId('audio-status').filter({ hasText: 'Saved.' }).waitFor();
     await speaker.selectOption(speakerId);
-    await waitFor(async () => ((await options.evaluate(() => chrome.storage.local.get('phoneSettings'))).phoneSettings as { outputDeviceId?: string } | undefined)?.outputDeviceId === speakerId, {
-      what: 'the speaker choice to be saved',
-    });
+    await waitFor(
+      async () =>
+        ((await options.evaluate(() => chrome.storage.local.get('phoneSettings'))).phoneSettings as { outputDeviceId?: string } | undefined)
+          ?.outputDeviceId === speakerId,
+      {
+        what: 'the speaker choice to be saved',
+      },
+    );
     // The level meter moves with the (fake) microphone; the speaker test plays.
     await options.getByRole('button', { name: 'Test microphone' }).click();
-    await waitFor(async () => Number(await options.getByLabel('Microphone level').getAttribute('value')) > 0, { what: 'the level meter to move' });
+    await waitFor(async () => Number(await options.getByLabel('Microphone level').getAttribute('value')) > 0, {
+      what: 'the level meter to move',
+    });
     await options.getByRole('button', { name: 'Stop microphone test' }).click();
     await options.getByRole('button', { name: 'Play test sound' }).click();
     await options.getByTestId('speaker-test').filter({ hasText: 'Played a test tone' }).waitFor();
     await options.reload();
-    await waitFor(async () => (await mic.inputValue()) === micId && (await speaker.inputValue()) === speakerId, { what: 'the choices to persist' });
+    await waitFor(async () => (await mic.inputValue()) === micId && (await speaker.inputValue()) === speakerId, {
+      what: 'the choices to persist',
+    });
 
     await b.autoAnswer(true);
     await dial(popup, '1002');
     await waitForCardState(popup, '1002', 'In call');
-    await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === speakerId, { what: 'the call to play on the chosen speaker' });
+    await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === speakerId, {
+      what: 'the call to play on the chosen speaker',
+    });
     assert.equal(await ringtoneSink(), speakerId, 'the ringtone plays on the chosen speaker too');
     await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
     await waitForNoPopupCall(popup);
@@ -196,7 +221,15 @@ describe('several calls, messages, history, audio devices', () => {
     // The devices are gone (as if unplugged since they were chosen).
     await options.evaluate(async () => {
       const { phoneSettings } = await chrome.storage.local.get('phoneSettings');
-      await chrome.storage.local.set({ phoneSettings: { ...(phoneSettings as object), inputDeviceId: 'unplugged-mic', inputDeviceLabel: 'USB Headset', outputDeviceId: 'unplugged-speaker', outputDeviceLabel: 'USB Headset' } });
+      await chrome.storage.local.set({
+        phoneSettings: {
+          ...(phoneSettings as object),
+          inputDeviceId: 'unplugged-mic',
+          inputDeviceLabel: 'USB Headset',
+          outputDeviceId: 'unplugged-speaker',
+          outputDeviceLabel: 'USB Headset',
+        },
+      });
     });
     await options.reload();
     await options.getByText('"USB Headset" is not connected: calls use the default microphone until it is back.').waitFor();
@@ -207,9 +240,15 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.bringToFront();
     await dial(popup, '1002');
     await waitForCardState(popup, '1002', 'In call');
-    await popup.getByRole('status').filter({ hasText: /USB Headset.* not (connected|available)/ }).first().waitFor();
+    await popup
+      .getByRole('status')
+      .filter({ hasText: /USB Headset.* not (connected|available)/ })
+      .first()
+      .waitFor();
     await waitForHearing(b, '1002 to hear us through the default microphone');
-    await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === '', { what: 'call audio on the default speaker' });
+    await waitFor(async () => (await offscreenAudioElements(rig.browser.context))[0]?.sinkId === '', {
+      what: 'call audio on the default speaker',
+    });
     assert.equal(await ringtoneSink(), '', 'the ringtone falls back to the default speaker too');
     await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
     await waitForNoPopupCall(popup);

@@ -118,7 +118,9 @@ describe('only the call the user meant', () => {
 
   test('an invisible (opacity 0) number over a "Play" button, or a number under a pointer-events:none picture, is not a call', async () => {
     const page = await open('overlay.html');
-    await waitFor(async () => (await ourLinks(page)).filter((t) => t === '+1 415 555 0199').length === 2, { what: 'both trap numbers linked' });
+    await waitFor(async () => (await ourLinks(page)).filter((t) => t === '+1 415 555 0199').length === 2, {
+      what: 'both trap numbers linked',
+    });
     await humanClick(page, page.locator('#play'));
     const first = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
     assert.match((await confirmationText(first)).warnings, /could not tell that what you clicked was visible/);
@@ -318,8 +320,8 @@ describe('only the call the user meant', () => {
       assert.match((await confirmationText(window)).warnings, /put on hold/);
       await sleep(1500);
       type Reply = { value: { calls: { held: boolean; state: string }[] } };
-      const snapshot = await lab.browser.serviceWorker.evaluate(
-        (): Promise<Reply> => chrome.runtime.sendMessage({ target: 'offscreen', type: 'phone.getSnapshot', payload: {} }),
+      const snapshot = await lab.browser.serviceWorker.evaluate((): Promise<Reply> =>
+        chrome.runtime.sendMessage({ target: 'offscreen', type: 'phone.getSnapshot', payload: {} }),
       );
       assert.deepEqual(
         snapshot.value.calls.map((c) => [c.state, c.held]),

@@ -31,7 +31,8 @@ function linkedNumbers(target: Page): Promise<{ text: string; title: string; in:
     const roots: (Document | ShadowRoot)[] = [document];
     for (let root = roots.pop(); root; root = roots.pop()) {
       for (const a of root.querySelectorAll('a')) {
-        if (a.title.includes('Call with ClickDial')) found.push({ text: a.textContent ?? '', title: a.title, in: a.closest('[id]')?.id ?? '' });
+        if (a.title.includes('Call with ClickDial'))
+          found.push({ text: a.textContent ?? '', title: a.title, in: a.closest('[id]')?.id ?? '' });
       }
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     }
@@ -69,10 +70,13 @@ after(() => lab?.stop());
 describe('click-to-call on web pages', () => {
   test('exactly the phone numbers become links, with the E.164 tooltip and no layout change', async () => {
     await page.goto(server.fixtureUrl('click-to-call.html'));
-    const linked = await waitFor(async () => {
-      const now = await linkedNumbers(page);
-      return now.length >= EXPECTED.length ? now : undefined;
-    }, { what: 'the numbers to be linked' });
+    const linked = await waitFor(
+      async () => {
+        const now = await linkedNumbers(page);
+        return now.length >= EXPECTED.length ? now : undefined;
+      },
+      { what: 'the numbers to be linked' },
+    );
     await new Promise((r) => setTimeout(r, 500)); // nothing more may come
     const sorted = (xs: { text: string; in: string }[]) => xs.map((x) => `${x.in}: ${x.text}`).sort();
     assert.deepEqual(sorted(await linkedNumbers(page)), sorted(EXPECTED));
@@ -113,10 +117,13 @@ describe('click-to-call on web pages', () => {
     await confirm.locator('button.call[data-armed=true]').click();
     await farEnd.waitForCallState('Established');
     assert.equal(page.url(), server.fixtureUrl('click-to-call.html'), 'the page did not navigate');
-    const ours = await waitFor(async () => {
-      const rtp = await offscreenRtp(browser.context);
-      return rtp.inboundBytes > 0 ? rtp.inboundBytes : undefined;
-    }, { what: 'RTP at ClickDial' });
+    const ours = await waitFor(
+      async () => {
+        const rtp = await offscreenRtp(browser.context);
+        return rtp.inboundBytes > 0 ? rtp.inboundBytes : undefined;
+      },
+      { what: 'RTP at ClickDial' },
+    );
     const theirs = await waitFor(async () => ((await farEnd.inboundRtpBytes()) > 0 ? farEnd.inboundRtpBytes() : undefined), {
       what: 'RTP at the far end',
     });
@@ -167,7 +174,15 @@ describe('click-to-call on web pages', () => {
     await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: ['127.0.0.1'] });
     await waitFor(async () => (await linkedNumbers(page)).length === 0, { what: 'the links to go' });
     assert.equal(await page.locator('#plain').innerText(), 'Call the desk at +1 (415) 555-0102 or Berlin on +49 30 1234567, any time.');
-    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: [], callAtOnce: [], extensionDigits: null });
+    await setClickToCall({
+      enabled: true,
+      defaultCountry: 'US',
+      takeOverLinks: true,
+      allowList: [],
+      denyList: [],
+      callAtOnce: [],
+      extensionDigits: null,
+    });
     await waitFor(async () => (await linkedNumbers(page)).length === EXPECTED.length, { what: 'the links to come back' });
   });
 
@@ -178,7 +193,10 @@ describe('click-to-call on web pages', () => {
     await new Promise((r) => setTimeout(r, 1000));
     assert.deepEqual(await linkedNumbers(optOut), []);
     // Its tel: link keeps the browser's default (no call through ClickDial).
-    await optOut.locator('#tel-link').click({ noWaitAfter: true }).catch(() => undefined);
+    await optOut
+      .locator('#tel-link')
+      .click({ noWaitAfter: true })
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(await invitesSeen(), 0);
     await optOut.close();
@@ -188,9 +206,13 @@ describe('click-to-call on web pages', () => {
     const framed = await browser.context.newPage();
     await framed.goto(server.fixtureUrl('click-to-call-frames.html'));
     const linksIn = (frame: import('playwright-core').Frame) =>
-      frame.evaluate(() => [...document.querySelectorAll('a')].filter((a) => a.title.includes('Call with ClickDial')).map((a) => a.textContent));
+      frame.evaluate(() =>
+        [...document.querySelectorAll('a')].filter((a) => a.title.includes('Call with ClickDial')).map((a) => a.textContent),
+      );
     await waitFor(async () => (await linksIn(framed.mainFrame())).length === 1, { what: 'the link in the main page' });
-    const child = await waitFor(() => framed.frames().find((f) => f.url().endsWith('click-to-call-frame.html')), { what: 'the framed page' });
+    const child = await waitFor(() => framed.frames().find((f) => f.url().endsWith('click-to-call-frame.html')), {
+      what: 'the framed page',
+    });
     await waitFor(async () => (await linksIn(child)).join() === '+1 415 555 0171', { what: 'the link in the framed page' });
     const inline = await waitFor(() => framed.frames().find((f) => f.url() === 'about:srcdoc'), { what: 'the srcdoc frame' });
     await waitFor(async () => (await linksIn(inline)).join() === '+1 415 555 0172', { what: 'the link in the srcdoc frame' });
@@ -211,15 +233,22 @@ describe('click-to-call on web pages', () => {
       what: "ClickDial's content-script world",
     });
     const run = async (expression: string) =>
-      ((await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })).result
-        .value as string);
+      (await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true })).result
+        .value as string;
     // The content script's own world, with its own chrome.storage: the account is out of reach,
     // while the mirrored click-to-call settings are readable.
-    assert.match(await run("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /^refused: /);
-    assert.match(await run("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"), /defaultCountry/);
+    assert.match(
+      await run("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"),
+      /^refused: /,
+    );
+    assert.match(
+      await run("chrome.storage.session.get('clickToCall').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"),
+      /defaultCountry/,
+    );
 
     // A forged "missed call" (its call-back would dial the forger's number) is not taken as the phone's.
-    const history = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('callHistory').then((v) => JSON.stringify(v.callHistory ?? [])));
+    const history = () =>
+      browser.serviceWorker.evaluate(() => chrome.storage.local.get('callHistory').then((v) => JSON.stringify(v.callHistory ?? [])));
     const before = await history();
     await run(`chrome.runtime.sendMessage({ target: 'subscribers', type: 'phone.callEnded', payload: {
       outcome: 'missed', endedAt: Date.now(),
@@ -228,7 +257,10 @@ describe('click-to-call on web pages', () => {
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(await history(), before);
     const shown = await browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
-    assert.deepEqual(shown.filter((id) => id.includes('evil.example')), []);
+    assert.deepEqual(
+      shown.filter((id) => id.includes('evil.example')),
+      [],
+    );
     await cdp.detach();
     await probe.close();
   });
@@ -241,7 +273,14 @@ describe('click-to-call on web pages', () => {
     await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the page script and the validator to have run' });
     const base = `chrome-extension://${browser.extensionId}/`;
     for (const file of ['content/content-script.js', 'content/validator.js', 'manifest.json', 'icons/icon-16.png']) {
-      const outcome = await probe.evaluate((url) => fetch(url).then((r) => `fetched ${r.status}`, () => 'refused'), base + file);
+      const outcome = await probe.evaluate(
+        (url) =>
+          fetch(url).then(
+            (r) => `fetched ${r.status}`,
+            () => 'refused',
+          ),
+        base + file,
+      );
       assert.equal(outcome, 'refused', file);
     }
     await probe.close();

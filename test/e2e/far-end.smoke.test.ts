@@ -57,7 +57,10 @@ test('1002 calls 1003: answered, audio flows both ways, BYE reaches 1003', async
     await Promise.all([alice.waitForCallState('Established'), bob.waitForCallState('Established')]);
 
     // RTP must keep arriving on both sides, not just a first packet.
-    for (const [name, side] of [['1002', alice], ['1003', bob]] as const) {
+    for (const [name, side] of [
+      ['1002', alice],
+      ['1003', bob],
+    ] as const) {
       const first = await waitFor(async () => (await side.inboundRtpBytes()) > 0 && side.inboundRtpBytes(), {
         what: `${name} to receive RTP`,
       });
@@ -72,7 +75,10 @@ test('1002 calls 1003: answered, audio flows both ways, BYE reaches 1003', async
     assert.equal(ended.detail.reason, 'bye-received');
     const aliceEnded = await alice.waitForEvent('terminated');
     assert.equal(aliceEnded.detail.reason, 'local-hangup');
-    assert.equal((await alice.state()).events.some((e) => e.type === 'bye-received'), false);
+    assert.equal(
+      (await alice.state()).events.some((e) => e.type === 'bye-received'),
+      false,
+    );
   } catch (error) {
     t.diagnostic(diagnostics());
     throw error;

@@ -7,13 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import {
-  extensionIdOf,
-  launchBrowser,
-  offscreenEvaluate,
-  openExtensionPage,
-  stopServiceWorker,
-} from './harness/browser.js';
+import { extensionIdOf, launchBrowser, offscreenEvaluate, openExtensionPage, stopServiceWorker } from './harness/browser.js';
 import { waitFor } from './harness/wait.js';
 
 let extensionDir: string;
@@ -72,8 +66,16 @@ test('extension id, pages, offscreen evaluate, pre-granted mic, worker stop', as
     const page = await openExtensionPage(b.context, b.extensionId, 'page.html');
     assert.equal(await page.title(), 'throwaway page');
 
-    assert.equal(await offscreenEvaluate(b.context, (n: number) => (globalThis as unknown as { offscreenValue: number }).offscreenValue + n, 1), 43);
-    await assert.rejects(offscreenEvaluate(b.context, () => { throw new Error('boom'); }), /boom/);
+    assert.equal(
+      await offscreenEvaluate(b.context, (n: number) => (globalThis as unknown as { offscreenValue: number }).offscreenValue + n, 1),
+      43,
+    );
+    await assert.rejects(
+      offscreenEvaluate(b.context, () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(await micInOffscreen(b.context), 'granted');
 
     // Worker module state is lost on stop; the offscreen document survives.
@@ -81,10 +83,9 @@ test('extension id, pages, offscreen evaluate, pre-granted mic, worker stop', as
     await stopServiceWorker(b.context);
     // Any extension event restarts the worker; the Playwright Worker object follows it.
     await page.evaluate(() => chrome.runtime.sendMessage('ping'));
-    const marker = await waitFor(
-      () => b.serviceWorker.evaluate(() => String((globalThis as unknown as { marker?: number }).marker)),
-      { what: 'restarted worker' },
-    );
+    const marker = await waitFor(() => b.serviceWorker.evaluate(() => String((globalThis as unknown as { marker?: number }).marker)), {
+      what: 'restarted worker',
+    });
     assert.equal(marker, 'undefined');
     assert.equal(await offscreenEvaluate(b.context, () => (globalThis as unknown as { offscreenValue: number }).offscreenValue), 42);
   } finally {

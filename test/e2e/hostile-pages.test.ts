@@ -48,7 +48,11 @@ async function openAndSettle(url: string, expected: number): Promise<{ page: Pag
     crashed = true;
   });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await waitFor(async () => !crashed && (await ourLinks(page)) >= expected, { timeoutMs: 60_000, intervalMs: 250, what: `${expected} links on ${url}` });
+  await waitFor(async () => !crashed && (await ourLinks(page)) >= expected, {
+    timeoutMs: 60_000,
+    intervalMs: 250,
+    what: `${expected} links on ${url}`,
+  });
   await page.waitForTimeout(1500); // nothing more may come
   return { page, crashed: () => crashed };
 }
@@ -71,7 +75,11 @@ describe('hostile pages', () => {
     assert.equal(crashed(), false, 'the renderer crashed');
     assert.equal(await ourLinks(page), MAX_LINKS_PER_NODE);
     const text = hugeText();
-    assert.equal(await page.evaluate((expected) => document.getElementById('huge')?.textContent === expected, text), true, 'the text changed');
+    assert.equal(
+      await page.evaluate((expected) => document.getElementById('huge')?.textContent === expected, text),
+      true,
+      'the text changed',
+    );
     assert.deepEqual(await pageStatus(url), { ok: true, value: { links: MAX_LINKS_PER_NODE, capped: true } });
     await page.close();
   });
@@ -86,7 +94,11 @@ describe('hostile pages', () => {
     const style = await recalcStyleCount(page);
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const atLoad = await style.read();
-    await waitFor(async () => !crashed && (await ourLinks(page)) >= MAX_LINKS_PER_PAGE, { timeoutMs: 60_000, intervalMs: 250, what: `${MAX_LINKS_PER_PAGE} links` });
+    await waitFor(async () => !crashed && (await ourLinks(page)) >= MAX_LINKS_PER_PAGE, {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+      what: `${MAX_LINKS_PER_PAGE} links`,
+    });
     await page.waitForTimeout(1500);
     assert.equal(crashed, false, 'the renderer crashed');
     assert.equal(await ourLinks(page), MAX_LINKS_PER_PAGE);

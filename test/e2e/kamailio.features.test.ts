@@ -122,10 +122,9 @@ test('attended transfer: 1001 joins 1002 and 1003 with REFER/Replaces', async ()
   // c gets an INVITE with Replaces from b, answers it automatically, and drops a's leg.
   const replacing = await c.waitForEvent('invite', (e) => e.detail.replaces !== null);
   assert.equal(replacing.detail.from, aorOf('1002'));
-  await waitFor(
-    async () => (await c.state()).calls.some((x) => x.state === 'Established' && x.remoteUri === aorOf('1002')),
-    { what: '1003 connected to 1002' },
-  );
+  await waitFor(async () => (await c.state()).calls.some((x) => x.state === 'Established' && x.remoteUri === aorOf('1002')), {
+    what: '1003 connected to 1002',
+  });
   await waitFor(async () => (await c.inboundRtpBytes()) > 0, { what: '1003 to get RTP from 1002' });
   // 1003 itself ends the replaced leg to 1001.
   await a.waitForEvent('bye-received', (e) => e.detail.callId === toC);

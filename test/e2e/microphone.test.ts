@@ -88,9 +88,18 @@ describe('the message router', () => {
       ok: false,
       error: { code: 'unknown-type', message: 'Unknown message type "phone.selfDestruct".' },
     });
-    assert.deepEqual(await send({ hello: 'world' }), { ok: false, error: { code: 'bad-message', message: 'Malformed message: no target.' } });
-    assert.deepEqual(await send('just a string'), { ok: false, error: { code: 'bad-message', message: 'Malformed message: not an object.' } });
-    const badCall = (await send({ target: 'background', type: 'phone.call', payload: { target: 42 } })) as { ok: boolean; error?: { code: string } };
+    assert.deepEqual(await send({ hello: 'world' }), {
+      ok: false,
+      error: { code: 'bad-message', message: 'Malformed message: no target.' },
+    });
+    assert.deepEqual(await send('just a string'), {
+      ok: false,
+      error: { code: 'bad-message', message: 'Malformed message: not an object.' },
+    });
+    const badCall = (await send({ target: 'background', type: 'phone.call', payload: { target: 42 } })) as {
+      ok: boolean;
+      error?: { code: string };
+    };
     assert.equal(badCall.ok, false);
     assert.equal(badCall.error?.code, 'bad-message');
     const internal = (await send({ target: 'background', type: 'phone.configure', payload: { account: null, wantsOnline: false } })) as {
@@ -105,7 +114,10 @@ describe('the message router', () => {
     assert.equal(refused.ok, false);
     assert.match(refused.error?.message ?? '', /not a phone number or SIP address/);
     // The router still works and the phone is still registered.
-    const snapshot = (await send({ target: 'background', type: 'phone.getSnapshot', payload: {} })) as { ok: boolean; value: { registration: string } };
+    const snapshot = (await send({ target: 'background', type: 'phone.getSnapshot', payload: {} })) as {
+      ok: boolean;
+      value: { registration: string };
+    };
     assert.deepEqual([snapshot.ok, snapshot.value.registration], [true, 'registered']);
   });
 });

@@ -43,14 +43,20 @@ after(() => lab?.stop());
 
 /** Both sides' received RTP must grow: audio flows both ways. */
 async function assertAudioBothWays(): Promise<void> {
-  const ours0 = await waitFor(async () => {
-    const rtp = await offscreenRtp(browser.context);
-    return rtp.connections > 0 && rtp.inboundBytes > 0 ? rtp : undefined;
-  }, { what: 'RTP to arrive at ClickDial' });
-  const theirs0 = await waitFor(async () => {
-    const bytes = await farEnd.inboundRtpBytes();
-    return bytes > 0 ? bytes : undefined;
-  }, { what: 'RTP to arrive at the far end' });
+  const ours0 = await waitFor(
+    async () => {
+      const rtp = await offscreenRtp(browser.context);
+      return rtp.connections > 0 && rtp.inboundBytes > 0 ? rtp : undefined;
+    },
+    { what: 'RTP to arrive at ClickDial' },
+  );
+  const theirs0 = await waitFor(
+    async () => {
+      const bytes = await farEnd.inboundRtpBytes();
+      return bytes > 0 ? bytes : undefined;
+    },
+    { what: 'RTP to arrive at the far end' },
+  );
   await waitFor(async () => (await offscreenRtp(browser.context)).inboundBytes > ours0.inboundBytes + 1000, {
     what: 'ClickDial inbound RTP to keep growing',
   });
@@ -65,9 +71,18 @@ describe('the toolbar popup phone', () => {
     // Bad input is refused field by field and nothing is saved.
     await fillAccountForm(options, { server: 'https://pbx.example.com', aor: '1001@clickdial', password: '' });
     const alerts = await options.locator('form.account [role=alert]').allTextContents();
-    assert.ok(alerts.some((a) => /must start with wss:\/\//.test(a)), alerts.join(' | '));
-    assert.ok(alerts.some((a) => /not a SIP address/.test(a)), alerts.join(' | '));
-    assert.ok(alerts.some((a) => /Enter the password/.test(a)), alerts.join(' | '));
+    assert.ok(
+      alerts.some((a) => /must start with wss:\/\//.test(a)),
+      alerts.join(' | '),
+    );
+    assert.ok(
+      alerts.some((a) => /not a SIP address/.test(a)),
+      alerts.join(' | '),
+    );
+    assert.ok(
+      alerts.some((a) => /Enter the password/.test(a)),
+      alerts.join(' | '),
+    );
     assert.equal(await registrationText(options), 'Not set up');
 
     // The onboarding tab sees the grant the user gave earlier.
@@ -202,9 +217,18 @@ describe('the toolbar popup phone', () => {
     const dead = 'ws://127.0.0.1:9/ws';
     await options.locator('input[name=server]').fill(dead);
     await options.getByRole('button', { name: 'Save and connect' }).click();
-    await waitFor(async () => /Cannot reach the SIP server at ws:\/\/127\.0\.0\.1:9\/ws/.test((await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''), {
-      what: 'the popup to name the unreachable server',
-    });
+    await waitFor(
+      async () =>
+        /Cannot reach the SIP server at ws:\/\/127\.0\.0\.1:9\/ws/.test(
+          (await popup
+            .getByTestId('registration-error')
+            .textContent()
+            .catch(() => '')) ?? '',
+        ),
+      {
+        what: 'the popup to name the unreachable server',
+      },
+    );
     assert.notEqual(await registrationText(popup), 'Registered');
     await options.locator('input[name=server]').fill(kamailio.wsUrl);
     await options.getByRole('button', { name: 'Save and connect' }).click();
@@ -215,9 +239,18 @@ describe('the toolbar popup phone', () => {
   test('i: the SIP server goes away for a while; the phone says so, and re-registers by itself when it is back', async () => {
     const port = kamailio.port;
     await kamailio.stop();
-    await waitFor(async () => /Cannot reach the SIP server/.test((await popup.getByTestId('registration-error').textContent().catch(() => '')) ?? ''), {
-      what: 'the popup to say the server is gone',
-    });
+    await waitFor(
+      async () =>
+        /Cannot reach the SIP server/.test(
+          (await popup
+            .getByTestId('registration-error')
+            .textContent()
+            .catch(() => '')) ?? '',
+        ),
+      {
+        what: 'the popup to say the server is gone',
+      },
+    );
     assert.notEqual(await registrationText(popup), 'Registered');
     // Longer than SIP.js's own reconnection gives up after (about 8 s): the user's intent keeps it trying.
     await new Promise((r) => setTimeout(r, 10_000));

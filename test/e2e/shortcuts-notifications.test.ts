@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { offscreenEvaluate, type LaunchedExtensionBrowser } from './harness/browser.js';
-import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import {
+  fillAccountForm,
+  openOptions,
+  openPopup,
+  waitForNoPopupCall,
+  waitForPopupCallState,
+  waitForRegistration,
+} from './harness/clickdial.js';
 import { openFarEnd, type FarEnd } from './harness/far-end.js';
 import type { FarEndServer } from './harness/far-end-server.js';
 import type { KamailioServer } from './harness/kamailio.js';
@@ -304,7 +311,7 @@ describe('without the popup', () => {
     const page = await browser.context.newPage();
     const links = () => page.locator('a[title*="Call with ClickDial"]').count();
     /** Opens the real toolbar popup over the page with its key, which grants activeTab like a click. */
-    const inPopup = async <T,>(fn: () => T | Promise<T>): Promise<T> => {
+    const inPopup = async <T>(fn: () => T | Promise<T>): Promise<T> => {
       await page.bringToFront();
       await press(POPUP_KEY.toLowerCase());
       return offscreenEvaluate(browser.context, fn, undefined, { targetType: 'page', urlSuffix: 'src/popup/popup.html' });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isHoldSdp } from '../../src/offscreen/remote-hold';
 
-const sdp = (...lines: string[]) => ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', ...lines].join('\r\n') + '\r\n';
+const sdp = (...lines: string[]) =>
+  ['v=0', 'o=- 1 2 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', ...lines].join('\r\n') + '\r\n';
 
 describe('isHoldSdp', () => {
   it('sees sendonly and inactive audio as hold', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeCallFailure, describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from '../../src/offscreen/sip-status';
+import {
+  describeCallFailure,
+  describeConnectionFailure,
+  describeRegistrationFailure,
+  isAuthenticationFailure,
+} from '../../src/offscreen/sip-status';
 
 describe('sip-status', () => {
   it('says a 401 is a wrong password', () => {

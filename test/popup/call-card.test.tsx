@@ -37,6 +37,8 @@ describe('CallCard', () => {
     expect(out).toContain('Cancel transfer');
     expect(out).toContain('Consulting before transferring 1002');
     expect(html(mockCall({ referredTo: 'sip:1003@clickdial.test' }))).toContain('Being transferred to 1003@clickdial.test');
-    expect(html(mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'failed', error: 'Busy (486).' } }))).toContain('Busy (486).');
+    expect(html(mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'failed', error: 'Busy (486).' } }))).toContain(
+      'Busy (486).',
+    );
   });
 });

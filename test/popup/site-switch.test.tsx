@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../src/shared/click-to-call-settings';
 import { SiteSwitchView } from '../../src/popup/site-switch';
 
-const html = (settings = defaultSettings(['en-US'])) => renderToString(<SiteSwitchView host="crm.example" settings={settings} onToggle={() => undefined} />);
+const html = (settings = defaultSettings(['en-US'])) =>
+  renderToString(<SiteSwitchView host="crm.example" settings={settings} onToggle={() => undefined} />);
 
 describe('SiteSwitchView', () => {
   it('shows the site with the switch on', () => {

@@ -23,7 +23,7 @@ describe('useDtmf', () => {
       return null;
     }
     const root = document.createElement('div');
-    act(() => render(<Probe />, root));
+    void act(() => render(<Probe />, root));
     send?.('call-1', '7');
     send?.('call-1', '9');
     document.dispatchEvent(new KeyboardEvent('keydown', { key: '#' }));

@@ -12,7 +12,14 @@ const ended = (patch: Partial<EndedCall> = {}): EndedCall => ({
 
 describe('call history', () => {
   it('makes an entry with the talk time', () => {
-    expect(historyEntry(ended())).toMatchObject({ id: 'a', direction: 'outgoing', outcome: 'completed', startedAt: 1000, endedAt: 63_000, durationMs: 60_000 });
+    expect(historyEntry(ended())).toMatchObject({
+      id: 'a',
+      direction: 'outgoing',
+      outcome: 'completed',
+      startedAt: 1000,
+      endedAt: 63_000,
+      durationMs: 60_000,
+    });
     expect(historyEntry(ended({ call: mockCall({ answeredAt: undefined }), outcome: 'missed' })).durationMs).toBe(0);
   });
 

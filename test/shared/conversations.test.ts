@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACTS_LIMIT, MESSAGES_PER_CONTACT, addMessage, checkMessageBody, contactKey, markRead, parseConversations, sortedKeys, totalUnread } from '../../src/shared/conversations';
+import {
+  CONTACTS_LIMIT,
+  MESSAGES_PER_CONTACT,
+  addMessage,
+  checkMessageBody,
+  contactKey,
+  markRead,
+  parseConversations,
+  sortedKeys,
+  totalUnread,
+} from '../../src/shared/conversations';
 
 const bo = { uri: 'sip:1002@Clickdial.test;transport=ws', user: '1002', displayName: 'Bo' };
 
@@ -24,7 +34,8 @@ describe('conversations', () => {
     let all = {};
     for (let i = 0; i < MESSAGES_PER_CONTACT + 3; i++) all = addMessage(all, bo, { direction: 'out', body: String(i), at: i });
     expect(Object.values(parseConversations(all))[0]!.messages).toHaveLength(MESSAGES_PER_CONTACT);
-    for (let i = 0; i < CONTACTS_LIMIT + 2; i++) all = addMessage(all, { uri: `sip:${i}@x`, user: String(i) }, { direction: 'in', body: 'x', at: 1000 + i });
+    for (let i = 0; i < CONTACTS_LIMIT + 2; i++)
+      all = addMessage(all, { uri: `sip:${i}@x`, user: String(i) }, { direction: 'in', body: 'x', at: 1000 + i });
     expect(Object.keys(all)).toHaveLength(CONTACTS_LIMIT);
     expect(sortedKeys(all)[0]).toBe(`sip:${CONTACTS_LIMIT + 1}@x`);
   });

@@ -14,7 +14,12 @@ describe('normalisePhoneNumber', () => {
   });
 
   it('keeps the extension for the label', () => {
-    expect(normalisePhoneNumber('(206) 555-0100 ext. 23', 'US')).toEqual({ ok: true, e164: '+12065550100', ext: '23', label: '+12065550100 ext. 23' });
+    expect(normalisePhoneNumber('(206) 555-0100 ext. 23', 'US')).toEqual({
+      ok: true,
+      e164: '+12065550100',
+      ext: '23',
+      label: '+12065550100 ext. 23',
+    });
   });
 
   it.each([

@@ -21,7 +21,10 @@ describe('parseRequest', () => {
   });
 
   it('requires an object payload', () => {
-    expect(parseRequest({ target: 'background', type: 'phone.call' }, 'background')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(parseRequest({ target: 'background', type: 'phone.call' }, 'background')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-message' },
+    });
     expect(parseRequest({ target: 'background', type: 'phone.call', payload: [] }, 'background')).toMatchObject({ ok: false });
   });
 
@@ -37,7 +40,10 @@ describe('parseRequest', () => {
 
 describe('errorReply', () => {
   it('keeps the code of a ClickDialError and wraps anything else', () => {
-    expect(errorReply(new ClickDialError('no mic', 'no-microphone'))).toEqual({ ok: false, error: { message: 'no mic', code: 'no-microphone' } });
+    expect(errorReply(new ClickDialError('no mic', 'no-microphone'))).toEqual({
+      ok: false,
+      error: { message: 'no mic', code: 'no-microphone' },
+    });
     expect(errorReply(new Error('boom'))).toEqual({ ok: false, error: { message: 'boom', code: 'failed' } });
     expect(errorReply('text')).toEqual({ ok: false, error: { message: 'text', code: 'failed' } });
   });

@@ -306,9 +306,7 @@ async function call(targetUri) {
 
 /** Inviter ids are Call-ID + From tag; map a response back to its call. */
 function idOfResponse(response) {
-  const rec = [...calls.values()].find(
-    (c) => c.direction === 'outgoing' && c.session.request.callId === response.message.callId,
-  );
+  const rec = [...calls.values()].find((c) => c.direction === 'outgoing' && c.session.request.callId === response.message.callId);
   return rec?.id;
 }
 

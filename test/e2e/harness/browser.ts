@@ -69,9 +69,7 @@ export interface LaunchedExtensionBrowser extends LaunchedBrowser {
 }
 
 /** Browser with the extension loaded; resolves once its service worker is running. */
-export async function launchBrowser(
-  options: LaunchOptions & { extensionPath?: string },
-): Promise<LaunchedExtensionBrowser>;
+export async function launchBrowser(options: LaunchOptions & { extensionPath?: string }): Promise<LaunchedExtensionBrowser>;
 /** Browser without any extension (e.g. only far-end tabs). */
 export async function launchBrowser(options: LaunchOptions & { extensionPath: null }): Promise<LaunchedBrowser>;
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser | LaunchedExtensionBrowser> {
@@ -94,9 +92,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const args = [
     // WebRTC: fake mic/camera, auto-answered permission prompt, loopback ICE candidates
     // (without the last one a call "answers" after ~10 s with no media).
-    ...(options.realMedia
-      ? []
-      : [...(FAKE_UI_FLAGS[options.micUi ?? 'accept'] ?? []), '--use-fake-device-for-media-stream']),
+    ...(options.realMedia ? [] : [...(FAKE_UI_FLAGS[options.micUi ?? 'accept'] ?? []), '--use-fake-device-for-media-stream']),
     '--allow-loopback-in-peer-connection',
     '--autoplay-policy=no-user-gesture-required',
     // Root in CI needs --no-sandbox; the rest keeps Chromium off the network and quiet.
@@ -117,7 +113,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
       executablePath: CHROMIUM_BIN,
       headless,
       args,
-      env: { ...process.env, ...env } as Record<string, string>,
+      env: { ...process.env, ...env },
     });
   } catch (error) {
     await xvfb?.stop();

@@ -15,7 +15,12 @@ export function card(popup: Page, who: string): Locator {
 }
 
 export async function cardState(popup: Page, who: string): Promise<string> {
-  return (await card(popup, who).locator('.call-state').textContent({ timeout: 2000 }).catch(() => '')) ?? '';
+  return (
+    (await card(popup, who)
+      .locator('.call-state')
+      .textContent({ timeout: 2000 })
+      .catch(() => '')) ?? ''
+  );
 }
 
 export async function waitForCardState(popup: Page, who: string, state: string, timeoutMs = 10_000): Promise<void> {
@@ -27,7 +32,10 @@ export async function waitForCardState(popup: Page, who: string, state: string, 
 
 /** Errors and notices on the popup, to explain a failed wait. */
 export async function popupAlerts(popup: Page): Promise<string> {
-  const texts = await popup.locator('[role=alert], [role=status], .call-note').allTextContents().catch(() => []);
+  const texts = await popup
+    .locator('[role=alert], [role=status], .call-note')
+    .allTextContents()
+    .catch(() => []);
   return JSON.stringify(texts);
 }
 
@@ -89,7 +97,6 @@ export async function offscreenAudioElements(context: BrowserContext): Promise<{
     })),
   );
 }
-
 
 export interface Rig extends PhoneLab {
   popup: Page;

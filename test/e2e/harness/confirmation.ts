@@ -22,7 +22,9 @@ export async function waitForConfirmation(context: BrowserContext, extensionId: 
 }
 
 /** What the window says: the number as shown, E.164, the site, the link's text and the warnings. */
-export async function confirmationText(page: Page): Promise<{ number: string; e164: string; site: string; linkText: string; warnings: string }> {
+export async function confirmationText(
+  page: Page,
+): Promise<{ number: string; e164: string; site: string; linkText: string; warnings: string }> {
   const text = async (id: string) => ((await page.getByTestId(id).count()) > 0 ? page.getByTestId(id).innerText() : '');
   return {
     number: await text('confirm-number'),

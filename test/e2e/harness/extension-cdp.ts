@@ -136,11 +136,9 @@ function sendToTarget(
       else resolve(message.result ?? {});
     };
     cdp.on('Target.receivedMessageFromTarget', onMessage);
-    cdp
-      .send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
-      .catch((error: unknown) => {
-        cdp.off('Target.receivedMessageFromTarget', onMessage);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
+    cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((error: unknown) => {
+      cdp.off('Target.receivedMessageFromTarget', onMessage);
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
   });
 }

@@ -6,10 +6,29 @@ import { credentialsOf, type UserId } from './users.js';
 import { waitFor, type WaitOptions } from './wait.js';
 
 export type FarEndEventType =
-  | 'connected' | 'disconnected' | 'registered' | 'unregistered' | 'register-failed'
-  | 'outgoing' | 'progress' | 'rejected' | 'invite' | 'cancel' | 'declined' | 'answered'
-  | 'hangup' | 'bye-received' | 'terminated' | 'hold' | 'dtmf' | 'info' | 'refer'
-  | 'message' | 'notify' | 'error' | 'early-media';
+  | 'connected'
+  | 'disconnected'
+  | 'registered'
+  | 'unregistered'
+  | 'register-failed'
+  | 'outgoing'
+  | 'progress'
+  | 'rejected'
+  | 'invite'
+  | 'cancel'
+  | 'declined'
+  | 'answered'
+  | 'hangup'
+  | 'bye-received'
+  | 'terminated'
+  | 'hold'
+  | 'dtmf'
+  | 'info'
+  | 'refer'
+  | 'message'
+  | 'notify'
+  | 'error'
+  | 'early-media';
 
 export interface FarEndEvent {
   type: FarEndEventType;
@@ -104,10 +123,10 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
         const api = (window as unknown as { farEnd: Record<string, (...x: unknown[]) => unknown> }).farEnd;
         const f = api[m];
         if (!f) throw new Error(`farEnd.${m} does not exist`);
-        return f(...a) as T;
+        return f(...a);
       },
       [method, args] as const,
-    ) as Promise<T>;
+    ) as Promise<T>; // the page's answer is plain JSON of the type the API promises
 
   const farEnd: FarEnd = {
     page,

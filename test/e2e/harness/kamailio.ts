@@ -54,12 +54,18 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
   const args = [
     '-DD', // no daemon: we own the main process and its exit
     '-E', // log to stderr
-    '-f', cfg,
-    '-P', pidFile,
-    '-A', `WS_PORT=${port}`,
-    '-A', `RUN_DIR="${dir}"`,
-    '-m', '64', // shared memory MB: default 64 is fine, be explicit to stay small
-    '-M', '8',
+    '-f',
+    cfg,
+    '-P',
+    pidFile,
+    '-A',
+    `WS_PORT=${port}`,
+    '-A',
+    `RUN_DIR="${dir}"`,
+    '-m',
+    '64', // shared memory MB: default 64 is fine, be explicit to stay small
+    '-M',
+    '8',
   ];
   if (debug) args.push('-A', 'E2E_DEBUG');
 

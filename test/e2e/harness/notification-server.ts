@@ -92,7 +92,9 @@ export async function startNotificationServer(): Promise<NotificationServer> {
     address,
     shown: () => notifications.map((n) => ({ ...n, actions: { ...n.actions } })),
     waitFor: (match, what) =>
-      waitFor(() => notifications.find((n) => !n.closed && match(n)), { what: `a notification: ${what} (shown: ${JSON.stringify(notifications)})` }),
+      waitFor(() => notifications.find((n) => !n.closed && match(n)), {
+        what: `a notification: ${what} (shown: ${JSON.stringify(notifications)})`,
+      }),
     press(notification, label) {
       const key = label === 'default' ? 'default' : Object.entries(notification.actions).find(([, l]) => l === label)?.[0];
       if (key === undefined) throw new Error(`no button "${label}" on ${JSON.stringify(notification)}`);

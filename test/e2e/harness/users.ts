@@ -14,7 +14,7 @@ export const USERS = {
 export type UserId = keyof typeof USERS;
 
 /** `sip:1002@clickdial.test` */
-export function aorOf(user: UserId | string): string {
+export function aorOf(user: string): string {
   return `sip:${user}@${DOMAIN}`;
 }
 
