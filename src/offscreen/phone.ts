@@ -104,7 +104,8 @@ export class Phone {
   }
 
   async call(input: string): Promise<{ callId: string }> {
-    const { manager } = this.sip.requireRegistered();
+    // A phone that is still registering (just started, reconnecting) places the call once it can.
+    const { manager } = await this.sip.whenRegistered();
     const uri = this.dialUri(input);
     this.requireRoom();
     await this.checkMicrophone();
@@ -182,7 +183,7 @@ export class Phone {
 
   /** A SIP MESSAGE; resolves once delivered, with the party it went to. */
   async sendMessage(target: string, body: string): Promise<{ to: RemoteParty }> {
-    const { manager } = this.sip.requireRegistered();
+    const { manager } = await this.sip.whenRegistered();
     const uri = this.dialUri(target);
     const problem = checkMessageBody(body);
     if (problem) throw new ClickDialError(problem, 'invalid');

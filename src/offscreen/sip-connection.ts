@@ -17,6 +17,8 @@ import { managerOptions } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+/** How long a call, an answer or a message waits for a registration under way (a phone just started). */
+export const REGISTRATION_WAIT_MS = 10_000;
 
 export interface SipConnectionHooks {
   /** Something in the connection's state changed: publish a snapshot. */
@@ -35,6 +37,8 @@ export class SipConnection {
   private authRejected = false;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
+  /** Commands waiting for the registration (whenRegistered): looked at on every change. */
+  private waiting = new Set<() => void>();
 
   constructor(private readonly hooks: SipConnectionHooks) {}
 
@@ -51,6 +55,40 @@ export class SipConnection {
     await this.reconcile();
   }
 
+  /**
+   * For commands that need the registration: resolves at once when registered,
+   * waits up to `timeoutMs` while it is under way (the phone was just started or
+   * is reconnecting), and fails at once, with the reason, when it cannot come
+   * (no account, offline by choice, credentials refused).
+   */
+  async whenRegistered(timeoutMs = REGISTRATION_WAIT_MS): Promise<{ manager: Web.SessionManager; account: SipAccount }> {
+    const settled = (): boolean =>
+      !this.account || !this.wantsOnline || this.authRejected || (this.registration === 'registered' && !!this.manager);
+    if (!settled()) {
+      await new Promise<void>((resolve) => {
+        const check = (): void => {
+          if (!settled()) return;
+          clearTimeout(timer);
+          this.waiting.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.waiting.delete(check);
+          resolve();
+        }, timeoutMs);
+        this.waiting.add(check);
+      });
+    }
+    if (this.account && !this.wantsOnline) {
+      throw new ClickDialError("The phone is offline: press Connect in ClickDial's options.", 'not-connected');
+    }
+    if (this.account && this.registration !== 'registered') {
+      const why = this.registrationError ? ` ${this.registrationError}` : '';
+      throw new ClickDialError(`The phone did not register within ${Math.round(timeoutMs / 1000)} s.${why}`, 'not-connected');
+    }
+    return this.requireRegistered();
+  }
+
   requireRegistered(): { manager: Web.SessionManager; account: SipAccount } {
     if (!this.account) throw new ClickDialError("Set up your SIP account in ClickDial's options first.", 'not-configured');
     if (!this.manager || this.registration !== 'registered') {
@@ -62,6 +100,7 @@ export class SipConnection {
 
   private changed(): void {
     this.hooks.changed();
+    for (const check of [...this.waiting]) check();
   }
 
   private async reconcile(): Promise<void> {

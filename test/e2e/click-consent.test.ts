@@ -116,6 +116,20 @@ describe('only the call the user meant', () => {
     assert.deepEqual(await clicks(), [true, true]);
   });
 
+  test('a click right after Chrome closed the phone document still calls: the call waits for the new registration', async () => {
+    const page = await open('mismatch.html');
+    await waitForOurLink(page, '+1 (415) 555-0102');
+    const link = page.getByRole('link', { name: '+1 (415) 555-0102' });
+    const box = await link.boundingBox();
+    assert.ok(box);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await sleep(600);
+    await lab.browser.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await victim.waitForEvent('invite');
+    await victim.decline();
+  });
+
   test('an invisible (opacity 0) number over a "Play" button, or a number under a pointer-events:none picture, is not a call', async () => {
     const page = await open('overlay.html');
     await waitFor(async () => (await ourLinks(page)).filter((t) => t === '+1 415 555 0199').length === 2, {
