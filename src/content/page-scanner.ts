@@ -38,13 +38,15 @@
 // is reached and another number is found, the page is full: set-aside text is
 // dropped unchecked, and the walk waits (where it was) until our links leave
 // the page.
-import { MAX_HIDDEN_REMEMBERED, APPLY_BATCH, CHECK_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from './link-limits';
+import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from './link-limits';
+import { HiddenParents } from './hidden-parents';
+import { checkWindows, type Checking, type InText } from './check-windows';
 import { createLinkRegistry, type LinkRegistry } from './link-registry';
 import { hasCandidate } from './find-candidates';
 import { linkNumbers } from './link-numbers';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
 import { Fifo } from './fifo';
-import { windowCandidates, windowEnd, type Window } from './text-windows';
+import { windowCandidates, windowEnd } from './text-windows';
 import type { DetectedNumber } from './detect-phone-numbers';
 
 export type Validator = typeof import('./detect-phone-numbers');
@@ -70,27 +72,6 @@ export interface PageScanner {
   stop(): void;
 }
 
-/** A text node on its way through stage 1 (long text) or stage 2, where it got to. */
-interface InText {
-  text: Text;
-  /** The data it had when set aside: any change drops it. */
-  data: string;
-  /** Start of the next window to search. */
-  from: number;
-}
-
-interface Checking extends InText {
-  window: Window | undefined;
-  /** End of the current window, and the next of its candidates to check. */
-  to: number;
-  next: number;
-  /** End of the last candidate checked: the next window starts after it. */
-  checkedTo: number;
-  numbers: DetectedNumber[];
-  /** Links this node may get; one number more means it has more than we link. */
-  limit: number;
-}
-
 interface Found {
   text: Text;
   data: string;
@@ -104,7 +85,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
   const longTexts = new Fifo<InText>();
   const withCandidates = new Fifo<InText>();
   const found: Found[] = [];
-  const hiddenParents = new Set<Element>();
+  const hiddenParents = new HiddenParents();
   const observed: Node[] = [doc];
   const observedSet = new WeakSet<Node>([doc]);
   let walker: TreeWalker | undefined;
@@ -148,16 +129,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
 
   function onRecords(records: MutationRecord[]): void {
     for (const record of records) {
-      if (record.type === 'attributes') {
-        for (const parent of hiddenParents) {
-          if (!parent.isConnected)
-            hiddenParents.delete(parent); // the page dropped it: so do we
-          else if (record.target.contains(parent)) {
-            hiddenParents.delete(parent);
-            queue(parent);
-          }
-        }
-      } else if (record.type === 'characterData') {
+      if (record.type === 'attributes') hiddenParents.attributesChanged();
+      else if (record.type === 'characterData') {
         queue(record.target);
       } else {
         for (const node of record.addedNodes) queue(node);
@@ -178,6 +151,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
       roots.length > 0 ||
       walker !== undefined ||
       longTexts.length > 0 ||
+      hiddenParents.needsLook ||
       withCandidates.length > 0 ||
       checking !== undefined ||
       found.length > 0
@@ -243,35 +217,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
     }
   }
 
-  /**
-   * Stage 2 for one node: checks its candidates until the budget is used (false:
-   * go on next slice) or it is done, at its end or one number past its limit.
-   */
-  function check(job: Checking, validator: Validator, deadline: number): boolean {
-    for (;;) {
-      if (!job.window) {
-        if (job.from >= job.data.length) return true;
-        job.to = windowEnd(job.data, job.from);
-        job.window = windowCandidates(job.data, job.from, job.to);
-        job.next = 0;
-      }
-      const { text, base, candidates } = job.window;
-      while (job.next < candidates.length) {
-        const batch = candidates.slice(job.next, job.next + CHECK_BATCH);
-        job.next += batch.length;
-        job.checkedTo = Math.max(job.checkedTo, base + (batch[batch.length - 1]?.end ?? 0));
-        for (const number of validator.checkCandidates(text, batch, defaultCountry)) {
-          job.numbers.push({ ...number, start: base + number.start, end: base + number.end });
-          if (job.numbers.length > job.limit) return true;
-        }
-        if (performance.now() >= deadline) return false;
-      }
-      job.from = Math.max(job.to, job.checkedTo);
-      job.window = undefined;
-      if (performance.now() >= deadline) return false;
-    }
-  }
-
   /** Writes what was found: the only place the scanner changes the page. */
   function apply(): void {
     for (const { text, data, numbers } of found) {
@@ -300,7 +245,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
         if (!text.isConnected || !parent || text.data !== next.data) continue;
         // A read of style: it is cheap until we write, so all of a batch is read before its links are written.
         if (isHidden(parent)) {
-          if (hiddenParents.size < MAX_HIDDEN_REMEMBERED) hiddenParents.add(parent);
+          // Not done with: when the parent is shown, the walk must consider this text again.
+          scanned.delete(text);
+          hiddenParents.remember(parent);
           setWatchingVisibility(true);
           continue;
         }
@@ -312,7 +259,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
         checking = undefined;
         continue;
       }
-      if (!check(job, validator, deadline)) break;
+      if (!checkWindows(job, validator, defaultCountry, deadline)) break;
       checking = undefined;
       const numbers = job.numbers;
       if (numbers.length > job.limit) {
@@ -343,6 +290,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
       longTexts.clear();
       return;
     }
+    // Elements shown since their text was set aside as hidden: scanned again.
+    if (hiddenParents.needsLook) for (const shown of hiddenParents.takeShown(deadline)) queue(shown);
     walk(deadline, room);
     if (withCandidates.length > 0 || checking || found.length > 0) {
       if (validator) link(deadline, validator, room);

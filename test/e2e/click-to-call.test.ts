@@ -186,6 +186,14 @@ describe('click-to-call on web pages', () => {
     await waitFor(async () => (await linkedNumbers(page)).length === EXPECTED.length, { what: 'the links to come back' });
   });
 
+  test('a hidden number is linked once the page shows it', async () => {
+    assert.equal(await page.locator('#display-none a').count(), 0);
+    await page.evaluate(() => document.getElementById('display-none')?.removeAttribute('style'));
+    await page.locator('#display-none a').waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('#display-none a').innerText(), '+1 415 555 0178');
+    await page.evaluate(() => document.getElementById('display-none')?.setAttribute('style', 'display: none'));
+  });
+
   test('a page with format-detection telephone=no is left alone', async () => {
     await farEnd.clearEvents();
     const optOut = await browser.context.newPage();
