@@ -1,4 +1,5 @@
 import { ClickDialError } from './protocol';
+import { isSipAccount } from './stored-accounts';
 
 // Payloads arrive from other contexts as plain data: check before use.
 
@@ -17,15 +18,7 @@ export function requireBoolean(value: unknown, field: string): boolean {
   return value;
 }
 
-const ACCOUNT_FIELDS = ['server', 'aor', 'authorizationUser', 'password', 'displayName'] as const;
-
-/** Checks that a value has the shape of a SipAccount (not that it is valid). */
+/** Checks that a value has the shape of a SipAccount (not that it is valid): the stored account's schema. */
 export function isAccountShape(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  if (!ACCOUNT_FIELDS.every((f) => typeof v[f] === 'string' && v[f].length < 2048)) return false;
-  return (
-    Array.isArray(v.iceServers) &&
-    v.iceServers.every((s: unknown) => typeof s === 'object' && s !== null && typeof (s as { urls?: unknown }).urls === 'string')
-  );
+  return isSipAccount(value);
 }

@@ -246,7 +246,7 @@ describe('click-to-call on web pages', () => {
     // The content script's own world, with its own chrome.storage: the account is out of reach,
     // while the mirrored click-to-call settings are readable.
     assert.match(
-      await run("chrome.storage.local.get('account').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"),
+      await run("chrome.storage.local.get('accounts').then((v) => JSON.stringify(v), (e) => 'refused: ' + e.message)"),
       /^refused: /,
     );
     assert.match(

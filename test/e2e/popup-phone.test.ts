@@ -211,6 +211,27 @@ describe('the toolbar popup phone', () => {
     await waitForNoPopupCall(popup);
   });
 
+  test('g2: a profile saved by release 0.1 (account + wantsOnline) is migrated and registers without re-entering anything', async () => {
+    // Today's stored account, written back in the shape release 0.1 used, the new key removed.
+    await browser.serviceWorker.evaluate(async () => {
+      const { accounts } = await chrome.storage.local.get<{ accounts: { accounts: { account: unknown }[] } }>('accounts');
+      await chrome.storage.local.remove('accounts');
+      await chrome.storage.local.set({ account: accounts.accounts[0]?.account, wantsOnline: true });
+      await chrome.offscreen.closeDocument();
+    });
+    await popup.close();
+    popup = await openPopup(browser.context, browser.extensionId);
+    await waitForRegistration(popup, 'Registered');
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(['accounts', 'account', 'wantsOnline']));
+    assert.deepEqual(Object.keys(stored), ['accounts'], 'the old keys are gone');
+    const migrated = stored.accounts as { version: number; accounts: { account: { aor: string }; wantsOnline: boolean }[] };
+    assert.equal(migrated.version, 1);
+    assert.deepEqual(
+      migrated.accounts.map((a) => [a.account.aor, a.wantsOnline]),
+      [[ME, true]],
+    );
+  });
+
   test('h: an unreachable server is named in the error, and the phone recovers when it is fixed', async () => {
     const options = await openOptions(browser.context, browser.extensionId);
     await waitFor(async () => (await options.locator('input[name=aor]').inputValue()) === ME, { what: 'the saved account to load' });
