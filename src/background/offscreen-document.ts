@@ -1,13 +1,20 @@
-// Makes sure the one offscreen document (the phone) exists. Race-safe: several
-// messages arriving together share one creation; a document that survived a
-// restart of this worker is found through runtime.getContexts.
+// Makes sure the one offscreen document (the phone) exists and has started.
+// Race-safe: several messages arriving together share one creation; a
+// document that survived a restart of this worker is found through
+// runtime.getContexts. A new document pulls its configuration from the router
+// when its script starts ('router.phoneConfig'); that request is how this
+// module learns the phone is up, so nothing is sent to a document whose
+// listener does not exist yet.
 //
-//   absent --ensure--> creating --created--> configuring --configured--> present
-//   present --Chrome closed it--> absent (next ensure recreates and reconfigures)
+//   absent ──ensure──▶ creating ──createDocument──▶ booting ──phone asked for its config──▶ present
+//   booting ──no word within BOOT_TIMEOUT_MS──▶ absent (the caller gets an error)
+//   present ──Chrome closed it──▶ absent (the next ensure recreates it)
 
 const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
+const BOOT_TIMEOUT_MS = 10_000;
 
 let creating: Promise<boolean> | null = null;
+let booted: (() => void) | undefined;
 
 async function documentExists(url: string): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({
@@ -17,21 +24,29 @@ async function documentExists(url: string): Promise<boolean> {
   return contexts.length > 0;
 }
 
+/** The URL of the phone's document, to recognise it as a sender. */
+export function offscreenDocumentUrl(): string {
+  return chrome.runtime.getURL(OFFSCREEN_PATH);
+}
+
+/** Called when the phone asks for its configuration: it has started. */
+export function phoneStarted(): void {
+  booted?.();
+}
+
 /**
- * Resolves once the phone document exists. `onCreated` runs once per new
- * document (it hands the phone the saved account) before anyone else talks to it.
- * Resolves true only to the caller whose `onCreated` ran: others may need to
- * hand the phone what they changed since.
+ * Resolves once the phone document exists and its script runs. Resolves true
+ * only to the caller that created it (that document read the saved data
+ * itself; others may need to hand it what they changed since).
  */
-export async function ensureOffscreenDocument(onCreated: () => Promise<void>): Promise<boolean> {
-  const url = chrome.runtime.getURL(OFFSCREEN_PATH);
+export async function ensureOffscreenDocument(): Promise<boolean> {
+  const url = offscreenDocumentUrl();
   if (!creating) {
     const exists = await documentExists(url);
-    // Checked again after the await: another caller may have started creating
-    // it meanwhile, and its document is not configured until that finishes.
+    // Checked again after the await: another caller may have started creating it meanwhile.
     if (exists && !creating) return false;
     if (!creating) {
-      creating = create(url, onCreated).finally(() => {
+      creating = create(url).finally(() => {
         creating = null;
       });
       return creating;
@@ -41,7 +56,14 @@ export async function ensureOffscreenDocument(onCreated: () => Promise<void>): P
   return false;
 }
 
-async function create(url: string, onCreated: () => Promise<void>): Promise<boolean> {
+async function create(url: string): Promise<boolean> {
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The phone did not start (its document gave no sign within 10 s).')), BOOT_TIMEOUT_MS);
+    booted = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
   try {
     await chrome.offscreen.createDocument({
       url,
@@ -49,10 +71,15 @@ async function create(url: string, onCreated: () => Promise<void>): Promise<bool
       justification: 'Keeps the SIP phone connected and plays call audio and the ringtone.',
     });
   } catch (error) {
+    booted = undefined;
     // Created meanwhile by an earlier instance of this worker: use it.
     if (/single offscreen document/i.test(String(error)) && (await documentExists(url))) return false;
     throw error;
   }
-  await onCreated();
+  try {
+    await started;
+  } finally {
+    booted = undefined;
+  }
   return true;
 }

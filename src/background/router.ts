@@ -18,7 +18,7 @@ import {
 import { isAccountShape, requireBoolean } from '../shared/payload';
 import { validateAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
-import { ensureOffscreenDocument } from './offscreen-document';
+import { ensureOffscreenDocument, offscreenDocumentUrl, phoneStarted } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
 import type { OutsideCallPhone } from './outside-call';
 import { mirrorClickToCallSettings } from './storage-access';
@@ -26,24 +26,28 @@ import { injectValidator } from './page-script';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 
-/** Hands the phone the saved account and intent (also after it was recreated). */
-async function configurePhone(): Promise<void> {
+/** What the phone runs with: the saved account, the user's intent, the phone settings. */
+async function phoneConfig(): Promise<ReplyOf<'router.phoneConfig'>> {
   const [{ account, wantsOnline }, settings] = await Promise.all([loadAccount(), loadPhoneSettings()]);
-  await sendEnvelope({ target: 'offscreen', type: 'phone.configure', payload: { account, wantsOnline, settings } });
+  return { account, wantsOnline, settings };
 }
 
 export async function ensurePhone(): Promise<void> {
-  await ensureOffscreenDocument(configurePhone);
+  await ensureOffscreenDocument();
 }
 
-/** Hands the phone what was just saved: once, whether or not its document had to be created first. */
+/**
+ * Hands the phone what was just saved, once: a phone that had to be started
+ * for this read it already when it started.
+ */
 async function reconfigurePhone(): Promise<void> {
-  if (!(await ensureOffscreenDocument(configurePhone))) await configurePhone();
+  if (await ensureOffscreenDocument()) return;
+  await sendEnvelope({ target: 'phone', type: 'phone.configure', payload: await phoneConfig() });
 }
 
 export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
   await ensurePhone();
-  return sendEnvelope({ target: 'offscreen', type, payload });
+  return sendEnvelope({ target: 'phone', type, payload });
 }
 
 /** What calls from pages, selections and the menu need of the phone. */
@@ -71,6 +75,12 @@ const handlers: Handlers<BackgroundType> = {
     await saveWantsOnline(requireBoolean(online, 'online'));
     await reconfigurePhone();
     return null;
+  },
+  'router.phoneConfig': (_payload, sender) => {
+    // The configuration holds the SIP password: only the phone itself gets it this way.
+    if (sender.url !== offscreenDocumentUrl()) throw new ClickDialError('"router.phoneConfig" is for the phone only.', 'forbidden');
+    phoneStarted();
+    return phoneConfig();
   },
   'content.settings': () => mirrorClickToCallSettings(),
   'content.loadValidator': (_payload, sender) => injectValidator(sender),

@@ -18,7 +18,7 @@ import { listenForMessages } from './message-store';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
-serve('background', route);
+serve('router', route);
 registerShortcuts();
 registerContextMenu();
 protectStorage();

@@ -1,7 +1,7 @@
 // Entry of the offscreen document: the phone lives here for as long as the
 // extension runs; the service worker may come and go around it.
 import browser from 'webextension-polyfill';
-import { dispatch, serve, type Handlers } from '../shared/messenger';
+import { dispatch, request, serve, type Handlers } from '../shared/messenger';
 import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { isAccountShape, requireBoolean, requireString } from '../shared/payload';
@@ -68,9 +68,21 @@ function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
   return sender.tab === undefined && !new URL(sender.url).pathname.endsWith('.html');
 }
 
-serve('offscreen', (envelope, sender) => {
+// Start-up: listen first, then pull the configuration from the router (its
+// request tells the router the phone is up). Requests that come meanwhile wait
+// until the phone has its configuration, so none finds an unconfigured phone.
+//
+//   loading ──listening──▶ asking ──config──▶ configuring ──▶ serving
+//                            └─ the router cannot be reached ─▶ serving (unconfigured; a saved change configures it)
+let started: Promise<unknown> = Promise.resolve();
+
+serve('phone', (envelope, sender) => {
   if (!fromServiceWorker(sender)) {
     return Promise.reject(new ClickDialError('Only the ClickDial service worker may talk to the phone.', 'forbidden'));
   }
-  return dispatch(handlers, envelope, sender);
+  return started.then(() => dispatch(handlers, envelope, sender));
 });
+
+started = request('router.phoneConfig', {})
+  .then(({ account, wantsOnline, settings }) => handlers['phone.configure']({ account, wantsOnline, settings }, {}))
+  .catch((error: unknown) => console.error('ClickDial: the phone could not read its configuration', error));

@@ -34,12 +34,6 @@ export async function sendEnvelope<T extends RequestType>(envelope: RequestEnvel
       }
       throw new ClickDialError(`ClickDial could not reach its ${envelope.target}: ${message}`, 'failed');
     }
-    // No listener answered: the receiver exists but its script has not run yet
-    // (a new offscreen document), which Chrome reports as an empty reply.
-    if (reply === undefined && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
-      continue;
-    }
     return unwrap<ReplyOf<T>>(reply, envelope.type);
   }
 }
@@ -55,7 +49,7 @@ export function unwrap<T>(reply: unknown, type: string): T {
 
 /** What pages and content scripts call: everything goes through the service worker. */
 export function request<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
-  return sendEnvelope({ target: 'background', type, payload });
+  return sendEnvelope({ target: 'router', type, payload });
 }
 
 /**
@@ -80,7 +74,7 @@ export type Handlers<Map extends RequestType> = {
  * error reply; a throwing handler becomes an error reply, never a broken router.
  */
 export function serve(
-  target: 'background' | 'offscreen',
+  target: 'router' | 'phone',
   handle: (envelope: RequestEnvelope, sender: browser.Runtime.MessageSender) => Promise<unknown> | undefined,
 ): () => void {
   const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<unknown>> | undefined => {

@@ -2,10 +2,15 @@
 // the context that handles it; senders and handlers derive their types from
 // these maps, so a renamed field breaks the build rather than a call.
 //
-// Routing: pages and content scripts send to 'background'. Types in
-// PhoneRequests are forwarded by the service worker to 'offscreen' (after it
-// made sure the document exists). Events from the phone go to 'subscribers'.
-// Extension pages ask one tab's content script ('content') with tabs.sendMessage.
+// Envelopes name the service they are for, not the place it runs in:
+// 'router' (the service worker: it checks senders, routes, and runs the
+// account, settings, history, message and click-to-call services), 'phone'
+// (the phone; in Chrome it lives in the offscreen document), 'subscribers'
+// (every page that renders the phone), 'content' (one tab's content script,
+// asked by extension pages with tabs.sendMessage). Pages and content scripts
+// send to 'router', which forwards PhoneRequests to 'phone' once the phone
+// has started. The phone pulls its configuration when it starts
+// ('router.phoneConfig'); a saved change is pushed to it ('phone.configure').
 import type { SipAccount } from './account';
 import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
@@ -62,6 +67,14 @@ export interface BackgroundRequests {
    * refuses it; the reply is the same in every case.
    */
   'content.call': { request: { number: string; text: string; intentChecked: boolean }; reply: null };
+  /**
+   * Asked by the phone when it starts, and only by it: the saved account, the
+   * user's intent and the phone settings. The router knows the phone is up once asked.
+   */
+  'router.phoneConfig': {
+    request: Record<string, never>;
+    reply: { account: SipAccount | null; wantsOnline: boolean; settings: PhoneSettings };
+  };
   /** Injects the phone-number checker into the asking frame (only pages with candidate digits need it). */
   'content.loadValidator': { request: Record<string, never>; reply: null };
   /** The click-to-call settings, for a content script that found none in storage.session yet. */
@@ -120,6 +133,7 @@ export const PHONE_TYPES: readonly PhoneType[] = [
   'phone.sendMessage',
 ];
 export const BACKGROUND_TYPES: readonly BackgroundType[] = [
+  'router.phoneConfig',
   'account.save',
   'account.get',
   'account.setOnline',
@@ -138,10 +152,10 @@ export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'conten
 /** Phone messages that only the service worker may send (never routed from a page). */
 export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 
-export type Target = 'background' | 'offscreen' | 'subscribers' | 'content';
+export type Target = 'router' | 'phone' | 'subscribers' | 'content';
 
 export interface RequestEnvelope<T extends RequestType = RequestType> {
-  target: 'background' | 'offscreen';
+  target: 'router' | 'phone';
   type: T;
   payload: RequestOf<T>;
 }
@@ -184,10 +198,10 @@ export function isBackgroundType(type: unknown): type is BackgroundType {
 }
 
 /** Shape check for anything that arrives over runtime messaging. */
-export function parseRequest(message: unknown, target: 'background' | 'offscreen'): RequestEnvelope | Reply<never> | null {
+export function parseRequest(message: unknown, target: 'router' | 'phone'): RequestEnvelope | Reply<never> | null {
   // The service worker is the one receiver every sender reaches, so it alone
   // answers messages that name no target; others stay silent for them.
-  const mine = target === 'background';
+  const mine = target === 'router';
   if (typeof message !== 'object' || message === null || Array.isArray(message)) {
     return mine ? fail('Malformed message: not an object.', 'bad-message') : null;
   }
@@ -195,7 +209,7 @@ export function parseRequest(message: unknown, target: 'background' | 'offscreen
   if (typeof m.target !== 'string') return mine ? fail('Malformed message: no target.', 'bad-message') : null;
   if (m.target !== target) return null; // addressed to someone else: not ours to answer
   if (typeof m.type !== 'string') return fail('Malformed message: no type.', 'bad-message');
-  const known = target === 'offscreen' ? isPhoneType(m.type) : isPhoneType(m.type) || isBackgroundType(m.type);
+  const known = target === 'phone' ? isPhoneType(m.type) : isPhoneType(m.type) || isBackgroundType(m.type);
   if (!known) return fail(`Unknown message type "${m.type}".`, 'unknown-type');
   if (typeof m.payload !== 'object' || m.payload === null || Array.isArray(m.payload)) {
     return fail(`Malformed message "${m.type}": payload must be an object.`, 'bad-message');

@@ -31,7 +31,7 @@ describe('answerStatus', () => {
     expect(answer(ask, { id: 'clickdial-id', tab: { id: 3 } })).toBeUndefined();
     expect(answer(ask, { id: 'someone-else' })).toBeUndefined();
     expect(answer(ask, {})).toBeUndefined();
-    expect(answer({ target: 'background', type: 'content.status', payload: {} }, { id: 'clickdial-id' })).toBeUndefined();
+    expect(answer({ target: 'router', type: 'content.status', payload: {} }, { id: 'clickdial-id' })).toBeUndefined();
     expect(answer('content.status', { id: 'clickdial-id' })).toBeUndefined();
   });
 });

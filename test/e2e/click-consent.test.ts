@@ -322,7 +322,7 @@ describe('only the call the user meant', () => {
       await sleep(1500);
       type Reply = { value: { calls: { held: boolean; state: string }[] } };
       const snapshot = await lab.browser.serviceWorker.evaluate((): Promise<Reply> =>
-        chrome.runtime.sendMessage({ target: 'offscreen', type: 'phone.getSnapshot', payload: {} }),
+        chrome.runtime.sendMessage({ target: 'phone', type: 'phone.getSnapshot', payload: {} }),
       );
       assert.deepEqual(
         snapshot.value.calls.map((c) => [c.state, c.held]),

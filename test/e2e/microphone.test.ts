@@ -84,7 +84,7 @@ describe('the message router', () => {
     popup.evaluate((m) => chrome.runtime.sendMessage(m).catch((e: unknown) => ({ thrown: String(e) })), message);
 
   test('answers unknown, malformed and forbidden messages with errors, and keeps working', async () => {
-    assert.deepEqual(await send({ target: 'background', type: 'phone.selfDestruct', payload: {} }), {
+    assert.deepEqual(await send({ target: 'router', type: 'phone.selfDestruct', payload: {} }), {
       ok: false,
       error: { code: 'unknown-type', message: 'Unknown message type "phone.selfDestruct".' },
     });
@@ -96,25 +96,25 @@ describe('the message router', () => {
       ok: false,
       error: { code: 'bad-message', message: 'Malformed message: not an object.' },
     });
-    const badCall = (await send({ target: 'background', type: 'phone.call', payload: { target: 42 } })) as {
+    const badCall = (await send({ target: 'router', type: 'phone.call', payload: { target: 42 } })) as {
       ok: boolean;
       error?: { code: string };
     };
     assert.equal(badCall.ok, false);
     assert.equal(badCall.error?.code, 'bad-message');
-    const internal = (await send({ target: 'background', type: 'phone.configure', payload: { account: null, wantsOnline: false } })) as {
+    const internal = (await send({ target: 'router', type: 'phone.configure', payload: { account: null, wantsOnline: false } })) as {
       ok: boolean;
       error?: { code: string };
     };
     assert.deepEqual([internal.ok, internal.error?.code], [false, 'forbidden']);
-    const refused = (await send({ target: 'background', type: 'phone.call', payload: { target: 'call me maybe' } })) as {
+    const refused = (await send({ target: 'router', type: 'phone.call', payload: { target: 'call me maybe' } })) as {
       ok: boolean;
       error?: { message: string };
     };
     assert.equal(refused.ok, false);
     assert.match(refused.error?.message ?? '', /not a phone number or SIP address/);
     // The router still works and the phone is still registered.
-    const snapshot = (await send({ target: 'background', type: 'phone.getSnapshot', payload: {} })) as {
+    const snapshot = (await send({ target: 'router', type: 'phone.getSnapshot', payload: {} })) as {
       ok: boolean;
       value: { registration: string };
     };

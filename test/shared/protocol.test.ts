@@ -3,34 +3,34 @@ import { BACKGROUND_TYPES, PHONE_TYPES, errorReply, parseRequest, ClickDialError
 
 describe('parseRequest', () => {
   it('ignores envelopes addressed to another context', () => {
-    expect(parseRequest({ target: 'offscreen', type: 'phone.call', payload: {} }, 'background')).toBeNull();
-    expect(parseRequest({ target: 'subscribers', type: 'phone.snapshot', payload: {} }, 'offscreen')).toBeNull();
+    expect(parseRequest({ target: 'phone', type: 'phone.call', payload: {} }, 'router')).toBeNull();
+    expect(parseRequest({ target: 'subscribers', type: 'phone.snapshot', payload: {} }, 'phone')).toBeNull();
   });
 
   it.each([null, 42, 'phone.call', []])('answers a non-object (%j) with an error', (message) => {
-    expect(parseRequest(message, 'background')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
+    expect(parseRequest(message, 'router')).toMatchObject({ ok: false, error: { code: 'bad-message' } });
   });
 
   it('answers an unknown type with an error', () => {
-    expect(parseRequest({ target: 'background', type: 'phone.selfDestruct', payload: {} }, 'background')).toMatchObject({
+    expect(parseRequest({ target: 'router', type: 'phone.selfDestruct', payload: {} }, 'router')).toMatchObject({
       ok: false,
       error: { code: 'unknown-type', message: expect.stringContaining('phone.selfDestruct') },
     });
     // background-only types are unknown to the phone
-    expect(parseRequest({ target: 'offscreen', type: 'account.save', payload: {} }, 'offscreen')).toMatchObject({ ok: false });
+    expect(parseRequest({ target: 'phone', type: 'account.save', payload: {} }, 'phone')).toMatchObject({ ok: false });
   });
 
   it('requires an object payload', () => {
-    expect(parseRequest({ target: 'background', type: 'phone.call' }, 'background')).toMatchObject({
+    expect(parseRequest({ target: 'router', type: 'phone.call' }, 'router')).toMatchObject({
       ok: false,
       error: { code: 'bad-message' },
     });
-    expect(parseRequest({ target: 'background', type: 'phone.call', payload: [] }, 'background')).toMatchObject({ ok: false });
+    expect(parseRequest({ target: 'router', type: 'phone.call', payload: [] }, 'router')).toMatchObject({ ok: false });
   });
 
   it('passes a well-formed envelope through', () => {
-    const envelope = { target: 'background', type: 'phone.call', payload: { target: '1002' } };
-    expect(parseRequest(envelope, 'background')).toBe(envelope);
+    const envelope = { target: 'router', type: 'phone.call', payload: { target: '1002' } };
+    expect(parseRequest(envelope, 'router')).toBe(envelope);
   });
 
   it('keeps the type lists disjoint', () => {
