@@ -7,7 +7,7 @@
 //   text message received --> "Message from X"; click opens the popup
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
-import { ringingIncoming } from './pick-call';
+import { isWaiting, ringingCalls } from '../shared/call-selectors';
 import {
   MESSAGE_PREFIX,
   MISSED_PREFIX,
@@ -24,13 +24,12 @@ import { loadAccount } from './account-store';
 import { callBackTarget } from '../shared/call-back';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
-  const ringing = ringingIncoming(snapshot.calls);
-  const inCall = snapshot.calls.some((c) => c.state === 'active');
+  const ringing = ringingCalls(snapshot.calls);
   const wanted = new Set(ringing.map((c) => ringId(c.id)));
   const shown = Object.keys(await chrome.notifications.getAll());
   await Promise.all([
     ...shown.filter((id) => id.startsWith(RING_PREFIX) && !wanted.has(id)).map((id) => chrome.notifications.clear(id)),
-    ...ringing.filter((c) => !shown.includes(ringId(c.id))).map((c) => showIncoming(c, inCall)),
+    ...ringing.filter((c) => !shown.includes(ringId(c.id))).map((c) => showIncoming(c, isWaiting(c, snapshot.calls))),
   ]);
 }
 

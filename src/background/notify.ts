@@ -1,5 +1,6 @@
 // Desktop notifications the worker shows. Their ids carry everything a click
 // needs (the worker may have been stopped and restarted in between).
+import { partyName } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
 
@@ -49,7 +50,7 @@ export function showMissed(ended: EndedCall): Promise<string> {
 }
 
 export function showMessage(message: ReceivedMessage): Promise<string> {
-  const from = message.from.displayName ? `${message.from.displayName} (${message.from.user})` : message.from.user;
+  const from = partyName(message.from);
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),

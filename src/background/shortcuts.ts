@@ -2,7 +2,7 @@
 // selection. Each asks the phone for a fresh snapshot and acts on the call
 // it picks; failures are said in a notification, never dropped.
 import { errorMessage } from '../shared/protocol';
-import { activeCall, hangUpTarget, ringingIncoming } from './pick-call';
+import { activeCall, hangUpTarget, ringingCalls } from '../shared/call-selectors';
 import { showError } from './notify';
 import { toPhone } from './router';
 import { callSelection, siteOf } from './context-menu';
@@ -23,7 +23,7 @@ export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promi
   const snapshot = await toPhone('phone.getSnapshot', {});
   switch (command as ShortcutCommand) {
     case 'answer-call': {
-      const call = ringingIncoming(snapshot.calls)[0];
+      const call = ringingCalls(snapshot.calls)[0];
       if (!call) throw new Error('No call is ringing.');
       await toPhone('phone.answer', { callId: call.id });
       return;

@@ -1,3 +1,4 @@
+import { ringingCalls } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
 
@@ -24,7 +25,7 @@ export const TONE_COLORS: Record<ToolbarTone, string> = {
 
 export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
   const me = s.aor ? ` as ${s.aor.replace(/^sips?:/, '')}` : '';
-  const ringing = s.calls.filter((c) => c.direction === 'incoming' && c.state === 'ringing');
+  const ringing = ringingCalls(s.calls);
   const talking = s.calls.filter((c) => c.state !== 'ringing' || c.direction === 'outgoing');
   const look = (tone: ToolbarTone, title: string, badgeText = ''): ToolbarAppearance => ({
     tone,

@@ -3,6 +3,7 @@
 // keep. Publishes one snapshot after every change.
 // Calls: at most settings.maxCalls at once (checked here: SIP.js lets one more
 // through); only one is off hold; controls on calls in progress are in call-controls.ts.
+import { activeCall } from '../shared/call-selectors';
 import { Invitation, SessionState } from 'sip.js';
 import { accountDomain, type SipAccount } from '../shared/account';
 import { toDialTarget } from '../shared/dial-string';
@@ -67,7 +68,7 @@ export class Phone {
 
   snapshot(): PhoneSnapshot {
     const calls = this.calls.snapshots();
-    const active = calls.filter((c) => c.state === 'active' && !c.held).at(-1);
+    const active = activeCall(calls);
     const { account, registrationError } = this.sip;
     return {
       configured: account !== null,

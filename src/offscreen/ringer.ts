@@ -5,15 +5,15 @@
 //   outgoing call ringing, no early media   --> ringback (the PBX's own
 //                                               early media plays otherwise)
 //   anything else                           --> silence
+import { isWaiting, ringingCalls } from '../shared/call-selectors';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { followSpeaker } from './remote-audio';
 import { toneWav, type Tone } from './tones';
 
 export function toneFor(snapshot: PhoneSnapshot): Tone | undefined {
   const calls = snapshot.calls;
-  if (calls.some((c) => c.direction === 'incoming' && c.state === 'ringing')) {
-    return calls.some((c) => c.state === 'active') ? 'waiting' : 'ring';
-  }
+  const ringing = ringingCalls(calls);
+  if (ringing.length > 0) return ringing.some((c) => isWaiting(c, calls)) ? 'waiting' : 'ring';
   if (calls.some((c) => c.direction === 'outgoing' && c.state === 'ringing' && !c.earlyMedia)) return 'ringback';
   return undefined;
 }

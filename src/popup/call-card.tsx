@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isWaiting } from '../shared/call-selectors';
 import { describeCallState, formatDuration, remoteName } from '../shared/describe-state';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
@@ -46,7 +47,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
   const elapsed = useElapsed(call.answeredAt ?? call.createdAt);
   const [panel, setPanel] = useState<'none' | 'keypad' | 'transfer'>('none');
   const ringingIn = call.direction === 'incoming' && call.state === 'ringing';
-  const waiting = ringingIn && snapshot.calls.some((c) => c.id !== call.id && c.state === 'active');
+  const waiting = isWaiting(call, snapshot.calls);
   const connected = call.state === 'active';
   const isActive = snapshot.activeCallId === call.id;
   const toggle = (which: 'keypad' | 'transfer') => setPanel((p) => (p === which ? 'none' : which));

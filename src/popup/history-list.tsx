@@ -1,4 +1,5 @@
 import { callBackTarget } from '../shared/call-back';
+import { partyName } from '../shared/call-selectors';
 import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
 
@@ -26,7 +27,7 @@ export function HistoryList({ history, aor, run, onCall, onClear }: Props) {
     <section class="history" aria-label="Call history">
       <ul>
         {history.map((entry) => {
-          const name = entry.remote.displayName ? `${entry.remote.displayName} (${entry.remote.user})` : entry.remote.user;
+          const name = partyName(entry.remote);
           const kind = describeHistoryEntry(entry);
           // A call the user placed goes back where they called; a caller's address is theirs to choose, so not.
           const target = entry.direction === 'outgoing' ? entry.remote.uri : callBackTarget(entry.remote, aor);

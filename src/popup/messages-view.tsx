@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { partyName } from '../shared/call-selectors';
 import { checkMessageBody, sortedKeys, type Conversations } from '../shared/conversations';
 import type { PhoneActions } from '../shared/phone-actions';
 
@@ -56,9 +57,7 @@ export function MessagesView({ conversations, actions, run, registered }: Props)
                 aria-label={`Conversation with ${c.contact.user}`}
                 onClick={() => setOpen({ kind: 'conversation', key })}
               >
-                <span class="conversation-name">
-                  {c.contact.displayName ? `${c.contact.displayName} (${c.contact.user})` : c.contact.user}
-                </span>
+                <span class="conversation-name">{partyName(c.contact)}</span>
                 {c.unread > 0 && (
                   <span class="unread" aria-label={`${c.unread} unread`}>
                     {c.unread}

@@ -1,3 +1,4 @@
+import { partyName } from './call-selectors';
 import type { CallSnapshot, PhoneSnapshot } from './snapshot';
 
 /** The phone's state in a few words, as the popup, options and toolbar say it. */
@@ -37,6 +38,7 @@ export function formatDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
+/** The call's far end as people read it (call-selectors.ts partyName). */
 export function remoteName(call: CallSnapshot): string {
-  return call.remote.displayName ? `${call.remote.displayName} (${call.remote.user})` : call.remote.user;
+  return partyName(call.remote);
 }

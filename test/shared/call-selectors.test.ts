@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeCall, hangUpTarget, ringingIncoming } from '../../src/background/pick-call';
+import { activeCall, hangUpTarget, isWaiting, partyName, ringingCalls as ringingIncoming } from '../../src/shared/call-selectors';
 import { mockCall } from '../popup/mock-snapshot';
 
 const ringing = (id: string, createdAt: number) =>
   mockCall({ id, direction: 'incoming', state: 'ringing', createdAt, answeredAt: undefined });
 
-describe('pick-call', () => {
+describe('call selectors', () => {
   it('answers the oldest ringing call first', () => {
     const calls = [ringing('new', 300), mockCall({ id: 'talk' }), ringing('old', 100)];
     expect(ringingIncoming(calls).map((c) => c.id)).toEqual(['old', 'new']);
@@ -34,5 +34,19 @@ describe('pick-call', () => {
   it('has nothing to hang up without calls', () => {
     expect(hangUpTarget([])).toBeUndefined();
     expect(hangUpTarget([mockCall({ held: true })])).toBeUndefined();
+  });
+
+  it('agree on one active call when two are off hold: the one answered last', () => {
+    const calls = [mockCall({ id: 'first', answeredAt: 100 }), mockCall({ id: 'second', answeredAt: 200 })];
+    expect(activeCall(calls)?.id).toBe('second');
+    expect(activeCall([...calls].reverse())?.id).toBe('second');
+  });
+
+  it('call a ringing call during a call waiting, and name parties the same everywhere', () => {
+    const calls = [mockCall({ id: 'talk' }), ringing('new', 5)];
+    expect(isWaiting(calls[1] as never, calls)).toBe(true);
+    expect(isWaiting(ringing('alone', 1), [ringing('alone', 1)])).toBe(false);
+    expect(partyName({ uri: 'sip:1002@x', user: '1002', displayName: 'Bob' })).toBe('Bob (1002)');
+    expect(partyName({ uri: 'sip:1002@x', user: '1002' })).toBe('1002');
   });
 });
