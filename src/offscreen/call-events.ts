@@ -71,7 +71,7 @@ export class CallEvents {
       onCallCreated: (session) => this.onCallCreated(session),
       onCallReceived: () => this.ctx.changed(),
       onCallAnswered: (session) => {
-        calls.setState(session.id, 'active');
+        calls.apply(session.id, 'answered');
         recoverMicrophone(session, { constraints: () => this.ctx.microphoneConstraints(), notify: (text) => this.ctx.notify(text) });
         this.ctx.changed();
       },
@@ -133,7 +133,7 @@ export class CallEvents {
       },
     };
     session.stateChange.addListener((state) => {
-      if (state === SessionState.Established) calls.setState(session.id, 'active');
+      if (state === SessionState.Established) calls.apply(session.id, 'answered');
       this.ctx.changed();
     });
     if (replaced) {
@@ -150,7 +150,7 @@ export class CallEvents {
   private onProgress(callId: string, response: IncomingResponse): void {
     const { calls } = this.ctx;
     const status = response.message.statusCode ?? 0;
-    if ((status === 180 || status === 183) && calls.call(callId)?.state === 'dialing') calls.setState(callId, 'ringing');
+    if ((status === 180 || status === 183) && calls.call(callId)?.state === 'dialing') calls.apply(callId, 'progress');
     if (status === 183 && response.message.body) calls.patch(callId, { earlyMedia: true });
     this.ctx.changed();
   }

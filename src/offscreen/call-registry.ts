@@ -1,12 +1,11 @@
 // The calls the phone knows, keyed by SIP.js session id, each with the part of
 // its state that SIP.js does not keep for us (direction, ringing, times).
 //
-//   outgoing: dialing --180/183--> ringing --2xx--> active --BYE/hangup--> (removed)
-//   incoming: ringing --answer--> connecting --ACK--> active --BYE/hangup--> (removed)
-//             ringing --decline/cancel--> (removed)
-//   active: held <--hold/unhold--> not held; remoteHold follows the far end's re-INVITEs
+// The states and their moves are the table in shared/call-table.ts; a call
+// is removed from here when it ends. remoteHold follows the far end's re-INVITEs.
 import type { Session } from 'sip.js';
-import type { CallDirection, CallOutcome, CallSnapshot, CallState, EndedCall } from '../shared/snapshot';
+import { nextState, type CallEvent } from '../shared/call-table';
+import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
 interface TrackedCall {
@@ -54,9 +53,12 @@ export class CallRegistry {
     return this.calls.get(id)?.call;
   }
 
-  setState(id: string, state: CallState, now = Date.now()): void {
+  /** Moves a call as the transition table (shared/call-table.ts) says; a move it does not list changes nothing. */
+  apply(id: string, event: CallEvent, now = Date.now()): void {
     const tracked = this.calls.get(id);
     if (!tracked) return;
+    const state = nextState(tracked.call.state, event);
+    if (!state) return;
     tracked.call.state = state;
     if (state === 'active' && tracked.call.answeredAt === undefined) tracked.call.answeredAt = now;
   }

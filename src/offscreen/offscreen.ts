@@ -6,6 +6,7 @@ import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEven
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { isAccountShape, requireBoolean, requireString } from '../shared/payload';
 import { validateAccount } from '../shared/account';
+import { requireCommand, type CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
 import { Ringer } from './ringer';
 
@@ -29,6 +30,15 @@ const phone = new Phone(
 );
 void phone.refreshMicrophone();
 
+/** The call, checked against the transition table (shared/call-table.ts): a command it does not allow is refused in words. */
+function allow(callId: unknown, command: CallCommand): string {
+  const id = requireString(callId, 'callId');
+  const call = phone.snapshot().calls.find((c) => c.id === id);
+  if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
+  requireCommand(call, command);
+  return id;
+}
+
 const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
@@ -39,23 +49,25 @@ const handlers: Handlers<PhoneType> = {
     return phone.configure(account, wantsOnline === true, settings);
   },
   'phone.call': ({ target }) => phone.call(requireString(target, 'target')),
-  'phone.answer': ({ callId }) => phone.answer(requireString(callId, 'callId')).then(() => null),
-  'phone.decline': ({ callId }) => phone.decline(requireString(callId, 'callId')).then(() => null),
-  'phone.hangup': ({ callId }) => phone.hangup(requireString(callId, 'callId')).then(() => null),
+  'phone.answer': ({ callId }) => phone.answer(allow(callId, 'answer')).then(() => null),
+  'phone.decline': ({ callId }) => phone.decline(allow(callId, 'decline')).then(() => null),
+  'phone.hangup': ({ callId }) => phone.hangup(allow(callId, 'hangup')).then(() => null),
   'phone.setMuted': ({ callId, muted }) => {
-    phone.setMuted(requireString(callId, 'callId'), requireBoolean(muted, 'muted'));
+    phone.setMuted(allow(callId, 'mute'), requireBoolean(muted, 'muted'));
     return null;
   },
-  'phone.hold': ({ callId, hold }) =>
-    phone.controls.setHold(requireString(callId, 'callId'), requireBoolean(hold, 'hold')).then(() => null),
-  'phone.switchTo': ({ callId }) => phone.controls.switchTo(requireString(callId, 'callId')).then(() => null),
+  'phone.hold': ({ callId, hold }) => {
+    const on = requireBoolean(hold, 'hold');
+    return phone.controls.setHold(allow(callId, on ? 'hold' : 'resume'), on).then(() => null);
+  },
+  'phone.switchTo': ({ callId }) => phone.controls.switchTo(allow(callId, 'switchTo')).then(() => null),
   'phone.sendDtmf': ({ callId, tones }) =>
-    phone.controls.sendDtmf(requireString(callId, 'callId'), requireString(tones, 'tones', 32)).then(() => null),
+    phone.controls.sendDtmf(allow(callId, 'dtmf'), requireString(tones, 'tones', 32)).then(() => null),
   'phone.transfer': ({ callId, target }) =>
-    phone.controls.transfer(requireString(callId, 'callId'), requireString(target, 'target')).then(() => null),
-  'phone.consult': ({ callId, target }) => phone.controls.consult(requireString(callId, 'callId'), requireString(target, 'target')),
-  'phone.completeTransfer': ({ callId }) => phone.controls.completeTransfer(requireString(callId, 'callId')).then(() => null),
-  'phone.cancelTransfer': ({ callId }) => phone.controls.cancelTransfer(requireString(callId, 'callId')).then(() => null),
+    phone.controls.transfer(allow(callId, 'transfer'), requireString(target, 'target')).then(() => null),
+  'phone.consult': ({ callId, target }) => phone.controls.consult(allow(callId, 'consult'), requireString(target, 'target')),
+  'phone.completeTransfer': ({ callId }) => phone.controls.completeTransfer(allow(callId, 'completeTransfer')).then(() => null),
+  'phone.cancelTransfer': ({ callId }) => phone.controls.cancelTransfer(allow(callId, 'cancelTransfer')).then(() => null),
   'phone.sendMessage': ({ target, body }) => phone.sendMessage(requireString(target, 'target'), requireString(body, 'body', 4000)),
 };
 

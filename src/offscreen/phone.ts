@@ -133,7 +133,7 @@ export class Phone {
     }
     await this.checkMicrophone();
     // Stops the ringtone and the notification at once; media setup takes a moment.
-    this.calls.setState(callId, 'connecting');
+    this.calls.apply(callId, 'answering');
     this.changed();
     try {
       // Call waiting: the call in progress goes on hold first.
@@ -141,7 +141,7 @@ export class Phone {
       await this.accept(session);
     } catch (error) {
       if (session.state === SessionState.Initial) {
-        this.calls.setState(callId, 'ringing');
+        this.calls.apply(callId, 'answerFailed');
         this.changed();
       }
       throw error;
@@ -158,7 +158,7 @@ export class Phone {
     const session = this.calls.session(callId);
     if (!(session instanceof Invitation)) return;
     // Never shown as ringing: it takes the replaced call's place.
-    this.calls.setState(callId, 'connecting');
+    this.calls.apply(callId, 'answering');
     this.changed();
     await this.accept(session);
   }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isWaiting } from '../shared/call-selectors';
+import { allowedCommands, type CallCommand } from '../shared/call-table';
 import { describeCallState, formatDuration, remoteName } from '../shared/describe-state';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
@@ -51,6 +52,14 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
   const connected = call.state === 'active';
   const isActive = snapshot.activeCallId === call.id;
   const toggle = (which: 'keypad' | 'transfer') => setPanel((p) => (p === which ? 'none' : which));
+  // What the buttons offer is what the call's transition table allows (shared/call-table.ts).
+  const allowed = allowedCommands(call);
+  const can = (command: CallCommand) => allowed.includes(command);
+  const cancelTransfer = can('cancelTransfer') && (
+    <button type="button" onClick={() => void run(() => actions.cancelTransfer(call.id))}>
+      Cancel transfer
+    </button>
+  );
   const hangup = (
     <button type="button" class="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
       Hang up
@@ -77,7 +86,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           {note}
         </p>
       ))}
-      {ringingIn && (
+      {ringingIn && can('answer') && (
         <div class="call-buttons">
           <button
             type="button"
@@ -92,7 +101,12 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           </button>
         </div>
       )}
-      {!ringingIn && !connected && <div class="call-buttons">{hangup}</div>}
+      {!ringingIn && !connected && (
+        <div class="call-buttons">
+          {hangup}
+          {cancelTransfer}
+        </div>
+      )}
       {connected && call.held && (
         <div class="call-buttons">
           <button type="button" class="answer" onClick={() => void run(() => actions.switchTo(call.id))}>
@@ -107,26 +121,28 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
             <button type="button" aria-pressed={call.muted} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))}>
               {call.muted ? 'Unmute' : 'Mute'}
             </button>
-            <button type="button" onClick={() => void run(() => actions.hold(call.id, true))}>
-              Hold
-            </button>
-            <button type="button" aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
-              Keypad
-            </button>
-            {!call.consultFor && (
+            {can('hold') && (
+              <button type="button" onClick={() => void run(() => actions.hold(call.id, true))}>
+                Hold
+              </button>
+            )}
+            {can('dtmf') && (
+              <button type="button" aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
+                Keypad
+              </button>
+            )}
+            {can('transfer') && !call.consultFor && (
               <button type="button" aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
                 Transfer
               </button>
             )}
           </div>
-          {call.consultFor && (
+          {can('completeTransfer') && (
             <div class="call-buttons">
               <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
                 Complete transfer
               </button>
-              <button type="button" onClick={() => void run(() => actions.cancelTransfer(call.id))}>
-                Cancel transfer
-              </button>
+              {cancelTransfer}
             </div>
           )}
           <div class="call-buttons">{hangup}</div>

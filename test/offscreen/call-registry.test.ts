@@ -28,8 +28,8 @@ describe('CallRegistry', () => {
   it('counts talk time from the first answer only', () => {
     const calls = new CallRegistry();
     calls.add(fakeSession('a'), 'outgoing', 0);
-    calls.setState('a', 'active', 5000);
-    calls.setState('a', 'active', 9000);
+    calls.apply('a', 'answered', 5000);
+    calls.apply('a', 'answered', 9000);
     expect(calls.call('a')?.answeredAt).toBe(5000);
   });
 
@@ -44,7 +44,7 @@ describe('CallRegistry', () => {
   ] as const)('a %s call marked %s (answered: %s) ends as %s', (direction, mark, answered, outcome) => {
     const calls = new CallRegistry();
     calls.add(fakeSession('a'), direction, 0);
-    if (answered) calls.setState('a', 'active', 10);
+    if (answered) calls.apply('a', 'answered', 10);
     if (mark) calls.markEnding('a', mark);
     const ended = calls.remove('a', 99);
     expect(ended?.outcome).toBe(outcome);
@@ -63,5 +63,16 @@ describe('CallRegistry', () => {
 
   it('says a vanished call has ended', () => {
     expect(() => new CallRegistry().session('nope')).toThrow(/already ended/);
+  });
+
+  it('moves calls only as the transition table says', () => {
+    const calls = new CallRegistry();
+    calls.add(fakeSession('in'), 'incoming', 0);
+    calls.apply('in', 'progress'); // not a move of a ringing incoming call
+    expect(calls.call('in')?.state).toBe('ringing');
+    calls.apply('in', 'answering');
+    expect(calls.call('in')?.state).toBe('connecting');
+    calls.apply('in', 'answerFailed');
+    expect(calls.call('in')?.state).toBe('ringing');
   });
 });

@@ -1,0 +1,116 @@
+// Each call's states, the events that move it, and the commands the user may
+// give in each: one table, used by the phone (a command the table does not
+// allow is refused with a clear error, a transition it does not list is not
+// made) and by every surface (which buttons a call shows).
+//
+//   outgoing: dialing ──progress (180/183)──▶ ringing ──answered (2xx)──▶ active
+//   incoming: ringing ──answer──▶ connecting ──established──▶ active
+//             connecting ──answer failed──▶ ringing
+//   any ──ended (BYE, CANCEL, rejection, hang up, decline)──▶ ended
+//   active: held ◀──hold / resume──▶ not held (a flag of the call, not a state)
+import type { CallSnapshot, CallState } from './snapshot';
+import { ClickDialError } from './protocol';
+
+export type CallEvent = 'progress' | 'answered' | 'answering' | 'answerFailed' | 'established' | 'ended';
+
+export type CallCommand =
+  | 'answer'
+  | 'decline'
+  | 'hangup'
+  | 'mute'
+  | 'hold'
+  | 'resume'
+  | 'switchTo'
+  | 'dtmf'
+  | 'transfer'
+  | 'consult'
+  | 'completeTransfer'
+  | 'cancelTransfer';
+
+interface StateRow {
+  on: Partial<Record<CallEvent, CallState>>;
+  commands: readonly CallCommand[];
+}
+
+const IN_CALL: readonly CallCommand[] = [
+  'hangup',
+  'mute',
+  'hold',
+  'resume',
+  'switchTo',
+  'dtmf',
+  'transfer',
+  'consult',
+  'completeTransfer',
+  'cancelTransfer',
+];
+
+export const CALL_TABLE: Readonly<Record<CallState, StateRow>> = {
+  // An attended transfer can be given up while the target's phone still rings.
+  dialing: { on: { progress: 'ringing', answered: 'active', ended: 'ended' }, commands: ['hangup', 'mute', 'cancelTransfer'] },
+  ringing: {
+    on: { answered: 'active', answering: 'connecting', ended: 'ended' },
+    commands: ['answer', 'decline', 'hangup', 'mute', 'cancelTransfer'],
+  },
+  connecting: { on: { established: 'active', answered: 'active', answerFailed: 'ringing', ended: 'ended' }, commands: ['hangup', 'mute'] },
+  active: { on: { ended: 'ended' }, commands: IN_CALL },
+  ended: { on: {}, commands: [] },
+};
+
+/** The state an event moves a call to, or undefined when the table has no such move (nothing changes). */
+export function nextState(state: CallState, event: CallEvent): CallState | undefined {
+  return CALL_TABLE[state].on[event];
+}
+
+/** What the user may do with this call now (direction and hold included). */
+export function allowedCommands(call: CallSnapshot): CallCommand[] {
+  return CALL_TABLE[call.state].commands.filter((command) => {
+    switch (command) {
+      case 'answer':
+      case 'decline':
+        return call.direction === 'incoming';
+      case 'hold':
+      case 'dtmf':
+        return !call.held;
+      case 'resume':
+        return call.held;
+      case 'completeTransfer':
+      case 'cancelTransfer':
+        // Given on the consultation call of an attended transfer.
+        return call.consultFor !== undefined;
+      default:
+        return true;
+    }
+  });
+}
+
+const WORDS: Record<CallCommand, string> = {
+  answer: 'answered',
+  decline: 'declined',
+  hangup: 'hung up',
+  mute: 'muted',
+  hold: 'put on hold',
+  resume: 'resumed',
+  switchTo: 'switched to',
+  dtmf: 'given key tones',
+  transfer: 'transferred',
+  consult: 'transferred',
+  completeTransfer: 'transferred',
+  cancelTransfer: 'changed',
+};
+
+const STATE_WORDS: Record<CallState, string> = {
+  dialing: 'is still being dialled',
+  ringing: 'is ringing',
+  connecting: 'is being connected',
+  active: 'is connected',
+  ended: 'has ended',
+};
+
+/** Throws, in words, when the table does not allow `command` on `call`. */
+export function requireCommand(call: CallSnapshot, command: CallCommand): void {
+  if (allowedCommands(call).includes(command)) return;
+  const why = command === 'hold' || command === 'dtmf' ? (call.held ? 'is on hold' : STATE_WORDS[call.state]) : STATE_WORDS[call.state];
+  const can = command === 'dtmf' ? 'send key tones' : `be ${WORDS[command]}`;
+  throw new ClickDialError(`This call cannot ${can} now: it ${command === 'resume' && !call.held ? 'is not on hold' : why}.`, 'invalid');
+}
