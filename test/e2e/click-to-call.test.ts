@@ -52,7 +52,18 @@ async function invitesSeen(): Promise<number> {
   return (await farEnd.state()).events.filter((e) => e.type === 'invite').length;
 }
 
-async function setClickToCall(settings: Record<string, unknown>): Promise<void> {
+/** Saves the click-to-call settings: the defaults of a US browser, changed as given. */
+async function setClickToCall(change: Record<string, unknown> = {}): Promise<void> {
+  const settings = {
+    enabled: true,
+    defaultCountry: 'US',
+    takeOverLinks: true,
+    allowList: [],
+    denyList: [],
+    callAtOnce: [],
+    extensionDigits: null,
+    ...change,
+  };
   await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
 }
 
@@ -151,15 +162,7 @@ describe('click-to-call on web pages', () => {
   test('a tel: link of the page to an internal extension calls through ClickDial (with the PBX extension length set)', async () => {
     await farEnd.clearEvents();
     // tel:1002 is a short number: called from pages only when the options say extensions have 4 digits.
-    await setClickToCall({
-      enabled: true,
-      defaultCountry: 'US',
-      takeOverLinks: true,
-      allowList: [],
-      denyList: [],
-      callAtOnce: [],
-      extensionDigits: { min: 4, max: 4 },
-    });
+    await setClickToCall({ extensionDigits: { min: 4, max: 4 } });
     await page.locator('#tel-link').click();
     const confirm = await waitForConfirmation(browser.context, browser.extensionId);
     assert.equal((await confirmationText(confirm)).number, '1002');
@@ -171,18 +174,10 @@ describe('click-to-call on web pages', () => {
   });
 
   test('switching click-to-call off for the site removes the links at once; on brings them back', async () => {
-    await setClickToCall({ enabled: true, defaultCountry: 'US', takeOverLinks: true, allowList: [], denyList: ['127.0.0.1'] });
+    await setClickToCall({ denyList: ['127.0.0.1'] });
     await waitFor(async () => (await linkedNumbers(page)).length === 0, { what: 'the links to go' });
     assert.equal(await page.locator('#plain').innerText(), 'Call the desk at +1 (415) 555-0102 or Berlin on +49 30 1234567, any time.');
-    await setClickToCall({
-      enabled: true,
-      defaultCountry: 'US',
-      takeOverLinks: true,
-      allowList: [],
-      denyList: [],
-      callAtOnce: [],
-      extensionDigits: null,
-    });
+    await setClickToCall();
     await waitFor(async () => (await linkedNumbers(page)).length === EXPECTED.length, { what: 'the links to come back' });
   });
 
