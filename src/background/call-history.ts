@@ -1,7 +1,10 @@
 // Keeps the recent-calls list: every 'phone.callEnded' from the phone becomes an
 // entry in storage.local, which the popup shows. The worker keeps nothing in memory.
+// Read through the versioned schema (release 0.1's bare list included), written
+// in the current version, one write after the other.
 import browser from 'webextension-polyfill';
-import { HISTORY_KEY, addToHistory, historyEntry, parseHistory } from '../shared/call-history';
+import { HISTORY_KEY, addToHistory, historyEntry } from '../shared/call-history';
+import { parseHistory, storedHistory } from '../shared/stored-call-history';
 import type { EndedCall } from '../shared/snapshot';
 import { serialized } from './serialized';
 import { onPhoneEvent } from '../shared/phone-events';
@@ -11,12 +14,13 @@ const queue = serialized();
 export function recordCall(ended: EndedCall): Promise<void> {
   return queue(async () => {
     const stored = await browser.storage.local.get(HISTORY_KEY);
-    await browser.storage.local.set({ [HISTORY_KEY]: addToHistory(parseHistory(stored[HISTORY_KEY]), historyEntry(ended)) });
+    const history = addToHistory(parseHistory(stored[HISTORY_KEY]), historyEntry(ended));
+    await browser.storage.local.set({ [HISTORY_KEY]: storedHistory(history) });
   });
 }
 
 export function clearHistory(): Promise<void> {
-  return queue(() => browser.storage.local.set({ [HISTORY_KEY]: [] }));
+  return queue(() => browser.storage.local.set({ [HISTORY_KEY]: storedHistory([]) }));
 }
 
 /** Registered once at the top level of the service worker. */

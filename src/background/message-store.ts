@@ -1,8 +1,10 @@
 // Keeps the text conversations in storage.local: incoming messages from the
 // phone's 'phone.messageReceived' (unread until the popup opens them) and the
-// ones the user sent. The popup reads storage; all writes happen here, in order.
+// ones the user sent. The popup reads storage; all writes happen here, in order,
+// in the current version (release 0.1's unversioned map is read through the schema).
 import browser from 'webextension-polyfill';
-import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, parseConversations, type Conversations } from '../shared/conversations';
+import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, type Conversations } from '../shared/conversations';
+import { parseConversations, storedConversations } from '../shared/stored-conversations';
 import type { ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { serialized } from './serialized';
 import { onPhoneEvent } from '../shared/phone-events';
@@ -12,7 +14,8 @@ const queue = serialized();
 function update(change: (all: Conversations) => Conversations): Promise<void> {
   return queue(async () => {
     const stored = await browser.storage.local.get(CONVERSATIONS_KEY);
-    await browser.storage.local.set({ [CONVERSATIONS_KEY]: change(parseConversations(stored[CONVERSATIONS_KEY])) });
+    const next = change(parseConversations(stored[CONVERSATIONS_KEY]));
+    await browser.storage.local.set({ [CONVERSATIONS_KEY]: storedConversations(next) });
   });
 }
 

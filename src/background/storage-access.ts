@@ -5,7 +5,8 @@
 //
 //   storage.local (trusted only) --onChanged(clickToCall)--> storage.session (content scripts may read)
 import browser from 'webextension-polyfill';
-import { SETTINGS_KEY, parseSettings, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { SETTINGS_KEY, browserLanguages, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { readClickToCallSettings } from '../shared/stored-click-to-call';
 
 type AccessArea = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
 
@@ -14,10 +15,15 @@ async function setAccess(area: unknown, accessLevel: 'TRUSTED_CONTEXTS' | 'TRUST
   await (area as AccessArea).setAccessLevel?.({ accessLevel }).catch(() => undefined);
 }
 
-/** Copies the click-to-call settings where content scripts can read them, and returns them. */
+/**
+ * Copies the click-to-call settings where content scripts can read them, and
+ * returns them. storage.local holds them versioned (any release's data, read
+ * through the migrations); the mirror has the plain settings without a version,
+ * the shape content scripts read (shared/page-settings.ts).
+ */
 export async function mirrorClickToCallSettings(): Promise<ClickToCallSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
-  const settings = parseSettings(stored[SETTINGS_KEY], navigator.languages ?? [navigator.language]);
+  const settings = readClickToCallSettings(stored[SETTINGS_KEY], browserLanguages());
   await browser.storage.session.set({ [SETTINGS_KEY]: settings });
   return settings;
 }

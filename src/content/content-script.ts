@@ -7,7 +7,7 @@
 //   reading ──off──▶ off ◀──setting changes──▶ on (scanner + click listener)
 //      └─────on─────────────────────────────────▲
 import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call-settings';
-import { loadPageSettings, watchPageSettings } from '../shared/click-to-call-store';
+import { loadPageSettings, watchPageSettings } from '../shared/page-settings';
 import { request } from '../shared/messenger';
 import { answerStatus } from './answer-status';
 import { listenForCalls, type CallClick, type OurLink } from './call-clicks';

@@ -1,8 +1,10 @@
 import { usePhoneSnapshot } from '../shared/use-phone';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneStore } from '../shared/phone-store';
-import { HISTORY_KEY, parseHistory } from '../shared/call-history';
-import { CONVERSATIONS_KEY, parseConversations } from '../shared/conversations';
+import { HISTORY_KEY } from '../shared/call-history';
+import { CONVERSATIONS_KEY } from '../shared/conversations';
+import { parseHistory } from '../shared/stored-call-history';
+import { parseConversations } from '../shared/stored-conversations';
 import { PopupTabs } from './popup-tabs';
 import { useStored } from './use-stored';
 

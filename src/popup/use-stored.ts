@@ -4,6 +4,8 @@ import browser from 'webextension-polyfill';
 /**
  * A storage.local value, kept current: the service worker writes history and
  * messages there, the popup only reads (and asks the worker to change them).
+ * `parse` is the key's reader from its versioned schema (shared/stored-*.ts),
+ * the same one the worker uses, so any release's stored data reads the same here.
  */
 export function useStored<T>(key: string, parse: (value: unknown) => T): T {
   const [value, setValue] = useState<T>(() => parse(undefined));

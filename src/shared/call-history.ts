@@ -1,5 +1,6 @@
 // The recent-calls list kept in storage.local: written by the service worker
-// from 'phone.callEnded', read by the popup. Pure, so both can share it.
+// from 'phone.callEnded', read by the popup. Pure, so both can share it. How
+// it is stored and read back: shared/stored-call-history.ts.
 import type { CallDirection, CallOutcome, EndedCall, RemoteParty } from './snapshot';
 
 export interface HistoryEntry {
@@ -31,26 +32,6 @@ export function historyEntry({ call, outcome, endedAt }: EndedCall): HistoryEntr
 /** Newest first, one entry per call id, at most HISTORY_LIMIT. */
 export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {
   return [entry, ...history.filter((e) => e.id !== entry.id)].slice(0, HISTORY_LIMIT);
-}
-
-function isEntry(value: unknown): value is HistoryEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<HistoryEntry>;
-  return (
-    typeof v.id === 'string' &&
-    (v.direction === 'incoming' || v.direction === 'outgoing') &&
-    typeof v.outcome === 'string' &&
-    typeof v.remote?.uri === 'string' &&
-    typeof v.remote.user === 'string' &&
-    typeof v.startedAt === 'number' &&
-    typeof v.endedAt === 'number' &&
-    typeof v.durationMs === 'number'
-  );
-}
-
-/** Whatever storage holds, as a list (broken entries dropped). */
-export function parseHistory(value: unknown): HistoryEntry[] {
-  return Array.isArray(value) ? value.filter(isEntry).slice(0, HISTORY_LIMIT) : [];
 }
 
 /** "Missed", "Outgoing", ... as the history list says it. */

@@ -1,6 +1,7 @@
 // Click-to-call settings: what the user chose, and the one decision every
 // context needs from them, "is click-to-call on for this site?". Pure: the
-// content script, the popup, the options page and the worker share it.
+// content script, the popup, the options page and the worker share it. How
+// stored data is checked: shared/stored-click-to-call.ts.
 
 export interface ClickToCallSettings {
   /** The global switch. */
@@ -25,15 +26,23 @@ export interface ClickToCallSettings {
   extensionDigits: { min: number; max: number } | null;
 }
 
-/** The storage.local key. Content scripts read only this key. */
+/**
+ * The storage.local key (versioned: shared/stored-click-to-call.ts), and of its
+ * mirror in storage.session, the only thing content scripts read (in this shape, no version).
+ */
 export const SETTINGS_KEY = 'clickToCall';
 
-const COUNTRY = /^[A-Z]{2}$/;
+export const COUNTRY = /^[A-Z]{2}$/;
 const FALLBACK_COUNTRY = 'US';
 // A host name (letters, digits, dashes, dots; IDN as punycode), optionally a
 // leading "*." which means the same as no prefix: entries match subdomains.
-const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const MAX_ENTRIES = 500;
+export const HOST = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+export const MAX_ENTRIES = 500;
+
+/** The browser's languages, for the default country (none where there is no navigator). */
+export function browserLanguages(): readonly string[] {
+  return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+}
 
 /** The region of the browser's locale ("de-AT" → "AT", "de" → "DE" via likely subtags). */
 export function localeRegion(languages: readonly string[]): string {
@@ -61,33 +70,6 @@ export function defaultSettings(languages: readonly string[] = []): ClickToCallS
 }
 
 export const EXTENSION_DIGITS_RANGE = { min: 2, max: 8 } as const;
-
-function parseExtensionDigits(value: unknown): ClickToCallSettings['extensionDigits'] {
-  if (typeof value !== 'object' || value === null) return null;
-  const { min, max } = value as { min?: unknown; max?: unknown };
-  const ok = (n: unknown): n is number =>
-    typeof n === 'number' && Number.isInteger(n) && n >= EXTENSION_DIGITS_RANGE.min && n <= EXTENSION_DIGITS_RANGE.max;
-  return ok(min) && ok(max) && min <= max ? { min, max } : null;
-}
-
-/** Stored data is never trusted to have the right shape: anything odd falls back to the default. */
-export function parseSettings(stored: unknown, languages: readonly string[] = []): ClickToCallSettings {
-  const base = defaultSettings(languages);
-  if (typeof stored !== 'object' || stored === null) return base;
-  const s = stored as Record<string, unknown>;
-  const list = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && HOST.test(v)).slice(0, MAX_ENTRIES) : [];
-  return {
-    enabled: typeof s.enabled === 'boolean' ? s.enabled : base.enabled,
-    defaultCountry: typeof s.defaultCountry === 'string' && COUNTRY.test(s.defaultCountry) ? s.defaultCountry : base.defaultCountry,
-    takeOverLinks: typeof s.takeOverLinks === 'boolean' ? s.takeOverLinks : base.takeOverLinks,
-    allowList: list(s.allowList),
-    denyList: list(s.denyList),
-    // Added after the first release: settings saved before have neither and get the defaults.
-    callAtOnce: list(s.callAtOnce),
-    extensionDigits: parseExtensionDigits(s.extensionDigits),
-  };
-}
 
 /** A host list as typed in the options page (one per line or comma-separated). */
 export function parseHostList(text: string): { hosts: string[]; errors: string[] } {

@@ -1,6 +1,7 @@
 // Text messages (SIP MESSAGE) per contact, kept in storage.local: the service
 // worker writes (incoming from 'phone.messageReceived', outgoing after a send),
-// the popup reads. Pure, so both can share it.
+// the popup reads. Pure, so both can share it. How they are stored and read
+// back: shared/stored-conversations.ts.
 import type { RemoteParty } from './snapshot';
 
 export interface TextMessage {
@@ -61,28 +62,6 @@ export function sortedKeys(all: Conversations): string[] {
 
 export function totalUnread(all: Conversations): number {
   return Object.values(all).reduce((sum, c) => sum + c.unread, 0);
-}
-
-function isConversation(value: unknown): value is Conversation {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<Conversation>;
-  return (
-    typeof v.contact?.uri === 'string' &&
-    typeof v.contact.user === 'string' &&
-    typeof v.unread === 'number' &&
-    Array.isArray(v.messages) &&
-    v.messages.every(
-      (m: Partial<TextMessage>) =>
-        (m.direction === 'in' || m.direction === 'out') && typeof m.body === 'string' && typeof m.at === 'number',
-    )
-  );
-}
-
-export function parseConversations(value: unknown): Conversations {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-  const out: Conversations = {};
-  for (const [key, conversation] of Object.entries(value)) if (isConversation(conversation)) out[key] = conversation;
-  return out;
 }
 
 /** A message body to send, or why not. */

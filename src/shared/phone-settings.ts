@@ -1,6 +1,9 @@
 // Phone settings the offscreen phone needs (DTMF method, call limit, audio
-// devices). Saved in storage.local by the service worker and handed to the
-// phone with every 'phone.configure'. Pure: every context may use it.
+// devices). Saved in storage.local by the service worker (versioned:
+// shared/stored-phone-settings.ts) and handed to the phone with every
+// 'phone.configure'. One valibot schema gives the check of a save (with the
+// words for each field) and the reading with defaults. Every context may use it.
+import * as v from 'valibot';
 
 export type DtmfMethod = 'rfc4733' | 'info';
 
@@ -25,37 +28,53 @@ export function defaultPhoneSettings(): PhoneSettings {
   return { dtmfMethod: 'rfc4733', maxCalls: 2, inputDeviceId: '', inputDeviceLabel: '', outputDeviceId: '', outputDeviceLabel: '' };
 }
 
+const DEVICE = v.pipe(v.string(), v.maxLength(512));
+const FIELDS = {
+  dtmfMethod: v.picklist(['rfc4733', 'info']),
+  maxCalls: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_CALLS_LIMIT)),
+  inputDeviceId: DEVICE,
+  inputDeviceLabel: DEVICE,
+  outputDeviceId: DEVICE,
+  outputDeviceLabel: DEVICE,
+};
+
+const DEFAULTS = defaultPhoneSettings();
+
+/** Each field on its own: a broken or missing one gets its default, the others are kept. */
+export const PHONE_SETTINGS_FIELDS = {
+  dtmfMethod: v.fallback(FIELDS.dtmfMethod, DEFAULTS.dtmfMethod),
+  maxCalls: v.fallback(FIELDS.maxCalls, DEFAULTS.maxCalls),
+  inputDeviceId: v.fallback(FIELDS.inputDeviceId, DEFAULTS.inputDeviceId),
+  inputDeviceLabel: v.fallback(FIELDS.inputDeviceLabel, DEFAULTS.inputDeviceLabel),
+  outputDeviceId: v.fallback(FIELDS.outputDeviceId, DEFAULTS.outputDeviceId),
+  outputDeviceLabel: v.fallback(FIELDS.outputDeviceLabel, DEFAULTS.outputDeviceLabel),
+};
+
+const MESSAGES: Record<keyof PhoneSettings, string> = {
+  dtmfMethod: 'Choose RFC 4733 or SIP INFO for key tones.',
+  maxCalls: `The maximum number of calls must be a whole number from 1 to ${MAX_CALLS_LIMIT}.`,
+  inputDeviceId: 'Choose a device from the list.',
+  inputDeviceLabel: 'Choose a device from the list.',
+  outputDeviceId: 'Choose a device from the list.',
+  outputDeviceLabel: 'Choose a device from the list.',
+};
+
 export type PhoneSettingsErrors = Partial<Record<keyof PhoneSettings, string>>;
 
 /** What is wrong with a candidate, field by field, in words (empty when valid). */
 export function validatePhoneSettings(value: unknown): PhoneSettingsErrors {
   if (typeof value !== 'object' || value === null) return { dtmfMethod: 'The settings are missing.' };
-  const v = value as Record<string, unknown>;
   const errors: PhoneSettingsErrors = {};
-  if (v.dtmfMethod !== 'rfc4733' && v.dtmfMethod !== 'info') errors.dtmfMethod = 'Choose RFC 4733 or SIP INFO for key tones.';
-  if (typeof v.maxCalls !== 'number' || !Number.isInteger(v.maxCalls) || v.maxCalls < 1 || v.maxCalls > MAX_CALLS_LIMIT) {
-    errors.maxCalls = `The maximum number of calls must be a whole number from 1 to ${MAX_CALLS_LIMIT}.`;
-  }
-  for (const field of ['inputDeviceId', 'inputDeviceLabel', 'outputDeviceId', 'outputDeviceLabel'] as const) {
-    if (typeof v[field] !== 'string' || v[field].length > 512) errors[field] = 'Choose a device from the list.';
+  const result = v.safeParse(v.object(FIELDS), value);
+  for (const issue of result.issues ?? []) {
+    const field = issue.path?.[0]?.key;
+    if (typeof field === 'string' && field in MESSAGES) errors[field as keyof PhoneSettings] = MESSAGES[field as keyof PhoneSettings];
   }
   return errors;
 }
 
 /** Stored or received settings, with defaults for anything missing or broken (never throws). */
 export function parsePhoneSettings(value: unknown): PhoneSettings {
-  const defaults = defaultPhoneSettings();
-  if (typeof value !== 'object' || value === null) return defaults;
-  const merged = { ...defaults, ...(value as Partial<PhoneSettings>) };
-  const errors = validatePhoneSettings(merged);
-  const out = { ...merged };
-  for (const field of Object.keys(errors) as (keyof PhoneSettings)[]) (out as Record<string, unknown>)[field] = defaults[field];
-  return {
-    dtmfMethod: out.dtmfMethod,
-    maxCalls: out.maxCalls,
-    inputDeviceId: out.inputDeviceId,
-    inputDeviceLabel: out.inputDeviceLabel,
-    outputDeviceId: out.outputDeviceId,
-    outputDeviceLabel: out.outputDeviceLabel,
-  };
+  const parsed = v.safeParse(v.object(PHONE_SETTINGS_FIELDS), value);
+  return parsed.success ? parsed.output : defaultPhoneSettings();
 }

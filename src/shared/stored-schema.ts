@@ -50,3 +50,43 @@ export function readStored<T extends { version: number }>(def: StoredKey<T>, all
   const parsed = v.safeParse(def.schema, value);
   return { value: parsed.success ? parsed.output : def.fallback(), migrated: migrated && parsed.success };
 }
+
+// Lists and maps of records (the call history, the conversations) are checked
+// entry by entry: one broken entry is dropped and the rest kept, so a bad
+// write or a half-migrated entry never costs the user the whole list.
+
+/** A list whose broken entries are dropped; at most `limit` kept (the first ones). */
+export function listOf<T>(entry: v.GenericSchema<unknown, T>, limit: number) {
+  return v.pipe(
+    v.array(v.unknown()),
+    v.transform((list): T[] => keepValid(entry, list).slice(0, limit)),
+  );
+}
+
+/** An object map (not an array) whose broken values are dropped, keys kept. */
+export function recordOf<T>(entry: v.GenericSchema<unknown, T>) {
+  return v.pipe(
+    v.record(v.string(), v.unknown()),
+    v.check((map) => !Array.isArray(map)),
+    v.transform((map): Record<string, T> => {
+      const out: Record<string, T> = {};
+      for (const [key, value] of Object.entries(map)) {
+        const parsed = v.safeParse(entry, value);
+        if (parsed.success) out[key] = parsed.output;
+      }
+      return out;
+    }),
+  );
+}
+
+function keepValid<T>(entry: v.GenericSchema<unknown, T>, list: readonly unknown[]): T[] {
+  return list.flatMap((item) => {
+    const parsed = v.safeParse(entry, item);
+    return parsed.success ? [parsed.output] : [];
+  });
+}
+
+/** migrations[0] for a key whose first release stored a plain object: the same fields, now with a version. */
+export function addVersion(old: unknown): unknown {
+  return typeof old === 'object' && old !== null && !Array.isArray(old) ? { ...old, version: 1 } : { version: 1 };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, addToHistory, describeHistoryEntry, historyEntry, parseHistory } from '../../src/shared/call-history';
+import { HISTORY_LIMIT, addToHistory, describeHistoryEntry, historyEntry } from '../../src/shared/call-history';
+import { parseHistory } from '../../src/shared/stored-call-history';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { mockCall } from '../popup/mock-snapshot';
 

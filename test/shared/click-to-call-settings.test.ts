@@ -6,9 +6,9 @@ import {
   defaultSettings,
   localeRegion,
   parseHostList,
-  parseSettings,
   setSiteEnabled,
 } from '../../src/shared/click-to-call-settings';
+import { parseSettings } from '../../src/shared/stored-click-to-call';
 
 describe('click-to-call settings', () => {
   it('start on, with the default country taken from the browser locale', () => {

@@ -6,10 +6,10 @@ import {
   checkMessageBody,
   contactKey,
   markRead,
-  parseConversations,
   sortedKeys,
   totalUnread,
 } from '../../src/shared/conversations';
+import { parseConversations } from '../../src/shared/stored-conversations';
 
 const bo = { uri: 'sip:1002@Clickdial.test;transport=ws', user: '1002', displayName: 'Bo' };
 

@@ -1,0 +1,72 @@
+// The click-to-call settings as content scripts get them: the copy the worker
+// mirrors into storage.session (storage.local, with the SIP password, is closed
+// to them: background/storage-access.ts), or the worker's answer when there is
+// none yet. The mirror has today's unversioned shape, already checked by the
+// worker through the stored schema (shared/stored-click-to-call.ts).
+//
+// Why a hand-written check here and not that schema: this runs in every page
+// and frame, and valibot would add about 1.6 KB gzipped to the page script for
+// data the worker wrote. It still never trusts the mirror's shape (storage.session
+// is writable by content scripts), and test/shared/page-settings.test.ts holds it
+// to the same answers as the schema.
+import browser from 'webextension-polyfill';
+import { request } from './messenger';
+import {
+  COUNTRY,
+  EXTENSION_DIGITS_RANGE,
+  HOST,
+  MAX_ENTRIES,
+  SETTINGS_KEY,
+  browserLanguages,
+  defaultSettings,
+  type ClickToCallSettings,
+} from './click-to-call-settings';
+
+function hosts(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((e): e is string => typeof e === 'string' && HOST.test(e)).slice(0, MAX_ENTRIES) : [];
+}
+
+function extensionDigits(value: unknown): ClickToCallSettings['extensionDigits'] {
+  const { min, max } = (typeof value === 'object' && value !== null ? value : {}) as { min?: unknown; max?: unknown };
+  const ok = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isInteger(n) && n >= EXTENSION_DIGITS_RANGE.min && n <= EXTENSION_DIGITS_RANGE.max;
+  return ok(min) && ok(max) && min <= max ? { min, max } : null;
+}
+
+/** The mirrored settings, field by field; anything odd gets the default. */
+export function readMirroredSettings(value: unknown, langs: readonly string[] = []): ClickToCallSettings {
+  const base = defaultSettings(langs);
+  if (typeof value !== 'object' || value === null) return base;
+  const s = value as Record<string, unknown>;
+  const flag = (x: unknown, otherwise: boolean): boolean => (typeof x === 'boolean' ? x : otherwise);
+  return {
+    enabled: flag(s.enabled, base.enabled),
+    defaultCountry: typeof s.defaultCountry === 'string' && COUNTRY.test(s.defaultCountry) ? s.defaultCountry : base.defaultCountry,
+    takeOverLinks: flag(s.takeOverLinks, base.takeOverLinks),
+    allowList: hosts(s.allowList),
+    denyList: hosts(s.denyList),
+    callAtOnce: hosts(s.callAtOnce),
+    extensionDigits: extensionDigits(s.extensionDigits),
+  };
+}
+
+/** The mirrored copy, or the worker's answer when there is none yet. */
+export async function loadPageSettings(): Promise<ClickToCallSettings> {
+  try {
+    const stored = await browser.storage.session.get(SETTINGS_KEY);
+    if (stored[SETTINGS_KEY] !== undefined) return readMirroredSettings(stored[SETTINGS_KEY], browserLanguages());
+  } catch {
+    // Not yet opened to content scripts (the worker has not run since startup).
+  }
+  return readMirroredSettings(await request('content.settings', {}), browserLanguages());
+}
+
+/** Follows the mirrored copy until the signal aborts. */
+export function watchPageSettings(signal: AbortSignal, onChange: (settings: ClickToCallSettings) => void): void {
+  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
+    if (area !== 'session' || !(SETTINGS_KEY in changes)) return;
+    onChange(readMirroredSettings(changes[SETTINGS_KEY]?.newValue, browserLanguages()));
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+}
