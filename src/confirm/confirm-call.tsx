@@ -183,7 +183,7 @@ export function ConfirmCall({
         )}
       </dl>
       {warnings.length > 0 && (
-        <ul class="warnings" data-testid="confirm-warnings">
+        <ul class="warnings" id="confirm-warnings" data-testid="confirm-warnings">
           {warnings.map((w) => (
             <li key={w.text} class={w.danger ? 'danger' : undefined}>
               {w.text}
@@ -210,6 +210,8 @@ export function ConfirmCall({
           type="button"
           class="call"
           ref={callButton}
+          // Focus lands here: a screen reader then reads the number and the warnings with the button.
+          aria-describedby={warnings.length > 0 ? 'confirm-number confirm-warnings' : 'confirm-number'}
           aria-disabled={!armed || busy ? 'true' : undefined}
           data-armed={armed ? 'true' : 'false'}
           onClick={() => void call()}

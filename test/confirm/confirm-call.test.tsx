@@ -39,6 +39,8 @@ describe('the confirmation window', () => {
     expect(text('confirm-site')).toBe('crm.example');
     expect(text('confirm-link-text')).toBe('“Call support 0800 123”');
     expect(text('confirm-warnings')).toMatch(/does not show this number/);
+    // The focused Call button carries the number and the warnings for screen readers.
+    expect(root.querySelector('button.call')?.getAttribute('aria-describedby')).toBe('confirm-number confirm-warnings');
   });
 
   it('focuses Call; Call does nothing until armed, then calls once and closes', async () => {
