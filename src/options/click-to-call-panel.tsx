@@ -53,11 +53,17 @@ function parseExtensionDigits(min: string, max: string): { value: ClickToCallSet
 
 export function ClickToCallPanel() {
   const [form, setForm] = useState<Form>();
+  // The call-at-once sites as this form last read them: sites added meanwhile elsewhere
+  // (the confirmation window's checkbox) are kept when the form is saved.
+  const [readAtOnce, setReadAtOnce] = useState<string[]>([]);
   const [errors, setErrors] = useState<{ allow?: string; deny?: string; atOnce?: string; ext?: string }>({});
   const [status, setStatus] = useState<{ ok: boolean; text: string }>();
   useEffect(() => {
     loadClickToCallSettings()
-      .then((s) => setForm(toForm(s)))
+      .then((s) => {
+        setForm(toForm(s));
+        setReadAtOnce(s.callAtOnce);
+      })
       .catch((e: unknown) => setStatus({ ok: false, text: String(e) }));
   }, []);
   if (!form) return null;
@@ -88,9 +94,16 @@ export function ClickToCallPanel() {
       callAtOnce: atOnce.hosts,
       extensionDigits: ext.value,
     };
-    saveClickToCallSettings(settings)
-      .then(() => {
-        setForm(toForm(settings));
+    loadClickToCallSettings()
+      .then(async (stored) => {
+        const addedElsewhere = stored.callAtOnce.filter((h) => !readAtOnce.includes(h) && !settings.callAtOnce.includes(h));
+        const saved = { ...settings, callAtOnce: [...settings.callAtOnce, ...addedElsewhere] };
+        await saveClickToCallSettings(saved);
+        return saved;
+      })
+      .then((saved) => {
+        setForm(toForm(saved));
+        setReadAtOnce(saved.callAtOnce);
         setStatus({ ok: true, text: 'Saved. Open pages follow the new settings at once.' });
       })
       .catch((e: unknown) => setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) }));

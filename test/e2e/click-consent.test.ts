@@ -181,11 +181,18 @@ describe('only the call the user meant', () => {
     assert.equal(confirmations(lab.browser.context, lab.browser.extensionId).length, 0);
     // The user tells ClickDial their PBX has 4-digit extensions, in the options.
     const options = await openOptions(lab.browser.context, lab.browser.extensionId);
+    await options.locator('input[name=extensionMax]').waitFor();
+    // Meanwhile a confirmation window's "call at once" adds a site: saving the options keeps it.
+    await setClickToCall({ callAtOnce: ['127.0.0.1', 'localhost', 'crm.example'] });
     await options.locator('input[name=extensionMin]').fill('4');
     await options.locator('input[name=extensionMax]').fill('4');
     await options.getByRole('button', { name: 'Save click-to-call settings' }).click();
     await options.getByTestId('click-to-call-status').filter({ hasText: 'Saved' }).waitFor();
     await options.close();
+    const saved = await lab.browser.serviceWorker.evaluate(() =>
+      chrome.storage.local.get<{ clickToCall: { callAtOnce: string[] } }>('clickToCall'),
+    );
+    assert.deepEqual(saved.clickToCall.callAtOnce, ['127.0.0.1', 'localhost', 'crm.example']);
     await humanClick(page, page.locator('#extension'));
     const window = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
     assert.match((await confirmationText(window)).warnings, /short number/);
