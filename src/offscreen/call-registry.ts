@@ -1,26 +1,32 @@
-// The calls the phone knows, keyed by SIP.js session id, each with the part of
-// its state that SIP.js does not keep for us (direction, ringing, times).
-//
-// The states and their moves are the table in shared/call-table.ts; a call
-// is removed from here when it ends. remoteHold follows the far end's re-INVITEs.
+// The calls the phone knows: the SIP.js session of each (the I/O side), and
+// their state in the pure call model (shared/call-model.ts), whose reducer is
+// the only writer of call state. The methods here only turn what the phone
+// and its SIP.js callbacks learn into model events; states move as the
+// transition table (shared/call-table.ts) says, and a call leaves the model
+// when it ends. remoteHold follows the far end's re-INVITEs.
 import type { Session } from 'sip.js';
-import { nextState, type CallEvent } from '../shared/call-table';
+import type { CallEvent } from '../shared/call-table';
+import { NO_CALLS, callSnapshot, callSnapshots, endedCall, reduceCalls, type CallModelEvent, type CallsModel } from '../shared/call-model';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
-interface TrackedCall {
-  session: Session;
-  call: CallSnapshot;
-  /** What we learnt about the end before SIP.js reported it. */
-  ending?: CallOutcome;
-}
+type Patch = Partial<
+  Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>
+>;
 
 export class CallRegistry {
-  private readonly calls = new Map<string, TrackedCall>();
+  private readonly sessionsById = new Map<string, Session>();
+  private model: CallsModel = NO_CALLS;
+
+  private dispatch(event: CallModelEvent): void {
+    this.model = reduceCalls(this.model, event);
+  }
 
   add(session: Session, direction: CallDirection, now = Date.now()): CallSnapshot {
     const identity = session.remoteIdentity;
-    const call: CallSnapshot = {
+    this.sessionsById.set(session.id, session);
+    this.dispatch({
+      type: 'added',
       id: session.id,
       direction,
       remote: {
@@ -28,87 +34,76 @@ export class CallRegistry {
         user: identity.uri.user ?? identity.uri.host,
         ...(identity.displayName ? { displayName: identity.displayName } : {}),
       },
-      state: direction === 'incoming' ? 'ringing' : 'dialing',
-      createdAt: now,
-      held: false,
-      muted: false,
-      earlyMedia: false,
-      remoteHold: false,
-    };
-    this.calls.set(session.id, { session, call });
-    return call;
+      at: now,
+    });
+    return this.call(session.id) as CallSnapshot;
   }
 
   has(id: string): boolean {
-    return this.calls.has(id);
+    return this.sessionsById.has(id);
   }
 
   session(id: string): Session {
-    const tracked = this.calls.get(id);
-    if (!tracked) throw new ClickDialError('That call has already ended.', 'no-such-call');
-    return tracked.session;
+    const session = this.sessionsById.get(id);
+    if (!session) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    return session;
   }
 
   call(id: string): CallSnapshot | undefined {
-    return this.calls.get(id)?.call;
+    const record = this.model.calls.find((r) => r.call.id === id);
+    return record ? callSnapshot(this.model, record) : undefined;
   }
 
-  /** Moves a call as the transition table (shared/call-table.ts) says; a move it does not list changes nothing. */
+  /** Moves a call as the transition table says; a move it does not list changes nothing. */
   apply(id: string, event: CallEvent, now = Date.now()): void {
-    const tracked = this.calls.get(id);
-    if (!tracked) return;
-    const state = nextState(tracked.call.state, event);
-    if (!state) return;
-    tracked.call.state = state;
-    if (state === 'active' && tracked.call.answeredAt === undefined) tracked.call.answeredAt = now;
+    this.dispatch({ type: 'moved', id, event, at: now });
   }
 
   /** Remembers why a call is about to end (declined here, cancelled, failed). */
   markEnding(id: string, outcome: CallOutcome): void {
-    const tracked = this.calls.get(id);
-    if (tracked && tracked.ending === undefined) tracked.ending = outcome;
+    this.dispatch({ type: 'ending', id, outcome });
   }
 
-  patch(
-    id: string,
-    patch: Partial<
-      Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>
-    >,
-  ): void {
-    const tracked = this.calls.get(id);
-    if (!tracked) return;
-    Object.assign(tracked.call, patch);
-    // An explicit undefined clears the field (a transfer that is over).
-    for (const [key, value] of Object.entries(patch))
-      if (value === undefined) delete (tracked.call as unknown as Record<string, unknown>)[key];
+  /** What was learnt of a call, as model events: flags, our transfer, and its links to other calls. */
+  patch(id: string, patch: Patch): void {
+    const { held, muted, earlyMedia, remoteHold } = patch;
+    const flags = Object.fromEntries(Object.entries({ held, muted, earlyMedia, remoteHold }).filter(([, v]) => v !== undefined));
+    if (Object.keys(flags).length > 0) this.dispatch({ type: 'changed', id, flags });
+    if ('transfer' in patch) this.dispatch({ type: 'transfer', id, transfer: patch.transfer });
+    if ('consultFor' in patch) {
+      this.dispatch(
+        patch.consultFor === undefined
+          ? { type: 'unlinked', id, kind: 'consultation' }
+          : { type: 'linked', link: { kind: 'consultation', call: id, of: patch.consultFor } },
+      );
+    }
+    if (patch.referredBy !== undefined) this.dispatch({ type: 'linked', link: { kind: 'referred-by', call: id, by: patch.referredBy } });
+    if (patch.referredTo !== undefined)
+      this.dispatch({ type: 'linked', link: { kind: 'refer-received', call: id, target: patch.referredTo } });
   }
 
   count(): number {
-    return this.calls.size;
+    return this.sessionsById.size;
   }
 
   ids(): string[] {
-    return [...this.calls.keys()];
+    return [...this.sessionsById.keys()];
   }
 
   /** Forgets the call and says how it ended. */
   remove(id: string, now = Date.now()): EndedCall | undefined {
-    const tracked = this.calls.get(id);
-    if (!tracked) return undefined;
-    this.calls.delete(id);
-    const { call, ending } = tracked;
-    let outcome: CallOutcome;
-    if (call.answeredAt !== undefined) outcome = 'completed';
-    else if (ending) outcome = ending;
-    else outcome = call.direction === 'incoming' ? 'missed' : 'cancelled';
-    return { call: { ...call, state: 'ended' }, outcome, endedAt: now };
+    if (!this.sessionsById.has(id)) return undefined;
+    const ended = endedCall(this.model, id, now);
+    this.sessionsById.delete(id);
+    this.dispatch({ type: 'removed', id });
+    return ended;
   }
 
   sessions(): Session[] {
-    return [...this.calls.values()].map((t) => t.session);
+    return [...this.sessionsById.values()];
   }
 
   snapshots(): CallSnapshot[] {
-    return [...this.calls.values()].map((t) => ({ ...t.call, remote: { ...t.call.remote } }));
+    return callSnapshots(this.model);
   }
 }
