@@ -13,6 +13,7 @@ import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { ClickDialError } from '../shared/protocol';
 import type { ConnectionState, RegistrationState } from '../shared/snapshot';
+import { NO_ACCOUNT, reduceAccount, type AccountEvent, type AccountState } from '../shared/account-model';
 import { managerOptions } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 
@@ -28,13 +29,9 @@ export interface SipConnectionHooks {
 }
 
 export class SipConnection {
-  account: SipAccount | null = null;
-  wantsOnline = false;
   manager: Web.SessionManager | undefined;
-  connection: ConnectionState = 'disconnected';
-  registration: RegistrationState = 'unregistered';
-  registrationError: string | undefined;
-  private authRejected = false;
+  /** The account's state in the pure model (shared/account-model.ts): written only through `dispatch`. */
+  private state: AccountState = NO_ACCOUNT;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   /** Commands waiting for the registration (whenRegistered): looked at on every change. */
@@ -42,16 +39,34 @@ export class SipConnection {
 
   constructor(private readonly hooks: SipConnectionHooks) {}
 
+  get account(): SipAccount | null {
+    return this.state.account;
+  }
+  get wantsOnline(): boolean {
+    return this.state.wantsOnline;
+  }
+  get connection(): ConnectionState {
+    return this.state.connection;
+  }
+  get registration(): RegistrationState {
+    return this.state.registration;
+  }
+  get registrationError(): string | undefined {
+    return this.state.lastError;
+  }
+  private get authRejected(): boolean {
+    return this.state.authRejected;
+  }
+
+  private dispatch(event: AccountEvent): void {
+    this.state = reduceAccount(this.state, event);
+  }
+
   /** Takes the saved account and the user's intent, and reconciles with them. */
   async configure(account: SipAccount | null, wantsOnline: boolean): Promise<void> {
-    if (JSON.stringify(account) !== JSON.stringify(this.account)) {
-      await this.stopManager();
-      this.account = account;
-      this.authRejected = false;
-      this.registrationError = undefined;
-    }
-    this.wantsOnline = wantsOnline && account !== null;
-    if (!this.wantsOnline) this.registrationError = undefined;
+    const accountChanged = JSON.stringify(account) !== JSON.stringify(this.account);
+    if (accountChanged) await this.stopManager();
+    this.dispatch({ type: 'configured', account, wantsOnline, accountChanged });
     await this.reconcile();
   }
 
@@ -114,33 +129,33 @@ export class SipConnection {
       try {
         this.manager = new Web.SessionManager(account.server.trim(), this.options(account));
       } catch (error) {
-        this.registration = 'failed';
-        this.registrationError = describeConnectionFailure(account.server, error);
+        this.dispatch({ type: 'failedToStart', error: describeConnectionFailure(account.server, error), registration: 'failed' });
         this.changed();
         return;
       }
     }
     const manager = this.manager;
     if (!manager.isConnected()) {
-      this.connection = 'connecting';
+      this.dispatch({ type: 'connecting' });
       this.changed();
       try {
         await manager.connect();
       } catch (error) {
         if (manager !== this.manager) return; // replaced while connecting
-        this.connection = 'disconnected';
-        this.registration = 'unregistered';
-        this.registrationError = describeConnectionFailure(account.server, error);
+        this.dispatch({ type: 'connectFailed', error: describeConnectionFailure(account.server, error) });
         this.scheduleRetry();
         this.changed();
         return;
       }
     }
     if (this.registration !== 'registered' && !this.authRejected) {
-      this.registration = 'registering';
+      this.dispatch({ type: 'registering' });
       this.changed();
       await manager.register().catch((error: unknown) => {
-        this.registrationError = `Could not send the registration: ${error instanceof Error ? error.message : String(error)}`;
+        this.dispatch({
+          type: 'failedToStart',
+          error: `Could not send the registration: ${error instanceof Error ? error.message : String(error)}`,
+        });
         this.changed();
       });
     }
@@ -158,8 +173,7 @@ export class SipConnection {
     clearTimeout(this.retryTimer);
     const manager = this.manager;
     this.manager = undefined;
-    this.connection = 'disconnected';
-    this.registration = 'unregistered';
+    this.dispatch({ type: 'stopped' });
     this.changed();
     if (!manager) return;
     await manager.unregister().catch(() => undefined);
@@ -171,27 +185,22 @@ export class SipConnection {
       account,
       {
         onServerConnect: () => {
-          this.connection = 'connected';
           this.retryAttempt = 0;
-          this.registrationError = undefined;
+          this.dispatch({ type: 'connected' });
           this.changed();
         },
         onServerDisconnect: (error) => {
-          this.connection = 'disconnected';
-          this.registration = this.registration === 'failed' ? 'failed' : 'unregistered';
-          if (error && this.wantsOnline) {
-            this.registrationError = describeConnectionFailure(account.server, error);
-            this.scheduleRetry();
-          }
+          const lost = error && this.wantsOnline;
+          this.dispatch({ type: 'disconnected', ...(lost ? { error: describeConnectionFailure(account.server, error) } : {}) });
+          if (lost) this.scheduleRetry();
           this.changed();
         },
         onRegistered: () => {
-          this.registration = 'registered';
-          this.registrationError = undefined;
+          this.dispatch({ type: 'registered' });
           this.changed();
         },
         onUnregistered: () => {
-          if (this.registration !== 'failed') this.registration = 'unregistered';
+          this.dispatch({ type: 'unregistered' });
           this.changed();
         },
         ...this.hooks.callDelegate(),
@@ -204,11 +213,11 @@ export class SipConnection {
           requestDelegate: {
             onReject: (response) => {
               const { statusCode = 0, reasonPhrase = '' } = response.message;
-              this.registrationError = describeRegistrationFailure(statusCode, reasonPhrase);
-              if (isAuthenticationFailure(statusCode)) {
-                this.authRejected = true;
-                this.registration = 'failed';
-              }
+              this.dispatch({
+                type: 'rejected',
+                error: describeRegistrationFailure(statusCode, reasonPhrase),
+                authentication: isAuthenticationFailure(statusCode),
+              });
               this.changed();
             },
           },
