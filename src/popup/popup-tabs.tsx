@@ -8,8 +8,18 @@ import { MessagesView } from './messages-view';
 import { PhoneView } from './phone-view';
 import { useAction } from './use-action';
 import { ErrorBanner } from './error-banner';
+import { ringingCalls } from '../shared/call-selectors';
 
 type Tab = 'phone' | 'history' | 'messages';
+const TABS: readonly Tab[] = ['phone', 'history', 'messages'];
+
+/** The ARIA tabs pattern's keys: arrows move to the next or previous tab (wrapping), Home and End to the ends. */
+export function tabForKey(key: string, current: Tab): Tab | undefined {
+  const i = TABS.indexOf(current);
+  const last = TABS.length - 1;
+  const to = { ArrowRight: i === last ? 0 : i + 1, ArrowLeft: i === 0 ? last : i - 1, Home: 0, End: last }[key];
+  return to === undefined ? undefined : TABS[to];
+}
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -24,7 +34,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
   const [tab, setTab] = useState<Tab>('phone');
   const { error, run, clear } = useAction();
   const unread = totalUnread(conversations);
-  const ringing = snapshot.calls.some((c) => c.direction === 'incoming' && c.state === 'ringing');
+  const ringing = ringingCalls(snapshot.calls).length > 0;
   useEffect(() => {
     if (ringing) setTab('phone');
   }, [ringing]);
@@ -35,6 +45,8 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
       id={`tab-${id}`}
       aria-selected={tab === id}
       aria-controls={`panel-${id}`}
+      // One tab stop for the tab list: the arrows move between tabs (ARIA tabs pattern).
+      tabIndex={tab === id ? 0 : -1}
       class={tab === id ? 'tab selected' : 'tab'}
       onClick={() => setTab(id)}
     >
@@ -43,7 +55,18 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
   );
   return (
     <>
-      <nav class="tabs" role="tablist" aria-label="ClickDial">
+      <nav
+        class="tabs"
+        role="tablist"
+        aria-label="ClickDial"
+        onKeyDown={(event) => {
+          const next = tabForKey(event.key, tab);
+          if (!next) return;
+          event.preventDefault();
+          setTab(next);
+          document.getElementById(`tab-${next}`)?.focus();
+        }}
+      >
         {tabButton('phone', 'Phone')}
         {tabButton('history', 'History')}
         {tabButton('messages', unread > 0 ? `Messages (${unread})` : 'Messages')}
