@@ -57,13 +57,8 @@ export async function ensureOffscreenDocument(): Promise<boolean> {
 }
 
 async function create(url: string): Promise<boolean> {
-  const started = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The phone did not start (its document gave no sign within 10 s).')), BOOT_TIMEOUT_MS);
-    booted = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
+  // Listening before the document exists: its request may come before createDocument resolves.
+  const started = new Promise<void>((resolve) => (booted = resolve));
   try {
     await chrome.offscreen.createDocument({
       url,
@@ -76,9 +71,14 @@ async function create(url: string): Promise<boolean> {
     if (/single offscreen document/i.test(String(error)) && (await documentExists(url))) return false;
     throw error;
   }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('The phone did not start (its document gave no sign within 10 s).')), BOOT_TIMEOUT_MS);
+  });
   try {
-    await started;
+    await Promise.race([started, silent]);
   } finally {
+    clearTimeout(timer);
     booted = undefined;
   }
   return true;
