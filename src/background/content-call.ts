@@ -94,6 +94,6 @@ export async function handleContentCall(
   if (!decideForHost(settings, site).on) {
     throw new ClickDialError(`Click-to-call is off for ${site}.`, 'forbidden');
   }
-  await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, frame: origin.hostname, intentChecked }, phone);
+  await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, frame: origin.hostname, intentChecked }, phone, settings);
   return null;
 }

@@ -3,6 +3,7 @@
 // the worker on every start, where Chrome finds it after a restart.
 import browser from 'webextension-polyfill';
 import type { CallSource } from '../shared/call-confirmation';
+import { loadClickToCallSettings } from '../shared/click-to-call-store';
 import { handleOutsideCall } from './outside-call';
 import { outsideCallPhone } from './router';
 
@@ -28,7 +29,7 @@ export function siteOf(url: string | undefined): string {
  */
 export async function callSelection(selection: string | undefined, site: string, source: CallSource = 'menu'): Promise<void> {
   const text = (selection ?? '').trim().replace(LABEL, '');
-  await handleOutsideCall({ source, number: text, site }, outsideCallPhone);
+  await handleOutsideCall({ source, number: text, site }, outsideCallPhone, await loadClickToCallSettings());
 }
 
 export function registerContextMenu(): void {

@@ -10,7 +10,8 @@
 //              └──consent──▶ refuse (notice) | confirm (window, confirm-window.ts)
 //                              | call ──in flight already──▶ nothing
 //                                  └──▶ dialling ──▶ done | failed (notice)
-import { loadClickToCallSettings } from '../shared/click-to-call-store';
+import type { ClickToCallSettings } from '../shared/click-to-call-settings';
+import { MAX_LINK_TEXT } from '../shared/phone-text';
 import type { CallSource } from '../shared/call-confirmation';
 import { numberFacts } from '../shared/number-facts';
 import { normalisePhoneNumber } from '../shared/phone-number';
@@ -46,8 +47,8 @@ function alreadyCalling(snapshot: PhoneSnapshot, dial: string): boolean {
   return snapshot.calls.some((c) => c.direction === 'outgoing' && c.state !== 'ended' && c.remote.user === dial);
 }
 
-export async function handleOutsideCall(request: OutsideCall, phone: OutsideCallPhone): Promise<void> {
-  const settings = await loadClickToCallSettings();
+/** `settings`: the click-to-call settings the caller read already (the site check needs them first). */
+export async function handleOutsideCall(request: OutsideCall, phone: OutsideCallPhone, settings: ClickToCallSettings): Promise<void> {
   const normalised = normalisePhoneNumber(request.number, settings.defaultCountry);
   if (!normalised.ok) {
     await showClickToCallProblem(normalised.error);
@@ -69,7 +70,7 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
       site: request.site,
       ...(request.crossOrigin && request.frame ? { frame: request.frame } : {}),
       source: request.source,
-      ...(request.text !== undefined ? { text: request.text.slice(0, 200) } : {}),
+      ...(request.text !== undefined ? { text: request.text.slice(0, MAX_LINK_TEXT) } : {}),
       reasons: consent.reasons,
       region: settings.defaultCountry,
     });

@@ -15,7 +15,8 @@ import {
   type RequestEnvelope,
   type RequestOf,
 } from '../shared/protocol';
-import { isAccountShape, requireBoolean } from '../shared/payload';
+import { requireBoolean } from '../shared/payload';
+import { isSipAccount } from '../shared/stored-accounts';
 import { validateAccount } from '../shared/account';
 import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
 import { ensureOffscreenDocument, offscreenDocumentUrl, phoneStarted } from './offscreen-document';
@@ -63,7 +64,7 @@ const handlers: Handlers<BackgroundType> = {
   }),
   'account.get': async () => ({ account: (await loadAccount()).account }),
   'account.save': async ({ account }) => {
-    if (!isAccountShape(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
+    if (!isSipAccount(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
     const errors = validateAccount(account);
     const first = Object.values(errors)[0];
     if (first) throw new ClickDialError(first, 'invalid');

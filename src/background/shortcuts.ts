@@ -1,6 +1,7 @@
 // Keyboard shortcuts (chrome.commands): answer, hang up, mute, call the
 // selection. Each asks the phone for a fresh snapshot and acts on the call
 // it picks; failures are said in a notification, never dropped.
+import { MAX_LINK_TEXT } from '../shared/phone-text';
 import { errorMessage } from '../shared/protocol';
 import { activeCall, hangUpTarget, ringingCalls } from '../shared/call-selectors';
 import { showError } from './notify';
@@ -20,8 +21,16 @@ async function selectionIn(tab: chrome.tabs.Tab | undefined): Promise<string> {
 }
 
 export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promise<void> {
+  if (command === 'call-selection') {
+    const text = (await selectionIn(tab)).trim();
+    if (!text) throw new Error('Select a phone number on the page first.');
+    // Same normalisation, confirmation and messages as the context menu's "Call <selection>".
+    await callSelection(text.slice(0, MAX_LINK_TEXT), siteOf(tab?.url), 'selection');
+    return;
+  }
+  // The call shortcuts act on the call a fresh snapshot picks.
   const snapshot = await toPhone('phone.getSnapshot', {});
-  switch (command as ShortcutCommand) {
+  switch (command as Exclude<ShortcutCommand, 'call-selection'>) {
     case 'answer-call': {
       const call = ringingCalls(snapshot.calls)[0];
       if (!call) throw new Error('No call is ringing.');
@@ -38,13 +47,6 @@ export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promi
       const call = activeCall(snapshot.calls);
       if (!call) throw new Error('There is no call to mute.');
       await toPhone('phone.setMuted', { callId: call.id, muted: !call.muted });
-      return;
-    }
-    case 'call-selection': {
-      const text = (await selectionIn(tab)).trim();
-      if (!text) throw new Error('Select a phone number on the page first.');
-      // Same normalisation and messages as the context menu's "Call <selection>".
-      await callSelection(text.slice(0, 200), siteOf(tab?.url), 'selection');
       return;
     }
     default:

@@ -4,7 +4,8 @@ import browser from 'webextension-polyfill';
 import { dispatch, request, serve, type Handlers } from '../shared/messenger';
 import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
-import { isAccountShape, requireBoolean, requireString } from '../shared/payload';
+import { requireBoolean, requireString } from '../shared/payload';
+import { isSipAccount } from '../shared/stored-accounts';
 import { validateAccount } from '../shared/account';
 import { requireCommand, type CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
@@ -43,7 +44,7 @@ const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
   'phone.configure': ({ account, wantsOnline, settings }) => {
-    if (account !== null && (!isAccountShape(account) || Object.keys(validateAccount(account)).length > 0)) {
+    if (account !== null && (!isSipAccount(account) || Object.keys(validateAccount(account)).length > 0)) {
       throw new ClickDialError('The saved account is not valid; open the options to fix it.', 'invalid');
     }
     return phone.configure(account, wantsOnline === true, settings);

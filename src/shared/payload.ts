@@ -1,5 +1,4 @@
 import { ClickDialError } from './protocol';
-import { isSipAccount } from './stored-accounts';
 
 // Payloads arrive from other contexts as plain data: check before use.
 
@@ -16,9 +15,4 @@ export function requireString(value: unknown, field: string, maxLength = 512): s
 export function requireBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw new ClickDialError(`Malformed message: "${field}" must be true or false.`, 'bad-message');
   return value;
-}
-
-/** Checks that a value has the shape of a SipAccount (not that it is valid): the stored account's schema. */
-export function isAccountShape(value: unknown): boolean {
-  return isSipAccount(value);
 }
