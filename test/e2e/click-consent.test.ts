@@ -15,7 +15,7 @@ import { cancelConfirmations, confirmationText, confirmations, waitForConfirmati
 import type { FarEnd } from './harness/far-end.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { waitFor } from './harness/wait.js';
-import { fillAccountForm, openOptions, waitForRegistration } from './harness/clickdial.js';
+import { fillAccountForm, openOptions, setClickToCall as setSettings, waitForRegistration } from './harness/clickdial.js';
 import { USERS, aorOf } from './harness/users.js';
 
 let lab: PhoneLab;
@@ -26,18 +26,9 @@ const pages: Page[] = [];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const invites = async (far: FarEnd) => (await far.state()).events.filter((e) => e.type === 'invite').length;
 
-async function setClickToCall(change: Record<string, unknown>): Promise<void> {
-  const settings = {
-    enabled: true,
-    defaultCountry: 'US',
-    takeOverLinks: true,
-    allowList: [],
-    denyList: [],
-    callAtOnce: ['127.0.0.1', 'localhost'],
-    extensionDigits: null,
-    ...change,
-  };
-  await lab.browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
+/** The worst case for every test here: the user chose "call at once" for both loopback sites. */
+function setClickToCall(change: Record<string, unknown>): Promise<void> {
+  return setSettings(lab.browser.serviceWorker, { callAtOnce: ['127.0.0.1', 'localhost'], ...change });
 }
 
 async function open(fixture: string, origin = lab.server.origin): Promise<Page> {

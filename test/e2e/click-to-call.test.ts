@@ -17,6 +17,7 @@ import { offscreenRtp } from './harness/offscreen-rtp.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { waitFor } from './harness/wait.js';
 import { confirmationText, waitForConfirmation } from './harness/confirmation.js';
+import { setClickToCall as setSettings } from './harness/clickdial.js';
 
 let server: FarEndServer;
 let browser: LaunchedExtensionBrowser;
@@ -52,20 +53,7 @@ async function invitesSeen(): Promise<number> {
   return (await farEnd.state()).events.filter((e) => e.type === 'invite').length;
 }
 
-/** Saves the click-to-call settings: the defaults of a US browser, changed as given. */
-async function setClickToCall(change: Record<string, unknown> = {}): Promise<void> {
-  const settings = {
-    enabled: true,
-    defaultCountry: 'US',
-    takeOverLinks: true,
-    allowList: [],
-    denyList: [],
-    callAtOnce: [],
-    extensionDigits: null,
-    ...change,
-  };
-  await browser.serviceWorker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
-}
+const setClickToCall = (change: Record<string, unknown> = {}) => setSettings(browser.serviceWorker, change);
 
 let lab: PhoneLab;
 

@@ -1,6 +1,6 @@
 // Drives ClickDial the way a user does: through its options page and popup
 // (opened as tabs), and reads our side's media through the debugger.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { openExtensionPage } from './browser.js';
 import { waitFor } from './wait.js';
 
@@ -68,4 +68,19 @@ export async function waitForPopupCallState(popup: Page, state: string, timeoutM
 
 export async function waitForNoPopupCall(popup: Page, timeoutMs = 10_000): Promise<void> {
   await waitFor(async () => (await popupCalls(popup)).length === 0, { timeoutMs, what: 'no call in the popup' });
+}
+
+/** Saves click-to-call settings as the options page would: the defaults of a US browser, changed as given. */
+export async function setClickToCall(worker: Worker, change: Record<string, unknown> = {}): Promise<void> {
+  const settings = {
+    enabled: true,
+    defaultCountry: 'US',
+    takeOverLinks: true,
+    allowList: [],
+    denyList: [],
+    callAtOnce: [],
+    extensionDigits: null,
+    ...change,
+  };
+  await worker.evaluate((value) => chrome.storage.local.set({ clickToCall: value }), settings);
 }
