@@ -2,11 +2,18 @@
 // would copy the SIP password into the user's browser account. Read through
 // the versioned schema (shared/stored-accounts.ts): data the first release
 // saved ('account' + 'wantsOnline') is migrated on first read and written
-// back in the new shape. Until several accounts are managed in the options,
-// the phone uses the default one, and saving changes that one.
+// back in the new shape. Every change is a read-modify-write in order.
 import browser from 'webextension-polyfill';
 import type { SipAccount } from '../shared/account';
-import { ACCOUNTS, FIRST_ACCOUNT_ID, defaultAccount, type StoredAccounts } from '../shared/stored-accounts';
+import { ClickDialError } from '../shared/protocol';
+import {
+  ACCOUNTS,
+  FIRST_ACCOUNT_ID,
+  MAX_ACCOUNTS,
+  defaultAccount,
+  type StoredAccount,
+  type StoredAccounts,
+} from '../shared/stored-accounts';
 import { readStored } from '../shared/stored-schema';
 
 // Read-modify-write in order: two saves at once must not lose one.
@@ -32,29 +39,85 @@ export function loadAccounts(): Promise<StoredAccounts> {
   return inOrder(read);
 }
 
-export async function loadAccount(): Promise<{ account: SipAccount | null; wantsOnline: boolean }> {
-  const chosen = defaultAccount(await loadAccounts());
-  return chosen ? { account: chosen.account, wantsOnline: chosen.wantsOnline } : { account: null, wantsOnline: false };
+/** The account calls go out on (the default, else the first), if any. */
+export async function loadDefaultAccount(): Promise<StoredAccount | undefined> {
+  return defaultAccount(await loadAccounts());
 }
 
-function update(change: (stored: StoredAccounts) => StoredAccounts): Promise<void> {
+function update<T>(change: (stored: StoredAccounts) => { next: StoredAccounts; result: T }): Promise<T> {
   return inOrder(async () => {
-    await browser.storage.local.set({ [ACCOUNTS.key]: change(await read()) });
+    const { next, result } = change(await read());
+    await browser.storage.local.set({ [ACCOUNTS.key]: next });
+    return result;
   });
 }
 
-/** Saves the account as the default one and goes online with it. */
-export function saveAccount(account: SipAccount): Promise<void> {
+function newId(stored: StoredAccounts): string {
+  if (!stored.accounts.some((a) => a.id === FIRST_ACCOUNT_ID)) return FIRST_ACCOUNT_ID;
+  return `account-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+function requireAccount(stored: StoredAccounts, id: string): StoredAccount {
+  const found = stored.accounts.find((a) => a.id === id);
+  if (!found) throw new ClickDialError('That account is no longer set up in ClickDial.', 'invalid');
+  return found;
+}
+
+/**
+ * Saves an account and goes online with it: a new one (no id) is added at the
+ * end (the first one becomes the default), a known one is replaced in place.
+ */
+export function saveAccount(account: SipAccount, id?: string): Promise<string> {
   return update((stored) => {
-    const id = defaultAccount(stored)?.id ?? FIRST_ACCOUNT_ID;
-    const others = stored.accounts.filter((a) => a.id !== id);
-    return { ...stored, accounts: [{ id, account, wantsOnline: true }, ...others], defaultId: id };
+    if (id !== undefined) {
+      requireAccount(stored, id);
+      const accounts = stored.accounts.map((a) => (a.id === id ? { id, account, wantsOnline: true } : a));
+      return { next: { ...stored, accounts }, result: id };
+    }
+    if (stored.accounts.length >= MAX_ACCOUNTS) {
+      throw new ClickDialError(`ClickDial takes at most ${MAX_ACCOUNTS} accounts.`, 'invalid');
+    }
+    const added = newId(stored);
+    const accounts = [...stored.accounts, { id: added, account, wantsOnline: true }];
+    return { next: { ...stored, accounts, defaultId: stored.defaultId ?? added }, result: added };
   });
 }
 
-export function saveWantsOnline(wantsOnline: boolean): Promise<void> {
+/** Removes an account; when it was the default, the first remaining one becomes it. */
+export function removeAccount(id: string): Promise<void> {
   return update((stored) => {
-    const id = defaultAccount(stored)?.id;
-    return { ...stored, accounts: stored.accounts.map((a) => (a.id === id ? { ...a, wantsOnline } : a)) };
+    requireAccount(stored, id);
+    const accounts = stored.accounts.filter((a) => a.id !== id);
+    const defaultId = stored.defaultId === id ? (accounts[0]?.id ?? null) : stored.defaultId;
+    return { next: { ...stored, accounts, defaultId }, result: undefined };
+  });
+}
+
+/** Moves an account by `offset` places in the list (kept within it). */
+export function moveAccount(id: string, offset: number): Promise<void> {
+  return update((stored) => {
+    const from = stored.accounts.indexOf(requireAccount(stored, id));
+    const to = Math.max(0, Math.min(stored.accounts.length - 1, from + Math.trunc(offset)));
+    const accounts = [...stored.accounts];
+    const [moved] = accounts.splice(from, 1);
+    if (moved) accounts.splice(to, 0, moved);
+    return { next: { ...stored, accounts }, result: undefined };
+  });
+}
+
+export function setDefaultAccount(id: string): Promise<void> {
+  return update((stored) => {
+    requireAccount(stored, id);
+    return { next: { ...stored, defaultId: id }, result: undefined };
+  });
+}
+
+/** The user's intent for that account (else the default one). */
+export function saveWantsOnline(wantsOnline: boolean, id?: string): Promise<void> {
+  return update((stored) => {
+    const target = id ?? defaultAccount(stored)?.id;
+    if (target === undefined) throw new ClickDialError("Set up your SIP account in ClickDial's options first.", 'not-configured');
+    requireAccount(stored, target);
+    return { next: { ...stored, accounts: stored.accounts.map((a) => (a.id === target ? { ...a, wantsOnline } : a)) }, result: undefined };
   });
 }

@@ -8,13 +8,15 @@ import { parseHistory, storedHistory } from '../shared/stored-call-history';
 import type { EndedCall } from '../shared/snapshot';
 import { serialized } from './serialized';
 import { onPhoneEvent } from '../shared/phone-events';
+import { loadAccounts } from './account-store';
 
 const queue = serialized();
 
 export function recordCall(ended: EndedCall): Promise<void> {
   return queue(async () => {
-    const stored = await browser.storage.local.get(HISTORY_KEY);
-    const history = addToHistory(parseHistory(stored[HISTORY_KEY]), historyEntry(ended));
+    const [stored, { accounts }] = await Promise.all([browser.storage.local.get(HISTORY_KEY), loadAccounts()]);
+    const aor = accounts.find((a) => a.id === ended.call.accountId)?.account.aor;
+    const history = addToHistory(parseHistory(stored[HISTORY_KEY]), historyEntry(ended, aor));
     await browser.storage.local.set({ [HISTORY_KEY]: storedHistory(history) });
   });
 }

@@ -17,11 +17,13 @@ import {
   showIncoming,
   showMessage,
   showMissed,
-  uriOfMissed,
+  missedCaller,
 } from './notify';
 import { toPhone } from './router';
-import { loadAccount } from './account-store';
+import { loadAccounts } from './account-store';
 import { callBackTarget } from '../shared/call-back';
+import { accountLabel, lineName } from '../shared/account-selectors';
+import { defaultAccount } from '../shared/stored-accounts';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -29,21 +31,35 @@ export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promis
   const shown = Object.keys(await chrome.notifications.getAll());
   await Promise.all([
     ...shown.filter((id) => id.startsWith(RING_PREFIX) && !wanted.has(id)).map((id) => chrome.notifications.clear(id)),
-    ...ringing.filter((c) => !shown.includes(ringId(c.id))).map((c) => showIncoming(c, isWaiting(c, snapshot.calls))),
+    ...ringing
+      .filter((c) => !shown.includes(ringId(c.id)))
+      .map((c) => showIncoming(c, isWaiting(c, snapshot.calls), lineName(snapshot, c.accountId))),
   ]);
 }
 
+/** The account's address to name in a notification, when the user has several accounts. */
+async function storedLineName(accountId: string): Promise<string | undefined> {
+  const { accounts } = await loadAccounts();
+  const aor = accounts.find((a) => a.id === accountId)?.account.aor;
+  return accounts.length > 1 && aor !== undefined ? accountLabel(aor) : undefined;
+}
+
 export async function notifyMessage(message: ReceivedMessage): Promise<void> {
-  await showMessage(message);
+  await showMessage(message, await storedLineName(message.accountId));
 }
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
-  if (ended.outcome === 'missed') await showMissed(ended);
+  if (ended.outcome === 'missed') await showMissed(ended, await storedLineName(ended.call.accountId));
 }
 
-/** Calls back the caller of a missed call: on our own account, never at a host the caller named (call-back.ts). */
-async function callBack(uri: string): Promise<void> {
-  const { account } = await loadAccount();
+/**
+ * Calls back the caller of a missed call: on the account the call came in on
+ * (the default one if it was removed), never at a host the caller named (call-back.ts).
+ */
+async function callBack({ uri, accountId }: { uri: string; accountId: string }): Promise<void> {
+  const stored = await loadAccounts();
+  const chosen = stored.accounts.find((a) => a.id === accountId) ?? defaultAccount(stored);
+  const account = chosen?.account;
   const user = /^sips?:([^@;?]+)@/i.exec(uri)?.[1] ?? '';
   let decoded = user;
   try {
@@ -53,7 +69,7 @@ async function callBack(uri: string): Promise<void> {
   }
   const target = callBackTarget({ uri, user: decoded }, account?.aor);
   if (!target) throw new Error(`${uri} cannot be called back.`);
-  await toPhone('phone.call', { target });
+  await toPhone('phone.call', { target, ...(chosen ? { accountId: chosen.id } : {}) });
 }
 
 async function act(action: () => Promise<unknown>): Promise<void> {
@@ -78,8 +94,8 @@ export function registerNotificationHandlers(): void {
       return;
     }
     if (!id.startsWith(MISSED_PREFIX)) return;
-    const uri = uriOfMissed(id);
+    const caller = missedCaller(id);
     void chrome.notifications.clear(id);
-    if (uri) void act(() => callBack(uri));
+    if (caller) void act(() => callBack(caller));
   });
 }

@@ -2,7 +2,7 @@
 // history. Kept apart from router.ts, which spreads them into its table.
 import type { Handlers } from '../shared/messenger';
 import { ClickDialError, type PhoneType, type ReplyOf, type RequestOf } from '../shared/protocol';
-import { requireString } from '../shared/payload';
+import { optionalString, requireString } from '../shared/payload';
 import { checkMessageBody } from '../shared/conversations';
 import { validatePhoneSettings, parsePhoneSettings } from '../shared/phone-settings';
 import { clearHistory } from './call-history';
@@ -28,14 +28,19 @@ export function featureHandlers({ toPhone, reconfigure }: FeatureDeps): Handlers
       await reconfigure();
       return clean;
     },
-    'messages.send': async ({ target, body }) => {
+    'messages.send': async ({ target, body, accountId }) => {
       const text = typeof body === 'string' ? body : '';
       const problem = checkMessageBody(text);
       if (problem) throw new ClickDialError(problem, 'invalid');
       if (typeof target !== 'string' || target.trim() === '')
         throw new ClickDialError('Enter a number or SIP address to send the message to.', 'invalid');
-      const { to } = await toPhone('phone.sendMessage', { target: requireString(target.trim(), 'target'), body: text });
-      return { contact: await recordSent(to, text) };
+      const from = optionalString(accountId, 'accountId', 64);
+      const { to, accountId: sentFrom } = await toPhone('phone.sendMessage', {
+        target: requireString(target.trim(), 'target'),
+        body: text,
+        ...(from !== undefined ? { accountId: from } : {}),
+      });
+      return { contact: await recordSent(to, text, sentFrom) };
     },
     'messages.markRead': async ({ contact }) => {
       await markConversationRead(requireString(contact, 'contact'));

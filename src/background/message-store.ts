@@ -20,11 +20,11 @@ function update(change: (all: Conversations) => Conversations): Promise<void> {
 }
 
 export function recordReceived(message: ReceivedMessage): Promise<void> {
-  return update((all) => addMessage(all, message.from, { direction: 'in', body: message.body, at: message.at }));
+  return update((all) => addMessage(all, message.from, { direction: 'in', body: message.body, at: message.at }, message.accountId));
 }
 
-export async function recordSent(to: RemoteParty, body: string, at = Date.now()): Promise<string> {
-  await update((all) => addMessage(all, to, { direction: 'out', body, at }));
+export async function recordSent(to: RemoteParty, body: string, accountId: string, at = Date.now()): Promise<string> {
+  await update((all) => addMessage(all, to, { direction: 'out', body, at }, accountId));
   return contactKey(to.uri);
 }
 

@@ -14,23 +14,25 @@ export function ringId(callId: string): string {
   return RING_PREFIX + callId;
 }
 
+// Account ids are [A-Za-z0-9_-] (stored-accounts.ts): no colon, so the id splits cleanly.
 export function missedId(ended: EndedCall): string {
-  return `${MISSED_PREFIX}${ended.endedAt}:${ended.call.remote.uri}`;
+  return `${MISSED_PREFIX}${ended.endedAt}:${ended.call.accountId}:${ended.call.remote.uri}`;
 }
 
-/** The URI to call back from a missed-call notification id. */
-export function uriOfMissed(id: string): string | undefined {
-  const m = /^missed:\d+:(sips?:.+)$/.exec(id);
-  return m?.[1];
+/** The URI to call back from a missed-call notification id, and the account the call came in on. */
+export function missedCaller(id: string): { uri: string; accountId: string } | undefined {
+  const m = /^missed:\d+:([A-Za-z0-9_-]+):(sips?:.+)$/.exec(id);
+  return m ? { accountId: m[1]!, uri: m[2]! } : undefined;
 }
 
-export function showIncoming(call: CallSnapshot, waiting: boolean): Promise<string> {
+/** `line`: the account it rings on, named when the user has several. */
+export function showIncoming(call: CallSnapshot, waiting: boolean, line?: string): Promise<string> {
   return chrome.notifications.create(ringId(call.id), {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: waiting ? 'Call waiting' : 'Incoming call',
     message: remoteName(call),
-    contextMessage: call.remote.uri,
+    contextMessage: line === undefined ? call.remote.uri : `${call.remote.uri} · to ${line}`,
     buttons: [{ title: 'Answer' }, { title: 'Decline' }],
     // Stays until the user acts or the call stops ringing.
     requireInteraction: true,
@@ -38,25 +40,25 @@ export function showIncoming(call: CallSnapshot, waiting: boolean): Promise<stri
   });
 }
 
-export function showMissed(ended: EndedCall): Promise<string> {
+export function showMissed(ended: EndedCall, line?: string): Promise<string> {
   return chrome.notifications.create(missedId(ended), {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: 'Missed call',
     message: remoteName(ended.call),
-    contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}: click to call back`,
+    contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}: click to call back`,
     requireInteraction: true,
   });
 }
 
-export function showMessage(message: ReceivedMessage): Promise<string> {
+export function showMessage(message: ReceivedMessage, line?: string): Promise<string> {
   const from = partyName(message.from);
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: `Message from ${from}`,
     message: message.body.length > 200 ? `${message.body.slice(0, 200)}…` : message.body,
-    contextMessage: 'Click to open ClickDial',
+    contextMessage: line === undefined ? 'Click to open ClickDial' : `To ${line} · click to open ClickDial`,
   });
 }
 

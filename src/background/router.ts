@@ -15,10 +15,10 @@ import {
   type RequestEnvelope,
   type RequestOf,
 } from '../shared/protocol';
-import { requireBoolean } from '../shared/payload';
+import { optionalString, requireBoolean, requireString } from '../shared/payload';
 import { isSipAccount } from '../shared/stored-accounts';
 import { validateAccount } from '../shared/account';
-import { loadAccount, saveAccount, saveWantsOnline } from './account-store';
+import { loadAccounts, moveAccount, removeAccount, saveAccount, saveWantsOnline, setDefaultAccount } from './account-store';
 import { ensureOffscreenDocument, offscreenDocumentUrl, phoneStarted } from './offscreen-document';
 import { handleContentCall, isContentScriptSender } from './content-call';
 import type { OutsideCallPhone } from './outside-call';
@@ -27,10 +27,10 @@ import { injectValidator } from './page-script';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 
-/** What the phone runs with: the saved account, the user's intent, the phone settings. */
+/** What the phone runs with: the saved accounts with the user's intent for each, the phone settings. */
 async function phoneConfig(): Promise<ReplyOf<'router.phoneConfig'>> {
-  const [{ account, wantsOnline }, settings] = await Promise.all([loadAccount(), loadPhoneSettings()]);
-  return { account, wantsOnline, settings };
+  const [{ accounts, defaultId }, settings] = await Promise.all([loadAccounts(), loadPhoneSettings()]);
+  return { accounts, defaultId, settings };
 }
 
 export async function ensurePhone(): Promise<void> {
@@ -62,18 +62,37 @@ const handlers: Handlers<BackgroundType> = {
     toPhone,
     reconfigure: reconfigurePhone,
   }),
-  'account.get': async () => ({ account: (await loadAccount()).account }),
-  'account.save': async ({ account }) => {
+  'account.list': async () => {
+    const { accounts, defaultId } = await loadAccounts();
+    return { accounts, defaultId };
+  },
+  'account.save': async ({ id, account }) => {
     if (!isSipAccount(account)) throw new ClickDialError('Malformed message: "account" has the wrong shape.', 'bad-message');
     const errors = validateAccount(account);
     const first = Object.values(errors)[0];
     if (first) throw new ClickDialError(first, 'invalid');
-    await saveAccount(account);
+    const saved = await saveAccount(account, optionalString(id, 'id', 64));
+    await reconfigurePhone();
+    return { id: saved };
+  },
+  'account.remove': async ({ id }) => {
+    await removeAccount(requireString(id, 'id', 64));
     await reconfigurePhone();
     return null;
   },
-  'account.setOnline': async ({ online }) => {
-    await saveWantsOnline(requireBoolean(online, 'online'));
+  'account.move': async ({ id, offset }) => {
+    if (typeof offset !== 'number' || !Number.isFinite(offset)) throw new ClickDialError('Malformed message: "offset".', 'bad-message');
+    await moveAccount(requireString(id, 'id', 64), offset);
+    await reconfigurePhone();
+    return null;
+  },
+  'account.setDefault': async ({ id }) => {
+    await setDefaultAccount(requireString(id, 'id', 64));
+    await reconfigurePhone();
+    return null;
+  },
+  'account.setOnline': async ({ id, online }) => {
+    await saveWantsOnline(requireBoolean(online, 'online'), optionalString(id, 'id', 64));
     await reconfigurePhone();
     return null;
   },

@@ -3,7 +3,7 @@
 // is registered synchronously at the top level, where a restart finds it.
 import browser from 'webextension-polyfill';
 import { serve } from '../shared/messenger';
-import { loadAccount } from './account-store';
+import { loadAccounts } from './account-store';
 import { ensurePhone, route, toPhone } from './router';
 import { onPhoneEvent } from '../shared/phone-events';
 import { emptySnapshot } from '../shared/snapshot';
@@ -37,8 +37,8 @@ onPhoneEvent('phone.messageReceived', (message) => void notifyMessage(message));
 
 /** Brings the phone up when there is an account: incoming calls need it running. */
 async function wakePhone(): Promise<void> {
-  const { account } = await loadAccount();
-  if (!account) {
+  const { accounts } = await loadAccounts();
+  if (accounts.length === 0) {
     await showOnToolbar(emptySnapshot());
     return;
   }

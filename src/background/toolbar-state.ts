@@ -1,3 +1,4 @@
+import { accountLabel, phoneStatus } from '../shared/account-selectors';
 import { ringingCalls } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
@@ -24,7 +25,6 @@ export const TONE_COLORS: Record<ToolbarTone, string> = {
 };
 
 export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
-  const me = s.aor ? ` as ${s.aor.replace(/^sips?:/, '')}` : '';
   const ringing = ringingCalls(s.calls);
   const talking = s.calls.filter((c) => c.state !== 'ringing' || c.direction === 'outgoing');
   const look = (tone: ToolbarTone, title: string, badgeText = ''): ToolbarAppearance => ({
@@ -38,11 +38,22 @@ export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
     const title = talking.length > 1 ? `${talking.length} calls` : `In call with ${remoteName(talking[0])}`;
     return look('in-call', title, talking.length > 1 ? String(talking.length) : 'CALL');
   }
-  if (!s.configured) return look('unconfigured', 'not set up: open the options to enter your SIP account');
-  if (!s.wantsOnline) return look('offline', `offline${me}`);
-  if (s.registration === 'registered') return look('registered', `registered${me}`);
-  if (s.registration === 'failed' || s.registrationError) {
-    return look('error', s.registrationError ?? 'registration failed', '!');
+  const { status, accounts } = phoneStatus(s);
+  const me = accounts.length > 0 ? ` as ${accounts.map((a) => accountLabel(a.aor)).join(', ')}` : '';
+  switch (status) {
+    case 'unconfigured':
+      return look('unconfigured', 'not set up: open the options to enter your SIP account');
+    case 'offline':
+      return look('offline', `offline${me}`);
+    case 'registered':
+      return look('registered', `registered${me}`);
+    case 'error': {
+      const words = accounts.map(
+        (a) => `${s.accounts.length > 1 ? `${accountLabel(a.aor)}: ` : ''}${a.registrationError ?? 'registration failed'}`,
+      );
+      return look('error', words.join('; '), '!');
+    }
+    case 'connecting':
+      return look('connecting', `connecting${me}…`);
   }
-  return look('connecting', `connecting${me}…`);
 }

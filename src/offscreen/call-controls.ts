@@ -21,15 +21,16 @@ const TONE_MS = 100;
 const TONE_GAP_MS = 70;
 
 export interface CallControlDeps {
-  manager(): Web.SessionManager | undefined;
+  /** The SessionManager of the call's account (each account has its own). */
+  manager(callId: string): Web.SessionManager | undefined;
   calls: CallRegistry;
   settings(): PhoneSettings;
   changed(): void;
   notify(text: string): void;
-  /** Places a call the way the dial pad does (limit, microphone, holding others). */
-  placeCall(target: string): Promise<{ callId: string }>;
-  /** A typed number or address as a SIP URI; throws a ClickDialError in words. */
-  dialUri(input: string): string;
+  /** Places a call on that account the way the dial pad does (limit, microphone, holding others). */
+  placeCall(target: string, accountId: string): Promise<{ callId: string }>;
+  /** A typed number or address as a SIP URI on that account's domain; throws a ClickDialError in words. */
+  dialUri(input: string, accountId: string): string;
 }
 
 function reason(error: unknown): string {
@@ -46,7 +47,7 @@ export class CallControls {
 
   /** Resolves once the far end accepted the re-INVITE (SessionManager resolves when it is sent). */
   async setHold(callId: string, hold: boolean): Promise<void> {
-    const manager = this.manager();
+    const manager = this.manager(callId);
     const session = this.established(callId, hold ? 'put on hold' : 'resumed');
     if (manager.isHeld(session) === hold) return;
     const settled = new Promise<boolean>((resolve, reject) => {
@@ -78,7 +79,7 @@ export class CallControls {
   }
 
   setMute(callId: string, mute: boolean): void {
-    const manager = this.manager();
+    const manager = this.manager(callId);
     const session = this.established(callId, mute ? 'muted' : 'unmuted');
     if (mute) manager.mute(session);
     else manager.unmute(session);
@@ -88,10 +89,11 @@ export class CallControls {
 
   /** Only one call is off hold: the others are held, one after the other. */
   async holdOthers(exceptId?: string): Promise<void> {
-    const manager = this.deps.manager();
-    if (!manager) return;
+    // Across accounts: the user talks on one call at a time, whichever line it is on.
     for (const id of this.deps.calls.ids()) {
       if (id === exceptId) continue;
+      const manager = this.deps.manager(id);
+      if (!manager) continue;
       const session = this.deps.calls.session(id);
       if (session.state === SessionState.Established && !manager.isHeld(session)) await this.setHold(id, true);
     }
@@ -109,7 +111,7 @@ export class CallControls {
     const tones = input.toUpperCase();
     if (!DTMF.test(tones)) throw new ClickDialError('Key tones can only be 0-9, *, # and A-D.', 'invalid');
     const session = this.established(callId, 'sent key tones');
-    if (this.manager().isHeld(session)) throw new ClickDialError('Resume the call before sending key tones.', 'invalid');
+    if (this.manager(callId).isHeld(session)) throw new ClickDialError('Resume the call before sending key tones.', 'invalid');
     if (this.deps.settings().dtmfMethod === 'info') await this.dtmfByInfo(session, tones);
     else this.dtmfInAudio(session, tones);
   }
@@ -167,7 +169,7 @@ export class CallControls {
   /** Blind transfer: the far end calls the target; our leg ends when it says it worked. */
   async transfer(callId: string, target: string): Promise<void> {
     const session = this.established(callId, 'transferred');
-    const uri = this.deps.dialUri(target);
+    const uri = this.deps.dialUri(target, this.accountOf(callId));
     this.refuseTwice(callId);
     this.deps.calls.patch(callId, { transfer: { kind: 'blind', target: uri, state: 'transferring' } });
     this.deps.changed();
@@ -178,7 +180,8 @@ export class CallControls {
   async consult(callId: string, target: string): Promise<{ callId: string }> {
     this.established(callId, 'transferred');
     this.refuseTwice(callId);
-    const placed = await this.deps.placeCall(target);
+    // The consultation goes out on the line of the call being transferred (its PBX joins the two).
+    const placed = await this.deps.placeCall(target, this.accountOf(callId));
     const consultation = this.deps.calls.call(placed.callId);
     this.deps.calls.patch(placed.callId, { consultFor: callId });
     this.deps.calls.patch(callId, { transfer: { kind: 'attended', target: consultation?.remote.uri ?? target, state: 'consulting' } });
@@ -203,7 +206,7 @@ export class CallControls {
   async cancelTransfer(consultId: string): Promise<void> {
     const originalId = this.consultationOf(consultId);
     this.deps.calls.patch(originalId, { transfer: undefined });
-    await this.manager().hangup(this.deps.calls.session(consultId));
+    await this.manager(consultId).hangup(this.deps.calls.session(consultId));
     if (this.deps.calls.has(originalId)) await this.setHold(originalId, false);
   }
 
@@ -235,7 +238,7 @@ export class CallControls {
       ),
     );
     try {
-      await this.manager().transfer(session, target, {
+      await this.manager(callId).transfer(session, target, {
         requestDelegate: {
           onReject: (response) => {
             const { statusCode = 0, reasonPhrase = '' } = response.message;
@@ -263,14 +266,13 @@ export class CallControls {
     }
     clearTimeout(this.transferTimers.get(callId));
     this.transferTimers.delete(callId);
-    const manager = this.deps.manager();
     const consultId = this.deps.calls.ids().find((id) => this.deps.calls.call(id)?.consultFor === callId);
-    if (manager && this.deps.calls.has(callId)) void manager.hangup(this.deps.calls.session(callId)).catch(() => undefined);
-    if (manager && consultId) {
-      setTimeout(() => {
-        if (this.deps.calls.has(consultId)) void manager.hangup(this.deps.calls.session(consultId)).catch(() => undefined);
-      }, CONSULT_LEG_GRACE_MS);
-    }
+    const hangup = (id: string): void => {
+      const manager = this.deps.manager(id);
+      if (manager && this.deps.calls.has(id)) void manager.hangup(this.deps.calls.session(id)).catch(() => undefined);
+    };
+    hangup(callId);
+    if (consultId) setTimeout(() => hangup(consultId), CONSULT_LEG_GRACE_MS);
   }
 
   private transferFailed(callId: string, error: string): void {
@@ -296,8 +298,14 @@ export class CallControls {
     return originalId;
   }
 
-  private manager(): Web.SessionManager {
-    const manager = this.deps.manager();
+  private accountOf(callId: string): string {
+    const call = this.deps.calls.call(callId);
+    if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    return call.accountId;
+  }
+
+  private manager(callId: string): Web.SessionManager {
+    const manager = this.deps.manager(callId);
     if (!manager) throw new ClickDialError('The phone is not connected.', 'not-connected');
     return manager;
   }

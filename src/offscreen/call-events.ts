@@ -62,13 +62,16 @@ export class CallEvents {
     return { pending, callId };
   }
 
-  delegate(): Pick<
+  /** The delegate for one account's SessionManager: its calls and messages are filed under that account. */
+  delegate(
+    accountId: string,
+  ): Pick<
     Web.SessionManagerDelegate,
     'onCallCreated' | 'onCallReceived' | 'onCallAnswered' | 'onCallHangup' | 'onCallHold' | 'onMessageReceived'
   > {
     const { calls, controls } = this.ctx;
     return {
-      onCallCreated: (session) => this.onCallCreated(session),
+      onCallCreated: (session) => this.onCallCreated(session, accountId),
       onCallReceived: () => this.ctx.changed(),
       onCallAnswered: (session) => {
         calls.apply(session.id, 'answered');
@@ -87,11 +90,11 @@ export class CallEvents {
         controls.holdSettled(session.id, held);
         this.ctx.changed();
       },
-      onMessageReceived: (message) => this.ctx.messageReceived(receivedMessage(message)),
+      onMessageReceived: (message) => this.ctx.messageReceived(receivedMessage(message, accountId)),
     };
   }
 
-  private onCallCreated(session: Session): void {
+  private onCallCreated(session: Session, accountId: string): void {
     const { calls } = this.ctx;
     this.lastCreatedId = session.id;
     const incoming = session instanceof Invitation;
@@ -99,7 +102,7 @@ export class CallEvents {
     // attended transfer to us. It takes that call's place, so it is answered
     // at once and does not count against the limit.
     const replaced = incoming && session.replacee && calls.has(session.replacee.id) ? calls.call(session.replacee.id) : undefined;
-    const call = calls.add(session, incoming ? 'incoming' : 'outgoing');
+    const call = calls.add(session, incoming ? 'incoming' : 'outgoing', accountId);
     // SessionManager's own limit lets one call too many through; ours is exact.
     if (incoming && !replaced && calls.count() > this.ctx.maxCalls()) {
       const ended = calls.remove(session.id);

@@ -1,12 +1,12 @@
 // The calls the phone knows: the SIP.js session of each (the I/O side), and
-// their state in the pure call model (shared/call-model.ts), whose reducer is
-// the only writer of call state. The methods here only turn what the phone
+// their state in the phone model (shared/phone-model.ts, calls as in
+// shared/call-model.ts), whose reducer is the only writer of call state. The methods here only turn what the phone
 // and its SIP.js callbacks learn into model events; states move as the
 // transition table (shared/call-table.ts) says, and a call leaves the model
 // when it ends. remoteHold follows the far end's re-INVITEs.
 import type { Session } from 'sip.js';
 import type { CallEvent } from '../shared/call-table';
-import { NO_CALLS, callSnapshot, callSnapshots, endedCall, reduceCalls, type CallModelEvent, type CallsModel } from '../shared/call-model';
+import { callSnapshot, callSnapshots, endedCall, type CallModelEvent, type CallsModel } from '../shared/call-model';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
@@ -14,20 +14,33 @@ type Patch = Partial<
   Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>
 >;
 
+export interface CallModelAccess {
+  /** The calls part of the phone model. */
+  model(): CallsModel;
+  /** Hands a call event to the phone model's reducer. */
+  dispatch(event: CallModelEvent): void;
+}
+
 export class CallRegistry {
   private readonly sessionsById = new Map<string, Session>();
-  private model: CallsModel = NO_CALLS;
 
-  private dispatch(event: CallModelEvent): void {
-    this.model = reduceCalls(this.model, event);
+  constructor(private readonly access: CallModelAccess) {}
+
+  private get model(): CallsModel {
+    return this.access.model();
   }
 
-  add(session: Session, direction: CallDirection, now = Date.now()): CallSnapshot {
+  private dispatch(event: CallModelEvent): void {
+    this.access.dispatch(event);
+  }
+
+  add(session: Session, direction: CallDirection, accountId: string, now = Date.now()): CallSnapshot {
     const identity = session.remoteIdentity;
     this.sessionsById.set(session.id, session);
     this.dispatch({
       type: 'added',
       id: session.id,
+      accountId,
       direction,
       remote: {
         uri: identity.uri.toString(),

@@ -4,9 +4,8 @@ import browser from 'webextension-polyfill';
 import { dispatch, request, serve, type Handlers } from '../shared/messenger';
 import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
-import { requireBoolean, requireString } from '../shared/payload';
-import { isSipAccount } from '../shared/stored-accounts';
-import { validateAccount } from '../shared/account';
+import { optionalString, requireBoolean, requireString } from '../shared/payload';
+import { parsePhoneConfig } from '../shared/phone-config';
 import { requireCommand, type CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
 import { Ringer } from './ringer';
@@ -43,13 +42,11 @@ function allow(callId: unknown, command: CallCommand): string {
 const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
-  'phone.configure': ({ account, wantsOnline, settings }) => {
-    if (account !== null && (!isSipAccount(account) || Object.keys(validateAccount(account)).length > 0)) {
-      throw new ClickDialError('The saved account is not valid; open the options to fix it.', 'invalid');
-    }
-    return phone.configure(account, wantsOnline === true, settings);
+  'phone.configure': (config) => {
+    const { accounts, defaultId } = parsePhoneConfig(config);
+    return phone.configure(accounts, defaultId, config.settings);
   },
-  'phone.call': ({ target }) => phone.call(requireString(target, 'target')),
+  'phone.call': ({ target, accountId }) => phone.call(requireString(target, 'target'), optionalString(accountId, 'accountId')),
   'phone.answer': ({ callId }) => phone.answer(allow(callId, 'answer')).then(() => null),
   'phone.decline': ({ callId }) => phone.decline(allow(callId, 'decline')).then(() => null),
   'phone.hangup': ({ callId }) => phone.hangup(allow(callId, 'hangup')).then(() => null),
@@ -69,7 +66,8 @@ const handlers: Handlers<PhoneType> = {
   'phone.consult': ({ callId, target }) => phone.controls.consult(allow(callId, 'consult'), requireString(target, 'target')),
   'phone.completeTransfer': ({ callId }) => phone.controls.completeTransfer(allow(callId, 'completeTransfer')).then(() => null),
   'phone.cancelTransfer': ({ callId }) => phone.controls.cancelTransfer(allow(callId, 'cancelTransfer')).then(() => null),
-  'phone.sendMessage': ({ target, body }) => phone.sendMessage(requireString(target, 'target'), requireString(body, 'body', 4000)),
+  'phone.sendMessage': ({ target, body, accountId }) =>
+    phone.sendMessage(requireString(target, 'target'), requireString(body, 'body', 4000), optionalString(accountId, 'accountId')),
 };
 
 // Only the service worker talks to the phone: pages go through its router,
@@ -97,5 +95,5 @@ serve('phone', (envelope, sender) => {
 });
 
 started = request('router.phoneConfig', {})
-  .then(({ account, wantsOnline, settings }) => handlers['phone.configure']({ account, wantsOnline, settings }, {}))
+  .then((config) => handlers['phone.configure'](config, {}))
   .catch((error: unknown) => console.error('ClickDial: the phone could not read its configuration', error));

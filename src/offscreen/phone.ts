@@ -1,14 +1,18 @@
-// The phone: the connection to the SIP server (sip-connection.ts, with its
-// state diagram), the calls, and the state around them that SIP.js does not
-// keep. Publishes one snapshot after every change.
-// Calls: at most settings.maxCalls at once (checked here: SIP.js lets one more
-// through); only one is off hold; controls on calls in progress are in call-controls.ts.
-import { activeCall } from '../shared/call-selectors';
-import { Invitation, SessionState } from 'sip.js';
+// The phone: one connection per SIP account (sip-connection.ts, with its
+// state diagram), the calls on all of them, and the state around them that
+// SIP.js does not keep. All of it lives in one pure model
+// (shared/phone-model.ts) that only `dispatch` writes; the snapshot published
+// after every change is derived from it.
+// Calls: at most settings.maxCalls at once over all accounts (checked here:
+// SIP.js lets one more through); only one is off hold, whatever its account;
+// controls on calls in progress are in call-controls.ts.
+import { Invitation, SessionState, type Web } from 'sip.js';
 import { accountDomain, type SipAccount } from '../shared/account';
+import { NO_ACCOUNT } from '../shared/account-model';
 import { toDialTarget } from '../shared/dial-string';
 import { checkMessageBody } from '../shared/conversations';
 import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
+import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../shared/phone-model';
 import { ClickDialError } from '../shared/protocol';
 import type { EndedCall, MicrophonePermission, PhoneSnapshot, ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { AudioDevices } from './audio-devices';
@@ -22,14 +26,22 @@ import { SipConnection } from './sip-connection';
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
 
+/** One account as the phone is given it: its id, the saved account, the user's intent. */
+export interface AccountConfig {
+  id: string;
+  account: SipAccount;
+  wantsOnline: boolean;
+}
+
 export class Phone {
-  private readonly sip = new SipConnection({
-    changed: () => this.changed(),
-    callDelegate: () => this.events.delegate(),
+  /** The one phone model: written only by `dispatch`. */
+  private model: PhoneModel = NO_PHONE;
+  /** One connection per account id. */
+  private readonly lines = new Map<string, SipConnection>();
+  private readonly calls = new CallRegistry({
+    model: () => this.model.calls,
+    dispatch: (event) => this.dispatch({ type: 'call', event }),
   });
-  private microphone: MicrophonePermission = 'unknown';
-  private notice: PhoneSnapshot['notice'];
-  private readonly calls = new CallRegistry();
   // Starts from the clock so that a recreated document still counts upwards.
   private revision = Date.now();
   private publishQueued = false;
@@ -37,13 +49,13 @@ export class Phone {
   private readonly devices = new AudioDevices((text) => this.setNotice(text));
   /** Hold, key tones, switching and transfer: offscreen.ts calls these directly. */
   readonly controls: CallControls = new CallControls({
-    manager: () => this.sip.manager,
+    manager: (callId) => this.managerOf(callId),
     calls: this.calls,
     settings: () => this.settings,
     changed: () => this.changed(),
     notify: (text) => this.setNotice(text),
-    placeCall: (target) => this.call(target),
-    dialUri: (input) => this.dialUri(input),
+    placeCall: (target, accountId) => this.call(target, accountId),
+    dialUri: (input, accountId) => this.dialUri(input, accountId),
   });
 
   private readonly events: CallEvents;
@@ -66,51 +78,84 @@ export class Phone {
     });
   }
 
+  private dispatch(event: PhoneEvent): void {
+    this.model = reducePhone(this.model, event);
+  }
+
   snapshot(): PhoneSnapshot {
-    const calls = this.calls.snapshots();
-    const active = activeCall(calls);
-    const { account, registrationError } = this.sip;
-    return {
-      configured: account !== null,
-      wantsOnline: this.sip.wantsOnline,
-      ...(account ? { aor: account.aor } : {}),
-      connection: this.sip.connection,
-      registration: this.sip.registration,
-      ...(registrationError ? { registrationError } : {}),
-      microphone: this.microphone,
-      calls,
-      ...(active ? { activeCallId: active.id } : {}),
-      maxCalls: this.settings.maxCalls,
-      ...(this.notice ? { notice: this.notice } : {}),
-      revision: this.revision,
-    };
+    return phoneSnapshot(this.model, this.revision);
   }
 
   async refreshMicrophone(): Promise<PhoneSnapshot> {
-    this.microphone = await queryMicrophone();
-    this.changed();
+    this.setMicrophone(await queryMicrophone());
     return this.snapshot();
   }
 
-  /** Takes the saved account and the user's intent, and reconciles with them. */
-  async configure(account: SipAccount | null, wantsOnline: boolean, settings?: PhoneSettings): Promise<PhoneSnapshot> {
+  /**
+   * Takes the saved accounts (in the user's order), the default one and the
+   * settings, and reconciles with them: removed accounts unregister, new ones
+   * connect, each as its intent says.
+   */
+  async configure(accounts: readonly AccountConfig[], defaultId: string | null, settings?: PhoneSettings): Promise<PhoneSnapshot> {
     if (settings !== undefined) {
       // Applied live: DTMF and the call limit are ours, devices apply per call.
       this.settings = parsePhoneSettings(settings);
       this.devices.apply(this.settings);
+      this.dispatch({ type: 'maxCalls', maxCalls: this.settings.maxCalls });
       this.changed();
     }
-    await this.sip.configure(account, wantsOnline);
+    const ids = accounts.map((a) => a.id);
+    const removed = [...this.lines].filter(([id]) => !ids.includes(id));
+    for (const [id] of removed) this.lines.delete(id);
+    await Promise.all(removed.map(([, line]) => line.stop()));
+    this.dispatch({ type: 'accountsListed', ids, defaultId });
+    this.changed();
+    await Promise.all(accounts.map(({ id, account, wantsOnline }) => this.line(id).configure(account, wantsOnline)));
     return this.snapshot();
   }
 
-  async call(input: string): Promise<{ callId: string }> {
+  private line(id: string): SipConnection {
+    let line = this.lines.get(id);
+    if (!line) {
+      line = new SipConnection({
+        state: () => this.model.accounts[id] ?? NO_ACCOUNT,
+        dispatch: (event) => this.dispatch({ type: 'account', id, event }),
+        changed: () => this.changed(),
+        callDelegate: () => this.events.delegate(id),
+      });
+      this.lines.set(id, line);
+    }
+    return line;
+  }
+
+  /** The account a call goes out on: the one asked for, else the default. */
+  private outgoingLine(accountId: string | undefined): { id: string; line: SipConnection } {
+    const id = accountId ?? this.model.defaultAccountId;
+    const line = id === null ? undefined : this.lines.get(id);
+    if (id === null || !line) {
+      throw new ClickDialError(
+        accountId === undefined
+          ? "Set up your SIP account in ClickDial's options first."
+          : 'That account is no longer set up in ClickDial.',
+        'not-configured',
+      );
+    }
+    return { id, line };
+  }
+
+  private managerOf(callId: string): Web.SessionManager | undefined {
+    const accountId = this.calls.call(callId)?.accountId;
+    return accountId === undefined ? undefined : this.lines.get(accountId)?.manager;
+  }
+
+  async call(input: string, accountId?: string): Promise<{ callId: string }> {
+    const { id, line } = this.outgoingLine(accountId);
     // A phone that is still registering (just started, reconnecting) places the call once it can.
-    const { manager } = await this.sip.whenRegistered();
-    const uri = this.dialUri(input);
+    const { manager } = await line.whenRegistered();
+    const uri = this.dialUri(input, id);
     this.requireRoom();
     await this.checkMicrophone();
-    this.notice = undefined;
+    this.setNotice(undefined);
     await this.controls.holdOthers();
     const constraints = await this.devices.microphoneConstraints();
     this.requireRoom();
@@ -150,7 +195,9 @@ export class Phone {
 
   private async accept(session: Invitation): Promise<void> {
     const constraints = await this.devices.microphoneConstraints();
-    await this.sip.manager?.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
+    const manager = this.managerOf(session.id);
+    if (!manager) throw new ClickDialError('The account of this call is no longer connected.', 'not-connected');
+    await manager.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
   }
 
   /** Takes a call that replaces one of ours (attended transfer to us): no hold, no question. */
@@ -174,7 +221,7 @@ export class Phone {
 
   async hangup(callId: string): Promise<void> {
     const session = this.calls.session(callId);
-    await this.sip.manager?.hangup(session);
+    await this.managerOf(callId)?.hangup(session);
   }
 
   /** Mute only stops sending our audio (no signalling), so it is instant. */
@@ -182,20 +229,22 @@ export class Phone {
     this.controls.setMute(callId, muted);
   }
 
-  /** A SIP MESSAGE; resolves once delivered, with the party it went to. */
-  async sendMessage(target: string, body: string): Promise<{ to: RemoteParty }> {
-    const { manager } = await this.sip.whenRegistered();
-    const uri = this.dialUri(target);
+  /** A SIP MESSAGE from that account (else the default one); resolves once delivered, with the party it went to. */
+  async sendMessage(target: string, body: string, accountId?: string): Promise<{ to: RemoteParty; accountId: string }> {
+    const { id, line } = this.outgoingLine(accountId);
+    const { manager } = await line.whenRegistered();
+    const uri = this.dialUri(target, id);
     const problem = checkMessageBody(body);
     if (problem) throw new ClickDialError(problem, 'invalid');
     await sendTextMessage(manager, uri, body);
-    return { to: { uri, user: /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri } };
+    return { to: { uri, user: /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri }, accountId: id };
   }
 
   // --- calls -------------------------------------------------------------
 
-  private dialUri(input: string): string {
-    const account = this.sip.account;
+  /** A number or address as a URI on the account's own domain. */
+  private dialUri(input: string, accountId: string): string {
+    const account = this.lines.get(accountId)?.account;
     const dial = toDialTarget(input, account ? accountDomain(account.aor) : undefined);
     if (!dial.ok) throw new ClickDialError(dial.error, 'invalid');
     return dial.uri;
@@ -210,17 +259,21 @@ export class Phone {
     );
   }
 
-  private setNotice(text: string): void {
-    this.notice = { text, at: Date.now() };
+  private setNotice(text: string | undefined): void {
+    this.dispatch({ type: 'notice', notice: text === undefined ? undefined : { text, at: Date.now() } });
+    this.changed();
+  }
+
+  private setMicrophone(permission: MicrophonePermission): void {
+    this.dispatch({ type: 'microphone', permission });
     this.changed();
   }
 
   private async checkMicrophone(): Promise<void> {
     try {
-      this.microphone = await requireMicrophone();
+      this.setMicrophone(await requireMicrophone());
     } catch (error) {
-      this.microphone = await queryMicrophone();
-      this.changed();
+      this.setMicrophone(await queryMicrophone());
       throw error;
     }
   }

@@ -1,5 +1,5 @@
-// The connection to the SIP server: one SessionManager built from the saved
-// account, kept in line with the user's intent (be online or not), apart from
+// One account's connection to its SIP server: one SessionManager built from the saved
+// account (the phone has one SipConnection per account), kept in line with the user's intent (be online or not), apart from
 // what the network gives. Reconnects with backoff for as long as the user
 // wants to be online; SessionManager alone gives up after a few tries.
 //
@@ -13,7 +13,7 @@ import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { ClickDialError } from '../shared/protocol';
 import type { ConnectionState, RegistrationState } from '../shared/snapshot';
-import { NO_ACCOUNT, reduceAccount, type AccountEvent, type AccountState } from '../shared/account-model';
+import type { AccountEvent, AccountState } from '../shared/account-model';
 import { managerOptions } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 
@@ -22,16 +22,18 @@ const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
 export const REGISTRATION_WAIT_MS = 10_000;
 
 export interface SipConnectionHooks {
+  /** This account's state in the phone model (shared/phone-model.ts). */
+  state(): AccountState;
+  /** Hands an event about this account to the phone model's reducer, its only writer. */
+  dispatch(event: AccountEvent): void;
   /** Something in the connection's state changed: publish a snapshot. */
   changed(): void;
-  /** The SessionManager delegate methods for calls and messages. */
+  /** The SessionManager delegate methods for calls and messages on this account. */
   callDelegate(): Web.SessionManagerDelegate;
 }
 
 export class SipConnection {
   manager: Web.SessionManager | undefined;
-  /** The account's state in the pure model (shared/account-model.ts): written only through `dispatch`. */
-  private state: AccountState = NO_ACCOUNT;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   /** Commands waiting for the registration (whenRegistered): looked at on every change. */
@@ -39,6 +41,9 @@ export class SipConnection {
 
   constructor(private readonly hooks: SipConnectionHooks) {}
 
+  private get state(): AccountState {
+    return this.hooks.state();
+  }
   get account(): SipAccount | null {
     return this.state.account;
   }
@@ -59,7 +64,7 @@ export class SipConnection {
   }
 
   private dispatch(event: AccountEvent): void {
-    this.state = reduceAccount(this.state, event);
+    this.hooks.dispatch(event);
   }
 
   /** Takes the saved account and the user's intent, and reconciles with them. */
@@ -167,6 +172,12 @@ export class SipConnection {
     const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)] ?? 30000;
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => void this.reconcile(), delay);
+  }
+
+  /** The account was removed: unregister and close; waiting commands learn it at once. */
+  async stop(): Promise<void> {
+    await this.stopManager();
+    for (const check of [...this.waiting]) check();
   }
 
   private async stopManager(): Promise<void> {

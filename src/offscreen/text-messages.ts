@@ -44,11 +44,12 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
 }
 
 /** An incoming MESSAGE as data for the service worker. */
-export function receivedMessage(message: Message, now = Date.now()): ReceivedMessage {
+export function receivedMessage(message: Message, accountId: string, now = Date.now()): ReceivedMessage {
   const from = message.request.from;
   const type = (message.request.getHeader('content-type') ?? 'text/plain').toLowerCase();
   const text = /^text\//.test(type) ? message.request.body : `(a ${type.split(';')[0]} message ClickDial cannot show)`;
   return {
+    accountId,
     from: {
       uri: from.uri.toString(),
       user: from.uri.user ?? from.uri.host,

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   emptyAccount,
   formatIceServers,
@@ -26,22 +26,37 @@ const FIELDS: { name: TextField; label: string; type: 'text' | 'password'; place
   { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'optional' },
 ];
 
-export function AccountForm() {
+interface Props {
+  /** The account being edited; undefined for a new one. */
+  id: string | undefined;
+  /** Its saved data (undefined for a new account, or while it loads). */
+  saved: SipAccount | undefined;
+  /** Called with the account's id once saved. */
+  onSaved: (id: string) => void;
+}
+
+/** Adds or edits one SIP account; "Save and connect" saves it and goes online with it. */
+export function AccountForm({ id, saved, onSaved }: Props) {
   const [account, setAccount] = useState<SipAccount>(emptyAccount());
   const [ice, setIce] = useState('');
   const [errors, setErrors] = useState<AccountErrors>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
 
+  // The account whose saved data the form holds (null: none yet). The form
+  // loads an account once, when it is chosen: the list is read again after
+  // every change, and that must never overwrite what the user is typing.
+  const [loadedId, setLoadedId] = useState<string | undefined | null>(null);
+  const justSaved = useRef<string | undefined>(undefined);
   useEffect(() => {
-    request('account.get', {}).then(
-      ({ account: saved }) => {
-        if (!saved) return;
-        setAccount(saved);
-        setIce(formatIceServers(saved.iceServers));
-      },
-      (e: unknown) => setStatus({ kind: 'error', text: `Could not load the saved account: ${String(e)}` }),
-    );
-  }, []);
+    if (id === loadedId) return;
+    if (id !== undefined && !saved) return; // wait for its data
+    setLoadedId(id);
+    if (id !== undefined && justSaved.current === id) return; // the account just added: the form holds it already
+    setAccount(saved ?? emptyAccount());
+    setIce(saved ? formatIceServers(saved.iceServers) : '');
+    setErrors({});
+    setStatus(undefined);
+  }, [id, saved, loadedId]);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -54,8 +69,10 @@ export function AccountForm() {
     }
     setStatus(undefined);
     try {
-      await request('account.save', { account: candidate });
+      const { id: savedId } = await request('account.save', { ...(id !== undefined ? { id } : {}), account: candidate });
+      justSaved.current = savedId;
       setStatus({ kind: 'ok', text: 'Saved. Connecting with this account…' });
+      onSaved(savedId);
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -71,7 +88,7 @@ export function AccountForm() {
 
   return (
     <form class="panel account" onSubmit={(event) => void save(event)} noValidate aria-labelledby="account-heading">
-      <h2 id="account-heading">SIP account</h2>
+      <h2 id="account-heading">{id === undefined ? 'Add a SIP account' : `SIP account ${saved?.aor.replace(/^sips?:/, '') ?? ''}`}</h2>
       <p class="hint">Stored only on this computer (never synced), and sent only to your SIP server.</p>
       {FIELDS.map((field) => (
         <label key={field.name} class="field">

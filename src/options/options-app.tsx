@@ -1,11 +1,10 @@
 import { usePhoneSnapshot } from '../shared/use-phone';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneStore } from '../shared/phone-store';
-import { AccountForm } from './account-form';
+import { AccountsPanel } from './accounts-panel';
 import { AudioPanel } from './audio-panel';
 import { CallSettingsPanel } from './call-settings-panel';
 import { ClickToCallPanel } from './click-to-call-panel';
-import { ConnectionPanel } from './connection-panel';
 import { MicrophonePanel } from './microphone-panel';
 import { ShortcutsPanel } from './shortcuts-panel';
 
@@ -14,9 +13,7 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
   return (
     <main class="options">
       <h1>ClickDial</h1>
-      {store.loaded() ? (
-        <ConnectionPanel snapshot={snapshot} actions={actions} />
-      ) : (
+      {!store.loaded() && (
         <section class="panel">
           {store.error() ? (
             <p class="error" role="alert">
@@ -27,8 +24,8 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
           )}
         </section>
       )}
+      <AccountsPanel snapshot={snapshot} />
       <MicrophonePanel snapshot={snapshot} actions={actions} />
-      <AccountForm />
       <CallSettingsPanel />
       <AudioPanel />
       <ClickToCallPanel />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { lineName } from '../shared/account-selectors';
 import { isWaiting } from '../shared/call-selectors';
 import { allowedCommands, type CallCommand } from '../shared/call-table';
 import { describeCallState, formatDuration, remoteName } from '../shared/describe-state';
@@ -46,6 +47,8 @@ function callNotes(call: CallSnapshot, snapshot: PhoneSnapshot): string[] {
 
 export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }: Props) {
   const elapsed = useElapsed(call.answeredAt ?? call.createdAt);
+  // With several accounts, which line the call is on (the one it came in on, or went out from).
+  const line = lineName(snapshot, call.accountId);
   const [panel, setPanel] = useState<'none' | 'keypad' | 'transfer'>('none');
   const ringingIn = call.direction === 'incoming' && call.state === 'ringing';
   const waiting = isWaiting(call, snapshot.calls);
@@ -74,6 +77,11 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       <div class="call-who">
         <span class="call-name">{remoteName(call)}</span>
         <span class="call-uri">{call.remote.uri}</span>
+        {line !== undefined && (
+          <span class="call-line" data-testid="call-line">
+            {call.direction === 'incoming' ? `To ${line}` : `From ${line}`}
+          </span>
+        )}
       </div>
       <div class="call-meta">
         <span class="call-state">{waiting ? 'Call waiting' : describeCallState(call)}</span>

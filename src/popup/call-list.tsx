@@ -35,12 +35,12 @@ export function CallList({ snapshot, actions, run }: Props) {
           />
         ))}
       </section>
-      {snapshot.configured && calls.length > 0 && !dialing && (
+      {snapshot.accounts.length > 0 && calls.length > 0 && !dialing && (
         <button type="button" class="new-call" disabled={full} onClick={() => setDialing(true)}>
           {full ? `New call (at most ${snapshot.maxCalls} at once)` : 'New call'}
         </button>
       )}
-      {snapshot.configured && (calls.length === 0 || dialing) && (
+      {snapshot.accounts.length > 0 && (calls.length === 0 || dialing) && (
         <Dialer
           snapshot={snapshot}
           actions={actions}

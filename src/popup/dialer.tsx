@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { accountById, accountLabel, defaultAccount, describeAccount, isRegistered } from '../shared/account-selectors';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
 
@@ -12,9 +13,12 @@ interface Props {
 
 export function Dialer({ snapshot, actions, run }: Props) {
   const [target, setTarget] = useState('');
-  const canCall = snapshot.registration === 'registered' && target.trim() !== '';
+  // The line to call from: the default one unless the user picks another (kept while that one exists).
+  const [picked, setPicked] = useState<string>();
+  const from = accountById(snapshot, picked) ?? defaultAccount(snapshot);
+  const canCall = isRegistered(from) && target.trim() !== '';
   const call = async () => {
-    if (await run(() => actions.call(target))) setTarget('');
+    if (await run(() => actions.call(target, from?.id))) setTarget('');
   };
   return (
     <form
@@ -33,6 +37,19 @@ export function Dialer({ snapshot, actions, run }: Props) {
         value={target}
         onInput={(e) => setTarget(e.currentTarget.value)}
       />
+      {snapshot.accounts.length > 1 && (
+        <label class="dial-from">
+          Call from{' '}
+          <select value={from?.id} onChange={(e) => setPicked(e.currentTarget.value)}>
+            {snapshot.accounts.map((account) => (
+              <option key={account.id} value={account.id}>
+                {accountLabel(account.aor)}
+                {isRegistered(account) ? '' : ` (${describeAccount(account)})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <div class="keypad" role="group" aria-label="Dial pad">
         {KEYS.map((key) => (
           <button type="button" key={key} aria-label={`Dial ${key}`} onClick={() => setTarget((t) => t + key)}>

@@ -1,14 +1,16 @@
+import { accountById, accountLabel, defaultAccount } from '../shared/account-selectors';
 import { callBackTarget } from '../shared/call-back';
 import { partyName } from '../shared/call-selectors';
 import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
+import type { PhoneSnapshot } from '../shared/snapshot';
 
 interface Props {
   history: HistoryEntry[];
-  /** The user's own address: a call-back goes to the caller's host only when it is this one's. */
-  aor: string | undefined;
+  /** The phone's accounts: a call back goes out on the call's own account, to the caller's host only when it is that account's. */
+  snapshot: PhoneSnapshot;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
-  onCall: (uri: string) => Promise<unknown>;
+  onCall: (uri: string, accountId: string | undefined) => Promise<unknown>;
   onClear: () => Promise<unknown>;
 }
 
@@ -21,7 +23,7 @@ function when(at: number): string {
 }
 
 /** Recent calls, newest first, each one click from calling back. */
-export function HistoryList({ history, aor, run, onCall, onClear }: Props) {
+export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) {
   if (history.length === 0) return <p class="empty">No calls yet.</p>;
   return (
     <section class="history" aria-label="Call history">
@@ -29,20 +31,32 @@ export function HistoryList({ history, aor, run, onCall, onClear }: Props) {
         {history.map((entry) => {
           const name = partyName(entry.remote);
           const kind = describeHistoryEntry(entry);
+          // Back on the line the call was on while that account exists, else on the default one.
+          const account = accountById(snapshot, entry.accountId) ?? defaultAccount(snapshot);
           // A call the user placed goes back where they called; a caller's address is theirs to choose, so not.
-          const target = entry.direction === 'outgoing' ? entry.remote.uri : callBackTarget(entry.remote, aor);
+          const target = entry.direction === 'outgoing' ? entry.remote.uri : callBackTarget(entry.remote, account?.aor);
+          const line = snapshot.accounts.length > 1 && entry.accountAor !== undefined ? accountLabel(entry.accountAor) : undefined;
           return (
             <li key={entry.id} class={`history-entry ${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
               <div class="history-who">
                 <span class="history-name">{name}</span>
-                <span class="history-kind">{kind}</span>
+                <span class="history-kind">
+                  {kind}
+                  {line !== undefined && (
+                    <span class="history-line">{entry.direction === 'incoming' ? ` · to ${line}` : ` · from ${line}`}</span>
+                  )}
+                </span>
               </div>
               <div class="history-meta">
                 <time dateTime={new Date(entry.startedAt).toISOString()}>{when(entry.startedAt)}</time>
                 {entry.durationMs > 0 && <span class="history-duration">{formatDuration(entry.durationMs)}</span>}
               </div>
               {target && (
-                <button type="button" aria-label={`Call back ${entry.remote.user}`} onClick={() => void run(() => onCall(target))}>
+                <button
+                  type="button"
+                  aria-label={`Call back ${entry.remote.user}`}
+                  onClick={() => void run(() => onCall(target, account?.id))}
+                >
                   Call back
                 </button>
               )}

@@ -2,18 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { partyName } from '../shared/call-selectors';
 import { checkMessageBody, sortedKeys, type Conversations } from '../shared/conversations';
 import type { PhoneActions } from '../shared/phone-actions';
+import { accountById, defaultAccount, isRegistered, lineName } from '../shared/account-selectors';
+import type { PhoneSnapshot } from '../shared/snapshot';
 
 interface Props {
   conversations: Conversations;
   actions: PhoneActions;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
-  registered: boolean;
+  /** The phone's accounts: a conversation goes on on its own line, a new message on the default one. */
+  snapshot: PhoneSnapshot;
 }
 
 type Open = { kind: 'list' } | { kind: 'new' } | { kind: 'conversation'; key: string };
 
 /** Text messages (SIP MESSAGE): the conversations, one conversation, or a new message. */
-export function MessagesView({ conversations, actions, run, registered }: Props) {
+export function MessagesView({ conversations, actions, run, snapshot }: Props) {
   const [open, setOpen] = useState<Open>({ kind: 'list' });
   if (open.kind === 'conversation') {
     return (
@@ -22,7 +25,7 @@ export function MessagesView({ conversations, actions, run, registered }: Props)
         contactKey={open.key}
         actions={actions}
         run={run}
-        registered={registered}
+        snapshot={snapshot}
         onBack={() => setOpen({ kind: 'list' })}
       />
     );
@@ -32,7 +35,7 @@ export function MessagesView({ conversations, actions, run, registered }: Props)
       <Compose
         actions={actions}
         run={run}
-        registered={registered}
+        snapshot={snapshot}
         onSent={(key) => setOpen({ kind: 'conversation', key })}
         onBack={() => setOpen({ kind: 'list' })}
       />
@@ -78,10 +81,13 @@ function ConversationView({
   contactKey,
   actions,
   run,
-  registered,
+  snapshot,
   onBack,
 }: Props & { contactKey: string; onBack: () => void }) {
   const conversation = conversations[contactKey];
+  // Replies go out on the conversation's line while that account exists.
+  const account = accountById(snapshot, conversation?.accountId) ?? defaultAccount(snapshot);
+  const line = lineName(snapshot, account?.id);
   const unread = conversation?.unread ?? 0;
   // Opening a conversation reads it; so does a message arriving while it is open.
   useEffect(() => {
@@ -95,6 +101,7 @@ function ConversationView({
           ‹ Messages
         </button>
         <strong>{name}</strong>
+        {line !== undefined && <span class="conversation-line">on {line}</span>}
       </header>
       <ol class="message-list">
         {(conversation?.messages ?? []).map((m, i) => (
@@ -104,7 +111,11 @@ function ConversationView({
           </li>
         ))}
       </ol>
-      <MessageForm run={run} registered={registered} send={(body) => actions.sendMessage(conversation?.contact.uri ?? contactKey, body)} />
+      <MessageForm
+        run={run}
+        registered={isRegistered(account)}
+        send={(body) => actions.sendMessage(conversation?.contact.uri ?? contactKey, body, account?.id)}
+      />
     </section>
   );
 }
@@ -112,11 +123,12 @@ function ConversationView({
 function Compose({
   actions,
   run,
-  registered,
+  snapshot,
   onSent,
   onBack,
 }: Omit<Props, 'conversations'> & { onSent: (key: string) => void; onBack: () => void }) {
   const [to, setTo] = useState('');
+  const account = defaultAccount(snapshot);
   return (
     <section class="compose" aria-label="New message">
       <header class="conversation-head">
@@ -136,10 +148,10 @@ function Compose({
       />
       <MessageForm
         run={run}
-        registered={registered}
+        registered={isRegistered(account)}
         send={async (body) => {
           if (to.trim() === '') throw new Error('Enter a number or SIP address to send the message to.');
-          const { contact } = await actions.sendMessage(to.trim(), body);
+          const { contact } = await actions.sendMessage(to.trim(), body, account?.id);
           onSent(contact);
           return { contact };
         }}

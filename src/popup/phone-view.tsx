@@ -16,7 +16,7 @@ export interface ViewProps {
 
 export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unreachable?: string | undefined }) {
   const { error, run, clear } = useAction();
-  const needsMicrophone = snapshot.configured && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
+  const needsMicrophone = snapshot.accounts.length > 0 && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
   return (
     <main class="phone">
       <StatusBar snapshot={snapshot} actions={actions} />

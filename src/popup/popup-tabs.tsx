@@ -80,16 +80,16 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
             {tab === 'history' ? (
               <HistoryList
                 history={history}
-                aor={snapshot.aor}
+                snapshot={snapshot}
                 run={run}
-                onCall={async (uri) => {
-                  await actions.call(uri);
+                onCall={async (uri, accountId) => {
+                  await actions.call(uri, accountId);
                   setTab('phone');
                 }}
                 onClear={actions.clearHistory}
               />
             ) : (
-              <MessagesView conversations={conversations} actions={actions} run={run} registered={snapshot.registration === 'registered'} />
+              <MessagesView conversations={conversations} actions={actions} run={run} snapshot={snapshot} />
             )}
           </main>
         )}

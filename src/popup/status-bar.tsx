@@ -1,29 +1,72 @@
-import { describeRegistration } from '../shared/describe-state';
+import { accountLabel, describeAccount } from '../shared/account-selectors';
+import type { AccountSnapshot } from '../shared/snapshot';
 import type { ViewProps } from './phone-view';
 
+/** Each account's state: one line per account, with its error and a way back online. */
 export function StatusBar({ snapshot, actions }: ViewProps) {
-  const state = describeRegistration(snapshot);
-  const tone = snapshot.registration === 'registered' ? 'ok' : snapshot.registrationError ? 'bad' : 'idle';
+  const several = snapshot.accounts.length > 1;
   return (
     <header class="status">
+      {snapshot.accounts.length === 0 && (
+        <div class="status-line">
+          <span class="dot idle" aria-hidden="true" />
+          <strong data-testid="registration-state">Not set up</strong>
+          <button type="button" class="link settings" onClick={() => void actions.openOptions()}>
+            Set up account
+          </button>
+        </div>
+      )}
+      {snapshot.accounts.map((account, index) => (
+        <AccountStatus
+          key={account.id}
+          account={account}
+          isDefault={several && account.id === snapshot.defaultAccountId}
+          settings={index === 0 ? () => void actions.openOptions() : undefined}
+          goOnline={() => void actions.setOnline(true, account.id)}
+        />
+      ))}
+    </header>
+  );
+}
+
+function AccountStatus({
+  account,
+  isDefault,
+  settings,
+  goOnline,
+}: {
+  account: AccountSnapshot;
+  isDefault: boolean;
+  settings: (() => void) | undefined;
+  goOnline: () => void;
+}) {
+  const tone = account.registration === 'registered' ? 'ok' : account.registrationError ? 'bad' : 'idle';
+  const label = accountLabel(account.aor);
+  return (
+    <div class="account-status" data-account={account.id}>
       <div class="status-line">
         <span class={`dot ${tone}`} aria-hidden="true" />
-        <strong data-testid="registration-state">{state}</strong>
-        {snapshot.aor && <span class="aor">{snapshot.aor.replace(/^sips?:/, '')}</span>}
-        <button type="button" class="link settings" onClick={() => void actions.openOptions()}>
-          {snapshot.configured ? 'Settings' : 'Set up account'}
-        </button>
+        <strong data-testid="registration-state">{describeAccount(account)}</strong>
+        <span class="aor">
+          {label}
+          {isDefault && <span class="default-mark"> (default)</span>}
+        </span>
+        {settings && (
+          <button type="button" class="link settings" onClick={settings}>
+            Settings
+          </button>
+        )}
       </div>
-      {snapshot.registrationError && (
+      {account.registrationError && (
         <p class="registration-error" role="alert" data-testid="registration-error">
-          {snapshot.registrationError}
+          {account.registrationError}
         </p>
       )}
-      {snapshot.configured && !snapshot.wantsOnline && (
-        <button type="button" onClick={() => void actions.setOnline(true)}>
+      {!account.wantsOnline && (
+        <button type="button" onClick={goOnline} aria-label={`Go online as ${label}`}>
           Go online
         </button>
       )}
-    </header>
+    </div>
   );
 }

@@ -12,13 +12,18 @@ export interface HistoryEntry {
   endedAt: number;
   /** Talk time in ms; 0 when never answered. */
   durationMs: number;
+  /** The account the call was on, and its address then (kept when the account is removed). Absent in 0.1's entries. */
+  accountId?: string;
+  accountAor?: string;
 }
 
 export const HISTORY_KEY = 'callHistory';
 export const HISTORY_LIMIT = 100;
 
-export function historyEntry({ call, outcome, endedAt }: EndedCall): HistoryEntry {
+export function historyEntry({ call, outcome, endedAt }: EndedCall, accountAor?: string): HistoryEntry {
   return {
+    accountId: call.accountId,
+    ...(accountAor !== undefined ? { accountAor } : {}),
     id: call.id,
     direction: call.direction,
     outcome,

@@ -35,7 +35,7 @@ export interface CallsModel {
 export type CallFlags = Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold'>>;
 
 export type CallModelEvent =
-  | { type: 'added'; id: string; direction: CallDirection; remote: RemoteParty; at: number }
+  | { type: 'added'; id: string; accountId: string; direction: CallDirection; remote: RemoteParty; at: number }
   | { type: 'moved'; id: string; event: CallEvent; at: number }
   | { type: 'changed'; id: string; flags: CallFlags }
   /** Our transfer of the call; undefined when it is over. */
@@ -67,6 +67,7 @@ export function reduceCalls(model: CallsModel, event: CallModelEvent): CallsMode
       if (model.calls.some((r) => r.call.id === event.id)) return model;
       const call: CallRecord['call'] = {
         id: event.id,
+        accountId: event.accountId,
         direction: event.direction,
         remote: { ...event.remote },
         state: event.direction === 'incoming' ? 'ringing' : 'dialing',

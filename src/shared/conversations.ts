@@ -15,6 +15,8 @@ export interface Conversation {
   /** Oldest first, at most MESSAGES_PER_CONTACT. */
   messages: TextMessage[];
   unread: number;
+  /** The account (line) the conversation is on: replies go out on it. Absent in 0.1's conversations. */
+  accountId?: string;
 }
 
 /** Keyed by contactKey(uri). */
@@ -32,7 +34,7 @@ export function contactKey(uri: string): string {
   return `${m[1]!.toLowerCase()}:${m[2] ?? ''}${m[3]!.toLowerCase()}`;
 }
 
-export function addMessage(all: Conversations, contact: RemoteParty, message: TextMessage): Conversations {
+export function addMessage(all: Conversations, contact: RemoteParty, message: TextMessage, accountId?: string): Conversations {
   const key = contactKey(contact.uri);
   const existing = all[key];
   // A display name from an incoming MESSAGE is kept once known.
@@ -42,6 +44,9 @@ export function addMessage(all: Conversations, contact: RemoteParty, message: Te
     messages: [...(existing?.messages ?? []), message].slice(-MESSAGES_PER_CONTACT),
     unread: (existing?.unread ?? 0) + (message.direction === 'in' ? 1 : 0),
   };
+  // The newest message's line is the one the contact reaches the user on.
+  const line = accountId ?? existing?.accountId;
+  if (line !== undefined) conversation.accountId = line;
   const next: Conversations = { ...all, [key]: conversation };
   const keys = sortedKeys(next);
   for (const old of keys.slice(CONTACTS_LIMIT)) delete next[old];

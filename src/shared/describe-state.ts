@@ -1,17 +1,5 @@
 import { partyName } from './call-selectors';
-import type { CallSnapshot, PhoneSnapshot } from './snapshot';
-
-/** The phone's state in a few words, as the popup, options and toolbar say it. */
-export function describeRegistration(s: PhoneSnapshot): string {
-  if (!s.configured) return 'Not set up';
-  if (!s.wantsOnline) return 'Offline';
-  if (s.registration === 'registered') return 'Registered';
-  if (s.registration === 'failed') return 'Registration failed';
-  if (s.connection === 'connecting') return 'Connecting…';
-  if (s.registration === 'registering') return 'Registering…';
-  if (s.connection === 'disconnected') return 'Not connected';
-  return 'Not registered';
-}
+import type { CallSnapshot } from './snapshot';
 
 export function describeCallState(call: CallSnapshot): string {
   switch (call.state) {

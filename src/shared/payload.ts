@@ -16,3 +16,8 @@ export function requireBoolean(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw new ClickDialError(`Malformed message: "${field}" must be true or false.`, 'bad-message');
   return value;
 }
+
+/** An optional string field: undefined when absent, else checked as requireString does. */
+export function optionalString(value: unknown, field: string, maxLength = 512): string | undefined {
+  return value === undefined ? undefined : requireString(value, field, maxLength);
+}

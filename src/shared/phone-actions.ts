@@ -3,11 +3,13 @@ import { request } from './messenger';
 
 /** What pages can ask of the phone; components receive this as `actions`. */
 export interface PhoneActions {
-  call(target: string): Promise<unknown>;
+  /** From that account, else the default one. */
+  call(target: string, accountId?: string): Promise<unknown>;
   answer(callId: string): Promise<unknown>;
   decline(callId: string): Promise<unknown>;
   hangup(callId: string): Promise<unknown>;
-  setOnline(online: boolean): Promise<unknown>;
+  /** The user's intent for that account, else the default one. */
+  setOnline(online: boolean, accountId?: string): Promise<unknown>;
   openOptions(): Promise<unknown>;
   openMicrophoneSetup(): Promise<unknown>;
   setMuted(callId: string, muted: boolean): Promise<unknown>;
@@ -19,18 +21,18 @@ export interface PhoneActions {
   consult(callId: string, target: string): Promise<unknown>;
   completeTransfer(consultCallId: string): Promise<unknown>;
   cancelTransfer(consultCallId: string): Promise<unknown>;
-  sendMessage(target: string, body: string): Promise<{ contact: string }>;
+  sendMessage(target: string, body: string, accountId?: string): Promise<{ contact: string }>;
   markRead(contact: string): Promise<unknown>;
   clearHistory(): Promise<unknown>;
 }
 
 export function createPhoneActions(): PhoneActions {
   return {
-    call: (target) => request('phone.call', { target }),
+    call: (target, accountId) => request('phone.call', { target, ...(accountId !== undefined ? { accountId } : {}) }),
     answer: (callId) => request('phone.answer', { callId }),
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),
-    setOnline: (online) => request('account.setOnline', { online }),
+    setOnline: (online, accountId) => request('account.setOnline', { online, ...(accountId !== undefined ? { id: accountId } : {}) }),
     openOptions: () => browser.runtime.openOptionsPage(),
     openMicrophoneSetup: () => request('microphone.openOnboarding', {}),
     setMuted: (callId, muted) => request('phone.setMuted', { callId, muted }),
@@ -41,7 +43,7 @@ export function createPhoneActions(): PhoneActions {
     consult: (callId, target) => request('phone.consult', { callId, target }),
     completeTransfer: (callId) => request('phone.completeTransfer', { callId }),
     cancelTransfer: (callId) => request('phone.cancelTransfer', { callId }),
-    sendMessage: (target, body) => request('messages.send', { target, body }),
+    sendMessage: (target, body, accountId) => request('messages.send', { target, body, ...(accountId !== undefined ? { accountId } : {}) }),
     markRead: (contact) => request('messages.markRead', { contact }),
     clearHistory: () => request('history.clear', {}),
   };

@@ -12,6 +12,7 @@
 // has started. The phone pulls its configuration when it starts
 // ('router.phoneConfig'); a saved change is pushed to it ('phone.configure').
 import type { SipAccount } from './account';
+import type { StoredAccount } from './stored-accounts';
 import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './snapshot';
@@ -19,9 +20,10 @@ import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './s
 /** Handled by the phone in the offscreen document (routed by the service worker). */
 export interface PhoneRequests {
   'phone.getSnapshot': { request: Record<string, never>; reply: PhoneSnapshot };
-  /** Sent by the service worker only: the saved account, whether to be online, the phone settings. */
-  'phone.configure': { request: { account: SipAccount | null; wantsOnline: boolean; settings?: PhoneSettings }; reply: PhoneSnapshot };
-  'phone.call': { request: { target: string }; reply: { callId: string } };
+  /** Sent by the service worker only: the saved accounts (each with the user's intent), the default one, the phone settings. */
+  'phone.configure': { request: PhoneConfig; reply: PhoneSnapshot };
+  /** Calls from that account, else the default one. */
+  'phone.call': { request: { target: string; accountId?: string }; reply: { callId: string } };
   'phone.answer': { request: { callId: string }; reply: null };
   'phone.decline': { request: { callId: string }; reply: null };
   'phone.hangup': { request: { callId: string }; reply: null };
@@ -40,23 +42,41 @@ export interface PhoneRequests {
   'phone.completeTransfer': { request: { callId: string }; reply: null };
   /** Attended transfer given up (callId is the consultation call): hang it up, resume the first call. */
   'phone.cancelTransfer': { request: { callId: string }; reply: null };
-  /** Sent by the service worker only (it stores what was sent): a SIP MESSAGE. */
-  'phone.sendMessage': { request: { target: string; body: string }; reply: { to: RemoteParty } };
+  /** Sent by the service worker only (it stores what was sent): a SIP MESSAGE from that account, else the default one. */
+  'phone.sendMessage': {
+    request: { target: string; body: string; accountId?: string };
+    reply: { to: RemoteParty; accountId: string };
+  };
+}
+
+/** Everything the phone runs with. */
+export interface PhoneConfig {
+  /** In the user's order. */
+  accounts: StoredAccount[];
+  defaultId: string | null;
+  settings?: PhoneSettings;
 }
 
 /** Handled by the service worker itself. */
 export interface BackgroundRequests {
-  /** Save the account (validated again here) and go online with it. */
-  'account.save': { request: { account: SipAccount }; reply: null };
-  'account.get': { request: Record<string, never>; reply: { account: SipAccount | null } };
-  /** The user's intent: be registered or not. Kept across restarts. */
-  'account.setOnline': { request: { online: boolean }; reply: null };
+  /** Saves an account (validated again here; a new one without `id`) and goes online with it. */
+  'account.save': { request: { id?: string; account: SipAccount }; reply: { id: string } };
+  /** The saved accounts in the user's order, and the default one. */
+  'account.list': { request: Record<string, never>; reply: { accounts: StoredAccount[]; defaultId: string | null } };
+  /** Removes an account: it unregisters, its calls end. */
+  'account.remove': { request: { id: string }; reply: null };
+  /** Moves an account up (-1) or down (+1) in the list. */
+  'account.move': { request: { id: string; offset: number }; reply: null };
+  /** Outgoing calls use this account unless another is chosen. */
+  'account.setDefault': { request: { id: string }; reply: null };
+  /** The user's intent for one account (else the default one): be registered or not. Kept across restarts. */
+  'account.setOnline': { request: { id?: string; online: boolean }; reply: null };
   'microphone.openOnboarding': { request: Record<string, never>; reply: null };
   'settings.get': { request: Record<string, never>; reply: PhoneSettings };
   /** Validates, saves and hands the settings to the phone. */
   'settings.save': { request: { settings: PhoneSettings }; reply: PhoneSettings };
-  /** Sends a text message and keeps it in the conversation with the contact. */
-  'messages.send': { request: { target: string; body: string }; reply: { contact: string } };
+  /** Sends a text message (from that account, else the default one) and keeps it in the conversation with the contact. */
+  'messages.send': { request: { target: string; body: string; accountId?: string }; reply: { contact: string } };
   'messages.markRead': { request: { contact: string }; reply: null };
   'history.clear': { request: Record<string, never>; reply: null };
   /**
@@ -68,13 +88,10 @@ export interface BackgroundRequests {
    */
   'content.call': { request: { number: string; text: string; intentChecked: boolean }; reply: null };
   /**
-   * Asked by the phone when it starts, and only by it: the saved account, the
-   * user's intent and the phone settings. The router knows the phone is up once asked.
+   * Asked by the phone when it starts, and only by it: the saved accounts,
+   * the user's intent for each and the phone settings. The router knows the phone is up once asked.
    */
-  'router.phoneConfig': {
-    request: Record<string, never>;
-    reply: { account: SipAccount | null; wantsOnline: boolean; settings: PhoneSettings };
-  };
+  'router.phoneConfig': { request: Record<string, never>; reply: Required<PhoneConfig> };
   /** Injects the phone-number checker into the asking frame (only pages with candidate digits need it). */
   'content.loadValidator': { request: Record<string, never>; reply: null };
   /** The click-to-call settings, for a content script that found none in storage.session yet. */
@@ -114,39 +131,46 @@ export type AllRequests = PhoneRequests & BackgroundRequests;
 export type RequestOf<T extends RequestType> = AllRequests[T]['request'];
 export type ReplyOf<T extends RequestType> = AllRequests[T]['reply'];
 
-export const PHONE_TYPES: readonly PhoneType[] = [
-  'phone.getSnapshot',
-  'phone.configure',
-  'phone.call',
-  'phone.answer',
-  'phone.decline',
-  'phone.hangup',
-  'phone.setMuted',
-  'phone.refreshMicrophone',
-  'phone.hold',
-  'phone.sendDtmf',
-  'phone.switchTo',
-  'phone.transfer',
-  'phone.consult',
-  'phone.completeTransfer',
-  'phone.cancelTransfer',
-  'phone.sendMessage',
-];
-export const BACKGROUND_TYPES: readonly BackgroundType[] = [
-  'router.phoneConfig',
-  'account.save',
-  'account.get',
-  'account.setOnline',
-  'microphone.openOnboarding',
-  'settings.get',
-  'settings.save',
-  'messages.send',
-  'messages.markRead',
-  'history.clear',
-  'content.call',
-  'content.settings',
-  'content.loadValidator',
-];
+// Every type once, checked against the map above: a type added there and not here fails the build.
+const PHONE_TYPES_SET = {
+  'phone.getSnapshot': true,
+  'phone.configure': true,
+  'phone.call': true,
+  'phone.answer': true,
+  'phone.decline': true,
+  'phone.hangup': true,
+  'phone.setMuted': true,
+  'phone.refreshMicrophone': true,
+  'phone.hold': true,
+  'phone.sendDtmf': true,
+  'phone.switchTo': true,
+  'phone.transfer': true,
+  'phone.consult': true,
+  'phone.completeTransfer': true,
+  'phone.cancelTransfer': true,
+  'phone.sendMessage': true,
+} satisfies Record<PhoneType, true>;
+export const PHONE_TYPES = Object.keys(PHONE_TYPES_SET) as readonly PhoneType[];
+// Every type once, checked against the map above: a type added there and not here fails the build.
+const BACKGROUND_TYPES_SET = {
+  'router.phoneConfig': true,
+  'account.save': true,
+  'account.list': true,
+  'account.remove': true,
+  'account.move': true,
+  'account.setDefault': true,
+  'account.setOnline': true,
+  'microphone.openOnboarding': true,
+  'settings.get': true,
+  'settings.save': true,
+  'messages.send': true,
+  'messages.markRead': true,
+  'history.clear': true,
+  'content.call': true,
+  'content.settings': true,
+  'content.loadValidator': true,
+} satisfies Record<BackgroundType, true>;
+export const BACKGROUND_TYPES = Object.keys(BACKGROUND_TYPES_SET) as readonly BackgroundType[];
 /** The only requests a content script (in a web page) may make. */
 export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings', 'content.loadValidator'];
 /** Phone messages that only the service worker may send (never routed from a page). */

@@ -19,6 +19,8 @@ export interface RemoteParty {
 
 export interface CallSnapshot {
   id: string;
+  /** The account (line) the call is on: placed from it or received on it. */
+  accountId: string;
   direction: CallDirection;
   remote: RemoteParty;
   state: CallState;
@@ -61,16 +63,25 @@ export interface EndedCall {
   endedAt: number;
 }
 
-export interface PhoneSnapshot {
-  /** False until an account has been saved and handed to the phone. */
-  configured: boolean;
+/** One SIP account (a line) as the phone has it: the user's intent and what the network gives. */
+export interface AccountSnapshot {
+  id: string;
+  aor: string;
+  /** The name the account sends as caller (the options' display name), when set. */
+  displayName?: string;
   /** The user's wish ("be online"), kept apart from what the network gives. */
   wantsOnline: boolean;
-  aor?: string;
   connection: ConnectionState;
   registration: RegistrationState;
   /** The last connection or registration problem, in words a user understands. */
   registrationError?: string;
+}
+
+export interface PhoneSnapshot {
+  /** The accounts, in the user's order; empty until one has been saved and handed to the phone. */
+  accounts: AccountSnapshot[];
+  /** The account calls go out on unless another is chosen. */
+  defaultAccountId?: string;
   microphone: MicrophonePermission;
   calls: CallSnapshot[];
   /** The connected call that is not on hold: the one keys and the keypad send tones to. */
@@ -85,10 +96,7 @@ export interface PhoneSnapshot {
 
 export function emptySnapshot(): PhoneSnapshot {
   return {
-    configured: false,
-    wantsOnline: false,
-    connection: 'disconnected',
-    registration: 'unregistered',
+    accounts: [],
     microphone: 'unknown',
     calls: [],
     maxCalls: 2,
@@ -98,6 +106,8 @@ export function emptySnapshot(): PhoneSnapshot {
 
 /** A text message (SIP MESSAGE) that reached the phone. */
 export interface ReceivedMessage {
+  /** The account it came in on. */
+  accountId: string;
   from: RemoteParty;
   body: string;
   at: number;

@@ -29,9 +29,14 @@ const STORED_ACCOUNT_SCHEMA = v.object({
   wantsOnline: v.boolean(),
 });
 
+/** At most this many accounts (lines). */
+export const MAX_ACCOUNTS = 20;
+
+export const STORED_ACCOUNTS_LIST_SCHEMA = v.pipe(v.array(STORED_ACCOUNT_SCHEMA), v.maxLength(MAX_ACCOUNTS));
+
 const ACCOUNTS_SCHEMA = v.object({
   version: v.literal(1),
-  accounts: v.pipe(v.array(STORED_ACCOUNT_SCHEMA), v.maxLength(20)),
+  accounts: STORED_ACCOUNTS_LIST_SCHEMA,
   /** The account outgoing calls use unless another is chosen; null when there is none. */
   defaultId: v.nullable(v.string()),
 });

@@ -16,6 +16,8 @@ const HISTORY_ENTRY_SCHEMA = v.object({
   startedAt: v.number(),
   endedAt: v.number(),
   durationMs: v.number(),
+  accountId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  accountAor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 }) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
 export interface StoredHistory {

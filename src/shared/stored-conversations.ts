@@ -18,6 +18,7 @@ const CONVERSATION_SCHEMA = v.object({
   contact: REMOTE_PARTY_SCHEMA,
   messages: v.array(MESSAGE_SCHEMA),
   unread: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  accountId: v.optional(v.pipe(v.string(), v.maxLength(64))),
 }) satisfies v.GenericSchema<unknown, Conversation>;
 
 export interface StoredConversations {

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { toolbarAppearance } from '../../src/background/toolbar-state';
 import { emptySnapshot } from '../../src/shared/snapshot';
-import { mockCall, mockSnapshot } from '../popup/mock-snapshot';
+import { mockAccount, mockCall, mockSnapshot } from '../popup/mock-snapshot';
 
 describe('toolbarAppearance', () => {
   it.each([
     ['not configured', emptySnapshot(), 'unconfigured', '', /not set up/],
-    ['offline', mockSnapshot({ wantsOnline: false }), 'offline', '', /offline as 1001@clickdial.test/],
-    ['connecting', mockSnapshot({ registration: 'registering', connection: 'connecting' }), 'connecting', '', /connecting/],
+    ['offline', mockSnapshot({}, { wantsOnline: false }), 'offline', '', /offline as 1001@clickdial.test/],
+    ['connecting', mockSnapshot({}, { registration: 'registering', connection: 'connecting' }), 'connecting', '', /connecting/],
     ['registered', mockSnapshot(), 'registered', '', /registered as 1001@clickdial.test/],
     [
       'error',
-      mockSnapshot({ registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }),
+      mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }),
       'error',
       '!',
       /Wrong user name or password/,
@@ -24,6 +24,25 @@ describe('toolbarAppearance', () => {
       'ringing',
       'RING',
       /Incoming call from Bo \(1002\)/,
+    ],
+    [
+      'two accounts, one failing',
+      mockSnapshot({
+        accounts: [
+          mockAccount(),
+          mockAccount({ id: 'b', aor: 'sip:2001@other.test', registration: 'failed', registrationError: 'Wrong password.' }),
+        ],
+      }),
+      'error',
+      '!',
+      /^ClickDial: 2001@other.test: Wrong password\.$/,
+    ],
+    [
+      'two accounts, both registered',
+      mockSnapshot({ accounts: [mockAccount(), mockAccount({ id: 'b', aor: 'sip:2001@other.test' })] }),
+      'registered',
+      '',
+      /registered as 1001@clickdial.test, 2001@other.test/,
     ],
     ['in call', mockSnapshot({ calls: [mockCall()] }), 'in-call', 'CALL', /In call with 1002/],
     ['two calls', mockSnapshot({ calls: [mockCall(), mockCall({ id: 'b', held: true })] }), 'in-call', '2', /2 calls/],

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from 'sip.js';
 import { CallRegistry } from '../../src/offscreen/call-registry';
+import { NO_CALLS, reduceCalls, type CallsModel } from '../../src/shared/call-model';
+
+/** A registry over a model of its own (in the phone, the phone model's calls). */
+function registry(): CallRegistry {
+  let model: CallsModel = NO_CALLS;
+  return new CallRegistry({ model: () => model, dispatch: (event) => (model = reduceCalls(model, event)) });
+}
 
 function fakeSession(id: string, user = '1002', displayName = 'Bo'): Session {
   const uri = { user, host: 'clickdial.test', toString: () => `sip:${user}@clickdial.test` };
@@ -9,10 +16,11 @@ function fakeSession(id: string, user = '1002', displayName = 'Bo'): Session {
 
 describe('CallRegistry', () => {
   it('describes a new call from its session', () => {
-    const calls = new CallRegistry();
-    const call = calls.add(fakeSession('a'), 'incoming', 1000);
+    const calls = registry();
+    const call = calls.add(fakeSession('a'), 'incoming', 'account-1', 1000);
     expect(call).toEqual({
       id: 'a',
+      accountId: 'account-1',
       direction: 'incoming',
       remote: { uri: 'sip:1002@clickdial.test', user: '1002', displayName: 'Bo' },
       state: 'ringing',
@@ -22,12 +30,12 @@ describe('CallRegistry', () => {
       earlyMedia: false,
       remoteHold: false,
     });
-    expect(calls.add(fakeSession('b'), 'outgoing').state).toBe('dialing');
+    expect(calls.add(fakeSession('b'), 'outgoing', 'account-1').state).toBe('dialing');
   });
 
   it('counts talk time from the first answer only', () => {
-    const calls = new CallRegistry();
-    calls.add(fakeSession('a'), 'outgoing', 0);
+    const calls = registry();
+    calls.add(fakeSession('a'), 'outgoing', 'account-1', 0);
     calls.apply('a', 'answered', 5000);
     calls.apply('a', 'answered', 9000);
     expect(calls.call('a')?.answeredAt).toBe(5000);
@@ -42,8 +50,8 @@ describe('CallRegistry', () => {
     ['outgoing', 'failed', false, 'failed'],
     ['outgoing', 'failed', true, 'completed'],
   ] as const)('a %s call marked %s (answered: %s) ends as %s', (direction, mark, answered, outcome) => {
-    const calls = new CallRegistry();
-    calls.add(fakeSession('a'), direction, 0);
+    const calls = registry();
+    calls.add(fakeSession('a'), direction, 'account-1', 0);
     if (answered) calls.apply('a', 'answered', 10);
     if (mark) calls.markEnding('a', mark);
     const ended = calls.remove('a', 99);
@@ -54,20 +62,20 @@ describe('CallRegistry', () => {
   });
 
   it('keeps the first reason given', () => {
-    const calls = new CallRegistry();
-    calls.add(fakeSession('a'), 'incoming');
+    const calls = registry();
+    calls.add(fakeSession('a'), 'incoming', 'account-1');
     calls.markEnding('a', 'declined');
     calls.markEnding('a', 'missed');
     expect(calls.remove('a')?.outcome).toBe('declined');
   });
 
   it('says a vanished call has ended', () => {
-    expect(() => new CallRegistry().session('nope')).toThrow(/already ended/);
+    expect(() => registry().session('nope')).toThrow(/already ended/);
   });
 
   it('moves calls only as the transition table says', () => {
-    const calls = new CallRegistry();
-    calls.add(fakeSession('in'), 'incoming', 0);
+    const calls = registry();
+    calls.add(fakeSession('in'), 'incoming', 'account-1', 0);
     calls.apply('in', 'progress'); // not a move of a ringing incoming call
     expect(calls.call('in')?.state).toBe('ringing');
     calls.apply('in', 'answering');

@@ -1,14 +1,23 @@
-import type { CallSnapshot, PhoneSnapshot } from '../../src/shared/snapshot';
+import type { AccountSnapshot, CallSnapshot, PhoneSnapshot } from '../../src/shared/snapshot';
 import type { PhoneActions } from '../../src/shared/phone-actions';
 
-/** A registered phone with no calls; tests patch what they need. */
-export function mockSnapshot(patch: Partial<PhoneSnapshot> = {}): PhoneSnapshot {
+/** A registered account (1001's); tests patch what they need. */
+export function mockAccount(patch: Partial<AccountSnapshot> = {}): AccountSnapshot {
   return {
-    configured: true,
-    wantsOnline: true,
+    id: 'account-1',
     aor: 'sip:1001@clickdial.test',
+    wantsOnline: true,
     connection: 'connected',
     registration: 'registered',
+    ...patch,
+  };
+}
+
+/** A phone with one registered account and no calls; `account` patches that account, the rest the snapshot. */
+export function mockSnapshot(patch: Partial<PhoneSnapshot> = {}, account: Partial<AccountSnapshot> = {}): PhoneSnapshot {
+  return {
+    accounts: [mockAccount(account)],
+    defaultAccountId: 'account-1',
     microphone: 'granted',
     calls: [],
     maxCalls: 2,
@@ -20,6 +29,7 @@ export function mockSnapshot(patch: Partial<PhoneSnapshot> = {}): PhoneSnapshot 
 export function mockCall(patch: Partial<CallSnapshot> = {}): CallSnapshot {
   return {
     id: 'call-1',
+    accountId: 'account-1',
     direction: 'outgoing',
     remote: { uri: 'sip:1002@clickdial.test', user: '1002' },
     state: 'active',

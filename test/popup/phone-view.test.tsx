@@ -15,13 +15,13 @@ describe('PhoneView', () => {
   });
 
   it('offers setup instead of a dialer when not configured', () => {
-    const out = html(mockSnapshot({ configured: false, aor: undefined }));
+    const out = html(mockSnapshot({ accounts: [] }));
     expect(out).toContain('Set up account');
     expect(out).not.toContain('Dial pad');
   });
 
   it('shows the registration error in words', () => {
-    const out = html(mockSnapshot({ registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }));
+    const out = html(mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }));
     expect(out).toContain('Registration failed');
     expect(out).toContain('Wrong user name or password (401 Unauthorized).');
   });

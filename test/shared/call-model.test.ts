@@ -6,7 +6,7 @@ const run = (...events: CallModelEvent[]): CallsModel => events.reduce(reduceCal
 
 describe('the call model', () => {
   it('adds calls in their first state and moves them only as the table says', () => {
-    let m = run({ type: 'added', id: 'out', direction: 'outgoing', remote: bob, at: 1 });
+    let m = run({ type: 'added', accountId: 'account-1', id: 'out', direction: 'outgoing', remote: bob, at: 1 });
     expect(callSnapshots(m)[0]).toMatchObject({ id: 'out', state: 'dialing', createdAt: 1, held: false });
     m = reduceCalls(m, { type: 'moved', id: 'out', event: 'answering', at: 2 }); // not a move of an outgoing call
     expect(callSnapshots(m)[0]?.state).toBe('dialing');
@@ -17,7 +17,7 @@ describe('the call model', () => {
   });
 
   it('never changes the model it was given', () => {
-    const before = run({ type: 'added', id: 'a', direction: 'incoming', remote: bob, at: 1 });
+    const before = run({ type: 'added', accountId: 'account-1', id: 'a', direction: 'incoming', remote: bob, at: 1 });
     const frozen = JSON.stringify(before);
     reduceCalls(before, { type: 'changed', id: 'a', flags: { muted: true } });
     reduceCalls(before, { type: 'removed', id: 'a' });
@@ -26,8 +26,15 @@ describe('the call model', () => {
 
   it('keeps links between calls as one list, read into both snapshots, gone with either call', () => {
     let m = run(
-      { type: 'added', id: 'first', direction: 'incoming', remote: bob, at: 1 },
-      { type: 'added', id: 'consult', direction: 'outgoing', remote: { uri: 'sip:1003@pbx.example', user: '1003' }, at: 2 },
+      { type: 'added', accountId: 'account-1', id: 'first', direction: 'incoming', remote: bob, at: 1 },
+      {
+        type: 'added',
+        accountId: 'account-1',
+        id: 'consult',
+        direction: 'outgoing',
+        remote: { uri: 'sip:1003@pbx.example', user: '1003' },
+        at: 2,
+      },
       { type: 'linked', link: { kind: 'consultation', call: 'consult', of: 'first' } },
       { type: 'transfer', id: 'first', transfer: { kind: 'attended', target: 'sip:1003@pbx.example', state: 'consulting' } },
     );
@@ -46,7 +53,7 @@ describe('the call model', () => {
   });
 
   it('says how a call ended: answered, else the first word learnt, else missed or cancelled', () => {
-    const added: CallModelEvent = { type: 'added', id: 'in', direction: 'incoming', remote: bob, at: 1 };
+    const added: CallModelEvent = { type: 'added', accountId: 'account-1', id: 'in', direction: 'incoming', remote: bob, at: 1 };
     expect(endedCall(run(added), 'in', 5)).toMatchObject({ outcome: 'missed', endedAt: 5, call: { state: 'ended' } });
     const elsewhere = run(
       added,

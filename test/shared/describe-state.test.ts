@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { describeCallState, describeRegistration, formatDuration } from '../../src/shared/describe-state';
-import { mockCall, mockSnapshot } from '../popup/mock-snapshot';
+import { describeCallState, formatDuration } from '../../src/shared/describe-state';
+import { describeAccount } from '../../src/shared/account-selectors';
+import { mockAccount, mockCall } from '../popup/mock-snapshot';
 
-describe('describeRegistration', () => {
+describe('describeAccount', () => {
+  it('says an absent account is not set up', () => expect(describeAccount(undefined)).toBe('Not set up'));
   it.each([
-    [{ configured: false }, 'Not set up'],
     [{ wantsOnline: false }, 'Offline'],
     [{ registration: 'registered' as const }, 'Registered'],
     [{ registration: 'failed' as const }, 'Registration failed'],
     [{ registration: 'unregistered' as const, connection: 'connecting' as const }, 'Connecting…'],
     [{ registration: 'unregistered' as const, connection: 'disconnected' as const }, 'Not connected'],
   ])('%j reads %s', (patch, words) => {
-    expect(describeRegistration(mockSnapshot(patch))).toBe(words);
+    expect(describeAccount(mockAccount(patch))).toBe(words);
   });
 });
 

@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import { accountLabel, describeAccount } from '../shared/account-selectors';
+import { request } from '../shared/messenger';
+import type { AccountSnapshot } from '../shared/snapshot';
+import type { StoredAccount } from '../shared/stored-accounts';
+
+interface Props {
+  stored: StoredAccount;
+  /** What the phone has of it (undefined until the phone took the change). */
+  state: AccountSnapshot | undefined;
+  isDefault: boolean;
+  several: boolean;
+  first: boolean;
+  last: boolean;
+  editing: boolean;
+  onEdit: () => void;
+  act: (work: () => Promise<unknown>) => void;
+}
+
+/** One account: its state in words, its error, and what can be done with it. */
+export function AccountRow({ stored, state, isDefault, several, first, last, editing, onEdit, act }: Props) {
+  const [confirmRemove, setConfirmRemove] = useState(false);
+  const label = accountLabel(stored.account.aor);
+  const { id } = stored;
+  return (
+    <li class={`account-row${editing ? ' editing' : ''}`} data-account={id} aria-label={label}>
+      <p>
+        Status:{' '}
+        <strong data-testid="registration-state">{state ? describeAccount(state) : stored.wantsOnline ? 'Connecting…' : 'Offline'}</strong>{' '}
+        as <span class="account-aor">{label}</span>
+        {several && isDefault && <span class="default-mark"> (default for calls)</span>}
+      </p>
+      {state?.registrationError && (
+        <p class="error" role="alert" data-testid="registration-error">
+          {state.registrationError}
+        </p>
+      )}
+      <div class="account-actions">
+        {stored.wantsOnline ? (
+          <button type="button" onClick={() => act(() => request('account.setOnline', { id, online: false }))}>
+            Disconnect
+          </button>
+        ) : (
+          <button type="button" onClick={() => act(() => request('account.setOnline', { id, online: true }))}>
+            Connect
+          </button>
+        )}
+        <button type="button" onClick={onEdit} aria-pressed={editing} aria-label={`Edit ${label}`}>
+          Edit
+        </button>
+        {several && !isDefault && (
+          <button type="button" onClick={() => act(() => request('account.setDefault', { id }))} aria-label={`Make ${label} the default`}>
+            Make default
+          </button>
+        )}
+        {several && (
+          <>
+            <button
+              type="button"
+              disabled={first}
+              onClick={() => act(() => request('account.move', { id, offset: -1 }))}
+              aria-label={`Move ${label} up`}
+            >
+              Up
+            </button>
+            <button
+              type="button"
+              disabled={last}
+              onClick={() => act(() => request('account.move', { id, offset: 1 }))}
+              aria-label={`Move ${label} down`}
+            >
+              Down
+            </button>
+          </>
+        )}
+        {confirmRemove ? (
+          <span role="group" aria-label={`Remove ${label}?`}>
+            Remove {label}? Its calls end.{' '}
+            <button type="button" class="danger" onClick={() => act(() => request('account.remove', { id }))}>
+              Remove
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)} autoFocus>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirmRemove(true)} aria-label={`Remove ${label}`}>
+            Remove
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+// The questions every surface asks of the phone's accounts (lines), answered
+// once: the popup, options, toolbar, notifications and history use these.
+import type { AccountSnapshot, PhoneSnapshot } from './snapshot';
+
+/** An account's address as people read it: "1001@pbx.example.com". */
+export function accountLabel(aor: string): string {
+  return aor.replace(/^sips?:/i, '');
+}
+
+/** The account calls go out on unless another is chosen. */
+export function defaultAccount(s: PhoneSnapshot): AccountSnapshot | undefined {
+  return s.accounts.find((a) => a.id === s.defaultAccountId) ?? s.accounts[0];
+}
+
+export function accountById(s: PhoneSnapshot, id: string | undefined): AccountSnapshot | undefined {
+  return id === undefined ? undefined : s.accounts.find((a) => a.id === id);
+}
+
+/** The line to name next to a call or message: only when the user has several (one line needs no name). */
+export function lineName(s: PhoneSnapshot, accountId: string | undefined): string | undefined {
+  if (s.accounts.length < 2) return undefined;
+  const account = accountById(s, accountId);
+  return account ? accountLabel(account.aor) : undefined;
+}
+
+export function isRegistered(account: AccountSnapshot | undefined): boolean {
+  return account?.registration === 'registered';
+}
+
+/** One account's state in a few words, as the popup, options and toolbar say it. */
+export function describeAccount(account: AccountSnapshot | undefined): string {
+  if (!account) return 'Not set up';
+  if (!account.wantsOnline) return 'Offline';
+  if (account.registration === 'registered') return 'Registered';
+  if (account.registration === 'failed') return 'Registration failed';
+  if (account.connection === 'connecting') return 'Connecting…';
+  if (account.registration === 'registering') return 'Registering…';
+  if (account.connection === 'disconnected') return 'Not connected';
+  return 'Not registered';
+}
+
+export type PhoneStatus = 'unconfigured' | 'offline' | 'registered' | 'error' | 'connecting';
+
+/**
+ * The phone as a whole, for the toolbar: registered when every account the
+ * user wants online is; an error when any of them has one; offline when the
+ * user wants none online.
+ */
+export function phoneStatus(s: PhoneSnapshot): { status: PhoneStatus; accounts: AccountSnapshot[] } {
+  if (s.accounts.length === 0) return { status: 'unconfigured', accounts: [] };
+  const wanted = s.accounts.filter((a) => a.wantsOnline);
+  if (wanted.length === 0) return { status: 'offline', accounts: s.accounts };
+  const failing = wanted.filter((a) => a.registration === 'failed' || a.registrationError !== undefined);
+  if (failing.length > 0) return { status: 'error', accounts: failing };
+  const pending = wanted.filter((a) => a.registration !== 'registered');
+  if (pending.length > 0) return { status: 'connecting', accounts: pending };
+  return { status: 'registered', accounts: wanted };
+}
