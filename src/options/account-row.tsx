@@ -15,10 +15,12 @@ interface Props {
   editing: boolean;
   onEdit: () => void;
   act: (work: () => Promise<unknown>) => void;
+  /** The account was removed (the form stops editing it). */
+  onRemoved: () => void;
 }
 
 /** One account: its state in words, its error, and what can be done with it. */
-export function AccountRow({ stored, state, isDefault, several, first, last, editing, onEdit, act }: Props) {
+export function AccountRow({ stored, state, isDefault, several, first, last, editing, onEdit, act, onRemoved }: Props) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const label = accountLabel(stored.account.aor);
   const { id } = stored;
@@ -76,7 +78,16 @@ export function AccountRow({ stored, state, isDefault, several, first, last, edi
         {confirmRemove ? (
           <span role="group" aria-label={`Remove ${label}?`}>
             Remove {label}? Its calls end.{' '}
-            <button type="button" class="danger" onClick={() => act(() => request('account.remove', { id }))}>
+            <button
+              type="button"
+              class="danger"
+              onClick={() =>
+                act(async () => {
+                  await request('account.remove', { id });
+                  onRemoved();
+                })
+              }
+            >
               Remove
             </button>
             <button type="button" onClick={() => setConfirmRemove(false)} autoFocus>

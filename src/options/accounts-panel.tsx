@@ -43,12 +43,9 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
     setError(undefined);
     work().then(reload, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   };
-  const edited =
-    editing.kind === 'new'
-      ? undefined
-      : editing.kind === 'account'
-        ? (accounts.find((a) => a.id === editing.id) ?? accounts[0])
-        : accounts[0];
+  // The account the form edits; one just added may not be in the list read so far.
+  const editedId = editing.kind === 'new' ? undefined : editing.kind === 'account' ? editing.id : accounts[0]?.id;
+  const edited = accounts.find((a) => a.id === editedId);
   return (
     <>
       <section class="panel" aria-labelledby="accounts-heading">
@@ -74,9 +71,12 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
               several={accounts.length > 1}
               first={index === 0}
               last={index === accounts.length - 1}
-              editing={edited?.id === account.id}
+              editing={editedId === account.id}
               onEdit={() => setEditing({ kind: 'account', id: account.id })}
               act={act}
+              onRemoved={() => {
+                if (editedId === account.id) setEditing({ kind: 'first' });
+              }}
             />
           ))}
         </ol>
@@ -92,7 +92,7 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
         )}
       </section>
       <AccountForm
-        id={edited?.id}
+        id={editedId}
         saved={edited?.account}
         onSaved={(id) => {
           setEditing({ kind: 'account', id });

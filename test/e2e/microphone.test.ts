@@ -116,8 +116,8 @@ describe('the message router', () => {
     // The router still works and the phone is still registered.
     const snapshot = (await send({ target: 'router', type: 'phone.getSnapshot', payload: {} })) as {
       ok: boolean;
-      value: { registration: string };
+      value: { accounts: { registration: string }[] };
     };
-    assert.deepEqual([snapshot.ok, snapshot.value.registration], [true, 'registered']);
+    assert.deepEqual([snapshot.ok, snapshot.value.accounts.map((a) => a.registration)], [true, ['registered']]);
   });
 });

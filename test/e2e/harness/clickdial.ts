@@ -22,7 +22,7 @@ export async function openOptions(context: BrowserContext, extensionId: string):
 
 export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await openExtensionPage(context, extensionId, POPUP);
-  await page.getByTestId('registration-state').waitFor();
+  await page.getByTestId('registration-state').first().waitFor();
   return page;
 }
 

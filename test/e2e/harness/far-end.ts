@@ -64,8 +64,11 @@ export interface AudioStats {
 
 export interface FarEnd {
   page: Page;
-  /** REGISTER as `user` (password from USERS unless given). Rejects with "REGISTER rejected: 401 ..." on failure. */
-  register(wsUrl: string, user: UserId, password?: string): Promise<FarEndState>;
+  /**
+   * REGISTER as `user` (password from USERS unless given; at DOMAIN unless another domain is given).
+   * Rejects with "REGISTER rejected: 401 ..." on failure.
+   */
+  register(wsUrl: string, user: UserId, password?: string, domain?: string): Promise<FarEndState>;
   unregister(): Promise<void>;
   disconnect(): Promise<void>;
   /** Returns the call id once the INVITE is sent. */
@@ -130,9 +133,10 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
 
   const farEnd: FarEnd = {
     page,
-    register: (wsUrl, user, password) => {
+    register: (wsUrl, user, password, domain) => {
       const c = credentialsOf(user);
-      return invoke('register', { wsUrl, aor: c.aor, user: c.user, password: password ?? c.password });
+      const aor = domain === undefined ? c.aor : `sip:${user}@${domain}`;
+      return invoke('register', { wsUrl, aor, user: c.user, password: password ?? c.password });
     },
     unregister: () => invoke('unregister'),
     disconnect: () => invoke('disconnect'),

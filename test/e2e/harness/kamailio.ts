@@ -19,7 +19,7 @@ const MAX_LOG_CHARS = 256 * 1024;
 export interface KamailioServer {
   /** ws://127.0.0.1:PORT/ws */
   wsUrl: string;
-  /** SIP domain and digest realm, same as DOMAIN in users.ts. */
+  /** SIP domain and digest realm: DOMAIN in users.ts unless started with another. */
   domain: string;
   port: number;
   pid: number;
@@ -37,6 +37,8 @@ export interface StartKamailioOptions {
   startTimeoutMs?: number;
   /** Listen on this port (to restart a server where its clients expect it). Default: a free one. */
   port?: number;
+  /** The SIP domain it serves (a second server for a second account). Default: DOMAIN. */
+  domain?: string;
 }
 
 export async function startKamailio(options: StartKamailioOptions = {}): Promise<KamailioServer> {
@@ -50,6 +52,8 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
   await copyFile(CONFIG, cfg);
   const pidFile = join(dir, 'kamailio.pid');
   const port = options.port ?? (await freePort());
+  const domain = options.domain ?? DOMAIN;
+  if (!/^[a-z0-9.-]+$/.test(domain)) throw new Error(`not a test domain: ${domain}`);
 
   const args = [
     '-DD', // no daemon: we own the main process and its exit
@@ -62,6 +66,8 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
     `WS_PORT=${port}`,
     '-A',
     `RUN_DIR="${dir}"`,
+    '-A',
+    `DOMAIN="${domain}"`,
     '-m',
     '64', // shared memory MB: default 64 is fine, be explicit to stay small
     '-M',
@@ -156,7 +162,7 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
 
   return {
     wsUrl: `ws://127.0.0.1:${port}/ws`,
-    domain: DOMAIN,
+    domain,
     port,
     pid,
     logs: () => log,
