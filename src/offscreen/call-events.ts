@@ -79,11 +79,16 @@ export class CallEvents {
         this.ctx.changed();
       },
       onCallHangup: (session) => {
-        const ended = calls.remove(session.id);
-        releaseRemoteAudio(session.id);
-        controls.forget(session.id);
-        this.ctx.changed();
-        if (ended) this.ctx.callEnded(ended);
+        // SIP.js ends an outgoing call before it hands the final response to
+        // our request delegate (Inviter.onReject, then requestDelegate.onReject):
+        // the call leaves a microtask later, once we know why it ended.
+        queueMicrotask(() => {
+          const ended = calls.remove(session.id);
+          releaseRemoteAudio(session.id);
+          controls.forget(session.id);
+          this.ctx.changed();
+          if (ended) this.ctx.callEnded(ended);
+        });
       },
       onCallHold: (session, held) => {
         calls.patch(session.id, { held });

@@ -1,21 +1,34 @@
-import { SIPExtension, type Web } from 'sip.js';
+import { SIPExtension, type UserAgentOptions, type Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { remoteAudioFor } from './remote-audio';
 
 type Options = Web.SessionManagerOptions;
+
+/**
+ * The parts of SIP.js that touch the network and the media: in the phone
+ * document, SIP.js's own (WebSocket, WebRTC, one <audio> per call). The
+ * phone's unit tests run the same code over an in-memory transport and
+ * fake media instead (test/offscreen/sip-world.ts).
+ */
+export interface SipStack {
+  transportConstructor?: UserAgentOptions['transportConstructor'];
+  sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
+  media?: Options['media'];
+}
 
 /** Maps the user's account onto SessionManager options. */
 export function managerOptions(
   account: SipAccount,
   delegate: NonNullable<Options['delegate']>,
   extra: Pick<Options, 'registerGuard' | 'registererRegisterOptions'>,
+  stack: SipStack = {},
 ): Options {
   const aor = account.aor.trim();
   const user = account.authorizationUser.trim() || /^sips?:([^@]+)@/.exec(aor)?.[1] || '';
   return {
     aor,
     delegate,
-    media: {
+    media: stack.media ?? {
       constraints: { audio: true, video: false },
       // A function, so that every call gets its own element.
       remote: (session) => ({ audio: remoteAudioFor(session.id) }),
@@ -42,6 +55,8 @@ export function managerOptions(
         peerConnectionConfiguration: { iceServers: account.iceServers },
         iceGatheringTimeout: 3000,
       },
+      ...(stack.transportConstructor ? { transportConstructor: stack.transportConstructor } : {}),
+      ...(stack.sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory: stack.sessionDescriptionHandlerFactory } : {}),
     },
   };
 }

@@ -6,7 +6,7 @@ import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEven
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { optionalString, requireBoolean, requireString } from '../shared/payload';
 import { parsePhoneConfig } from '../shared/phone-config';
-import { requireCommand, type CallCommand } from '../shared/call-table';
+import type { CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
 import { Ringer } from './ringer';
 
@@ -30,13 +30,9 @@ const phone = new Phone(
 );
 void phone.refreshMicrophone();
 
-/** The call, checked against the transition table (shared/call-table.ts): a command it does not allow is refused in words. */
+/** The call, checked against the transition table: a command it does not allow is refused in words. */
 function allow(callId: unknown, command: CallCommand): string {
-  const id = requireString(callId, 'callId');
-  const call = phone.snapshot().calls.find((c) => c.id === id);
-  if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
-  requireCommand(call, command);
-  return id;
+  return phone.allow(requireString(callId, 'callId'), command);
 }
 
 const handlers: Handlers<PhoneType> = {

@@ -22,6 +22,8 @@ import { CallRegistry } from './call-registry';
 import { queryMicrophone, requireMicrophone } from './microphone-permission';
 import { sendTextMessage } from './text-messages';
 import { SipConnection } from './sip-connection';
+import type { SipStack } from './manager-options';
+import { requireCommand, type CallCommand } from '../shared/call-table';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -64,6 +66,8 @@ export class Phone {
     private readonly publish: (snapshot: PhoneSnapshot) => void,
     callEnded: (ended: EndedCall) => void = () => undefined,
     messageReceived: (message: ReceivedMessage) => void = () => undefined,
+    /** SIP.js's network and media parts; its own unless given (see SipStack). */
+    private readonly stack: SipStack = {},
   ) {
     this.events = new CallEvents({
       calls: this.calls,
@@ -84,6 +88,14 @@ export class Phone {
 
   snapshot(): PhoneSnapshot {
     return phoneSnapshot(this.model, this.revision);
+  }
+
+  /** The call, checked against the transition table (shared/call-table.ts): a command it does not allow is refused in words. */
+  allow(callId: string, command: CallCommand): string {
+    const call = this.calls.call(callId);
+    if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    requireCommand(call, command);
+    return callId;
   }
 
   async refreshMicrophone(): Promise<PhoneSnapshot> {
@@ -117,12 +129,15 @@ export class Phone {
   private line(id: string): SipConnection {
     let line = this.lines.get(id);
     if (!line) {
-      line = new SipConnection({
-        state: () => this.model.accounts[id] ?? NO_ACCOUNT,
-        dispatch: (event) => this.dispatch({ type: 'account', id, event }),
-        changed: () => this.changed(),
-        callDelegate: () => this.events.delegate(id),
-      });
+      line = new SipConnection(
+        {
+          state: () => this.model.accounts[id] ?? NO_ACCOUNT,
+          dispatch: (event) => this.dispatch({ type: 'account', id, event }),
+          changed: () => this.changed(),
+          callDelegate: () => this.events.delegate(id),
+        },
+        this.stack,
+      );
       this.lines.set(id, line);
     }
     return line;

@@ -14,7 +14,7 @@ import type { SipAccount } from '../shared/account';
 import { ClickDialError } from '../shared/protocol';
 import type { ConnectionState, RegistrationState } from '../shared/snapshot';
 import type { AccountEvent, AccountState } from '../shared/account-model';
-import { managerOptions } from './manager-options';
+import { managerOptions, type SipStack } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
@@ -39,7 +39,10 @@ export class SipConnection {
   /** Commands waiting for the registration (whenRegistered): looked at on every change. */
   private waiting = new Set<() => void>();
 
-  constructor(private readonly hooks: SipConnectionHooks) {}
+  constructor(
+    private readonly hooks: SipConnectionHooks,
+    private readonly stack: SipStack = {},
+  ) {}
 
   private get state(): AccountState {
     return this.hooks.state();
@@ -234,6 +237,7 @@ export class SipConnection {
           },
         },
       },
+      this.stack,
     );
   }
 }

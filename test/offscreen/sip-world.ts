@@ -1,0 +1,379 @@
+// An in-memory SIP world for the phone's unit tests: SIP.js's real stack on
+// both sides, with the network and the media replaced.
+// - SipWire: a tiny registrar and proxy. It answers REGISTERs itself (200, or
+//   403 for an account told to refuse), and carries every other message
+//   between the phone's transports (one per account) and one far end,
+//   routing by Call-ID, and initial requests from the far end by the account
+//   registered for their Request-URI (480 when none is).
+// - FakeTransport: SIP.js's Transport interface over the wire; a "down" wire
+//   refuses connections, `drop()` loses one like a dead server would.
+// - Fake media: a SessionDescriptionHandler that writes and reads SDP without
+//   WebRTC (sendonly when holding), and the few browser globals SIP.js touches.
+// Messages are delivered in tasks of their own (setTimeout 0), as a socket would.
+import {
+  Core,
+  EmitterImpl,
+  Inviter,
+  SIPExtension,
+  TransportState,
+  UserAgent,
+  Web,
+  type Emitter,
+  type Invitation,
+  type Session,
+  type SessionDescriptionHandlerFactory,
+  type Transport,
+  type UserAgentOptions,
+} from 'sip.js';
+
+// --- browser media, faked --------------------------------------------------
+
+class FakeMediaStream extends EventTarget {
+  getTracks(): MediaStreamTrack[] {
+    return [];
+  }
+  getAudioTracks(): MediaStreamTrack[] {
+    return [];
+  }
+  getVideoTracks(): MediaStreamTrack[] {
+    return [];
+  }
+  addTrack(): void {}
+  removeTrack(): void {}
+}
+
+class FakePeerConnection extends EventTarget {
+  signalingState = 'stable';
+  connectionState = 'new';
+  iceGatheringState = 'complete';
+  getSenders(): RTCRtpSender[] {
+    return [];
+  }
+  getReceivers(): RTCRtpReceiver[] {
+    return [];
+  }
+  getTransceivers(): RTCRtpTransceiver[] {
+    return [];
+  }
+  close(): void {
+    this.connectionState = 'closed';
+    this.signalingState = 'closed';
+  }
+}
+
+/** The browser globals SIP.js and the phone touch; the microphone is granted. */
+export function installMediaFakes(): void {
+  Object.assign(globalThis, { MediaStream: FakeMediaStream, RTCPeerConnection: FakePeerConnection });
+  Object.defineProperty(navigator, 'permissions', {
+    configurable: true,
+    value: { query: () => Promise.resolve({ state: 'granted' }) },
+  });
+  Object.defineProperty(navigator, 'mediaDevices', {
+    configurable: true,
+    value: {
+      enumerateDevices: () => Promise.resolve([]),
+      getUserMedia: () => Promise.resolve(new FakeMediaStream()),
+      addEventListener: () => undefined,
+    },
+  });
+}
+
+function sdp(direction: 'sendrecv' | 'sendonly'): string {
+  return ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 9 RTP/AVP 0', `a=${direction}`, ''].join(
+    '\r\n',
+  );
+}
+
+/** Media setup that always works, unless told to fail the next offer or answer. */
+export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler {
+  /** The next description fails (media that cannot be set up). */
+  static failNext = false;
+  /** The next offer or answer taken fails (the far end refuses a re-INVITE with 488). */
+  static failNextTake = false;
+  /** Descriptions take this long (media setup under way). */
+  static delayMs = 0;
+
+  override async getDescription(options?: Web.SessionDescriptionHandlerOptions): Promise<{ body: string; contentType: string }> {
+    if (FakeSessionDescriptionHandler.delayMs > 0) await new Promise((r) => setTimeout(r, FakeSessionDescriptionHandler.delayMs));
+    if (FakeSessionDescriptionHandler.failNext) {
+      FakeSessionDescriptionHandler.failNext = false;
+      throw new Error('no media (test)');
+    }
+    return { body: sdp(options?.hold ? 'sendonly' : 'sendrecv'), contentType: 'application/sdp' };
+  }
+  override setDescription(): Promise<void> {
+    if (FakeSessionDescriptionHandler.failNextTake) {
+      FakeSessionDescriptionHandler.failNextTake = false;
+      return Promise.reject(new Error('cannot take this offer (test)'));
+    }
+    return Promise.resolve();
+  }
+  override hasDescription(contentType: string): boolean {
+    return contentType === 'application/sdp';
+  }
+  override sendDtmf(): boolean {
+    return true;
+  }
+  override close(): void {}
+}
+
+export const fakeSdhFactory: SessionDescriptionHandlerFactory = (session) =>
+  new FakeSessionDescriptionHandler(session.userAgent.getLogger('sip.fake-sdh'), () => Promise.resolve(new MediaStream()), {});
+
+// --- the wire ------------------------------------------------------------
+
+type Side = 'phone' | 'far';
+
+export class FakeTransport implements Transport {
+  onConnect: (() => void) | undefined;
+  onDisconnect: ((error?: Error) => void) | undefined;
+  onMessage: ((message: string) => void) | undefined;
+  private current: TransportState = TransportState.Disconnected;
+  private readonly states = new EmitterImpl<TransportState>();
+
+  constructor(
+    private readonly wire: SipWire,
+    readonly side: Side,
+  ) {
+    wire.attach(this);
+  }
+
+  get protocol(): string {
+    return 'WS';
+  }
+  get state(): TransportState {
+    return this.current;
+  }
+  get stateChange(): Emitter<TransportState> {
+    return this.states;
+  }
+
+  connect(): Promise<void> {
+    if (this.current === TransportState.Connected) return Promise.resolve();
+    this.move(TransportState.Connecting);
+    if (this.wire.down && this.side === 'phone') {
+      this.move(TransportState.Disconnected);
+      return Promise.reject(new Error('WebSocket closed (connection refused)'));
+    }
+    this.move(TransportState.Connected);
+    this.onConnect?.();
+    return Promise.resolve();
+  }
+
+  disconnect(): Promise<void> {
+    if (this.current === TransportState.Disconnected) return Promise.resolve();
+    this.move(TransportState.Disconnected);
+    this.onDisconnect?.();
+    return Promise.resolve();
+  }
+
+  /** The server went away: SIP.js hears of it as a transport error. */
+  drop(): void {
+    if (this.current !== TransportState.Connected) return;
+    this.move(TransportState.Disconnected);
+    this.onDisconnect?.(new Error('WebSocket closed (1006)'));
+  }
+
+  dispose(): Promise<void> {
+    return this.disconnect();
+  }
+
+  isConnected(): boolean {
+    return this.current === TransportState.Connected;
+  }
+
+  send(message: string): Promise<void> {
+    if (!this.isConnected()) return Promise.reject(new Error('not connected'));
+    setTimeout(() => this.wire.deliver(this, message), 0);
+    return Promise.resolve();
+  }
+
+  receive(message: string): void {
+    if (this.isConnected()) this.onMessage?.(message);
+  }
+
+  private move(state: TransportState): void {
+    this.current = state;
+    this.states.emit(state);
+  }
+}
+
+const logger = new Core.LoggerFactory().getLogger('sip.wire');
+
+function parse(message: string): Core.IncomingRequestMessage | Core.IncomingResponseMessage {
+  const parsed = Core.Parser.parseMessage(message, logger);
+  if (!parsed) throw new Error(`the wire could not parse:\n${message}`);
+  return parsed;
+}
+
+const aorKey = (uri: Core.URI): string => `${uri.user ?? ''}@${uri.host}`.toLowerCase();
+
+export class SipWire {
+  /** No connection can be made while down (a server that is gone). */
+  down = false;
+  /** Accounts (user@host) whose REGISTER is refused with 403. */
+  readonly refuse = new Set<string>();
+  /** Every message's first line, in order: what went over the wire. */
+  readonly log: string[] = [];
+  private readonly transports = new Set<FakeTransport>();
+  private readonly registered = new Map<string, FakeTransport>();
+  private readonly calls = new Map<string, FakeTransport>();
+  private tag = 0;
+
+  attach(transport: FakeTransport): void {
+    this.transports.add(transport);
+  }
+
+  transportFor(side: Side): UserAgentOptions['transportConstructor'] {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class SIP.js constructs needs this wire
+    const wire = this;
+    return class extends FakeTransport {
+      constructor() {
+        super(wire, side);
+      }
+    };
+  }
+
+  /** The phone's transports that are connected now. */
+  phoneTransports(): FakeTransport[] {
+    return [...this.transports].filter((t) => t.side === 'phone' && t.isConnected());
+  }
+
+  isRegistered(aor: string): boolean {
+    return this.registered.has(aor.replace(/^sip:/, '').toLowerCase());
+  }
+
+  deliver(from: FakeTransport, message: string): void {
+    const parsed = parse(message);
+    this.log.push(`${from.side}: ${message.slice(0, message.indexOf('\r\n'))}`);
+    if (from.side === 'phone') {
+      if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
+        this.register(from, parsed);
+        return;
+      }
+      this.calls.set(parsed.callId, from);
+      this.far()?.receive(message);
+      return;
+    }
+    let to = this.calls.get(parsed.callId);
+    if (!to && parsed instanceof Core.IncomingRequestMessage) {
+      to = this.registered.get(aorKey(parsed.ruri as Core.URI));
+      if (!to) {
+        if (parsed.method !== 'ACK') from.receive(this.reply(parsed, 480, 'Temporarily Unavailable'));
+        return;
+      }
+      this.calls.set(parsed.callId, to);
+    }
+    to?.receive(message);
+  }
+
+  private far(): FakeTransport | undefined {
+    return [...this.transports].find((t) => t.side === 'far');
+  }
+
+  private register(from: FakeTransport, request: Core.IncomingRequestMessage): void {
+    const aor = aorKey(request.to.uri);
+    if (this.refuse.has(aor)) {
+      from.receive(this.reply(request, 403, 'Forbidden'));
+      return;
+    }
+    const contact = request.getHeader('contact') ?? '';
+    const expires = /expires=(\d+)/i.exec(contact)?.[1] ?? request.getHeader('expires') ?? '600';
+    if (expires === '0') {
+      if (this.registered.get(aor) === from) this.registered.delete(aor);
+      from.receive(this.reply(request, 200, 'OK'));
+      return;
+    }
+    this.registered.set(aor, from);
+    const uri = /<([^>]+)>/.exec(contact)?.[1] ?? '';
+    from.receive(this.reply(request, 200, 'OK', [`Contact: <${uri}>;expires=${expires}`]));
+  }
+
+  private reply(request: Core.IncomingRequestMessage, status: number, reason: string, extra: string[] = []): string {
+    this.tag += 1;
+    const to = request.getHeader('to') ?? '';
+    const lines = [
+      `SIP/2.0 ${status} ${reason}`,
+      ...request.getHeaders('via').map((via) => `Via: ${via}`),
+      `From: ${request.getHeader('from') ?? ''}`,
+      `To: ${/;tag=/.test(to) ? to : `${to};tag=wire${this.tag}`}`,
+      `Call-ID: ${request.callId}`,
+      `CSeq: ${request.getHeader('cseq') ?? ''}`,
+      ...extra,
+      'Content-Length: 0',
+      '',
+      '',
+    ];
+    return lines.join('\r\n');
+  }
+}
+
+// --- the far end -----------------------------------------------------------
+
+/** A far-end SIP.js user agent (1002 at the domain given) on the wire. */
+export class FarEnd {
+  readonly invitations: Invitation[] = [];
+  readonly messages: string[] = [];
+  /** Final failure statuses our calls got (486, 487...), in order. */
+  readonly rejections: number[] = [];
+  readonly ua: UserAgent;
+
+  constructor(wire: SipWire, aor = 'sip:1002@clickdial.test') {
+    this.ua = new UserAgent({
+      uri: UserAgent.makeURI(aor),
+      transportConstructor: wire.transportFor('far'),
+      sessionDescriptionHandlerFactory: fakeSdhFactory,
+      sipExtensionReplaces: SIPExtension.Supported,
+      // Rings only when a test says so (progress()), so that a call can be answered without ringing first.
+      sendInitialProvisionalResponse: false,
+      logLevel: 'error',
+      delegate: {
+        onInvite: (invitation) => {
+          this.invitations.push(invitation);
+        },
+        onMessage: (message) => {
+          this.messages.push(message.request.body);
+          void message.accept();
+        },
+      },
+    });
+  }
+
+  start(): Promise<void> {
+    return this.ua.start();
+  }
+
+  stop(): Promise<void> {
+    return this.ua.stop();
+  }
+
+  /** The newest call that reached the far end. */
+  last(): Invitation {
+    const invitation = this.invitations.at(-1);
+    if (!invitation) throw new Error('no INVITE reached the far end');
+    return invitation;
+  }
+
+  /** Calls `target` (e.g. sip:1001@clickdial.test); extra headers on the INVITE. */
+  call(target: string): Inviter {
+    const uri = UserAgent.makeURI(target);
+    if (!uri) throw new Error(`bad URI ${target}`);
+    const inviter = new Inviter(this.ua, uri);
+    void inviter.invite({ requestDelegate: { onReject: (response) => void this.rejections.push(response.message.statusCode ?? 0) } });
+    return inviter;
+  }
+
+  /** Puts the call on hold (a sendonly re-INVITE) or resumes it. */
+  hold(session: Session, hold: boolean): Promise<unknown> {
+    return session.invite({ sessionDescriptionHandlerOptions: { hold } as Web.SessionDescriptionHandlerOptions });
+  }
+}
+
+/** Resolves once `check` is true (checked every 5 ms), or fails naming `what` after 2 s. */
+export async function until(check: () => boolean, what: string, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
