@@ -13,6 +13,7 @@
 import type { ClickToCallSettings } from '../shared/click-to-call-settings';
 import { MAX_LINK_TEXT } from '../shared/phone-text';
 import type { CallSource } from '../shared/call-confirmation';
+import { accountLabel, defaultAccount } from '../shared/account-selectors';
 import { numberFacts } from '../shared/number-facts';
 import { normalisePhoneNumber } from '../shared/phone-number';
 import type { PhoneSnapshot } from '../shared/snapshot';
@@ -60,6 +61,9 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
   // Without a snapshot we cannot know: assume a call is going on, so the user is asked.
   const callInProgress = snapshot ? snapshot.calls.some((c) => c.state !== 'ended') : true;
   const consent = decideConsent({ ...request, facts }, settings, callInProgress);
+  // With several accounts the window says which one the call goes out on (the default), and uses that one.
+  const from = snapshot && snapshot.accounts.length > 1 ? defaultAccount(snapshot) : undefined;
+  const line = from ? { id: from.id, label: accountLabel(from.aor) } : undefined;
   if (consent.kind === 'refuse') {
     await showClickToCallProblem(consent.message);
     return;
@@ -73,6 +77,7 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
       ...(request.text !== undefined ? { text: request.text.slice(0, MAX_LINK_TEXT) } : {}),
       reasons: consent.reasons,
       region: settings.defaultCountry,
+      ...(line ? { line } : {}),
     });
     return;
   }

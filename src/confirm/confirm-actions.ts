@@ -6,14 +6,15 @@ import { setCallAtOnce } from '../shared/click-to-call-settings';
 import { request } from '../shared/messenger';
 
 export interface ConfirmActions {
-  call(dial: string): Promise<unknown>;
+  /** On that account, else the default one. */
+  call(dial: string, accountId?: string): Promise<unknown>;
   callAtOnceFrom(site: string): Promise<void>;
   close(): void;
 }
 
 export function confirmActions(): ConfirmActions {
   return {
-    call: (dial) => request('phone.call', { target: dial }),
+    call: (dial, accountId) => request('phone.call', { target: dial, ...(accountId !== undefined ? { accountId } : {}) }),
     async callAtOnceFrom(site) {
       await saveClickToCallSettings(setCallAtOnce(await loadClickToCallSettings(), site, true));
     },

@@ -140,7 +140,7 @@ export function ConfirmCall({
     setError(undefined);
     try {
       if (atOnce) await actions.callAtOnceFrom(confirmation.site);
-      await actions.call(confirmation.dial);
+      await actions.call(confirmation.dial, confirmation.line?.id);
       actions.close();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -169,6 +169,12 @@ export function ConfirmCall({
         )}
         <dt>From</dt>
         <dd data-testid="confirm-site">{confirmation.site || 'a page'}</dd>
+        {confirmation.line && (
+          <>
+            <dt>Calls from</dt>
+            <dd data-testid="confirm-line">{confirmation.line.label}</dd>
+          </>
+        )}
         {confirmation.frame && (
           <>
             <dt>In a frame from</dt>

@@ -1,16 +1,14 @@
 // What the user does to calls in progress: hold, mute, key tones, switching
 // between calls, blind and attended transfer. Phone owns the SessionManager and
-// the call list; this class works on them.
-//
-// Transfer, per call:
-//   (none) --transfer--> transferring --NOTIFY 2xx--> (our leg hung up)
-//   (none) --consult--> consulting --complete--> transferring --NOTIFY 2xx--> (both legs end)
-//   consulting --cancel / consultation call ends--> (none), first call resumed on cancel
-//   transferring --REFER refused / NOTIFY >= 300 / no word in 30 s--> failed (call kept)
+// the call list; this class works on them. A transfer's states and moves are
+// TRANSFER_TABLE in shared/call-table.ts; here they are sent (REFER) and
+// learnt (NOTIFY, timeouts): after a 2xx NOTIFY our leg (and the
+// consultation leg) are hung up, after a cancel the first call is resumed.
 import { SessionState, Web, type Notification, type Session } from 'sip.js';
 import type { PhoneSettings } from '../shared/phone-settings';
 import { ClickDialError } from '../shared/protocol';
 import type { CallRegistry } from './call-registry';
+import { requireCommand } from '../shared/call-table';
 
 const HOLD_TIMEOUT_MS = 8000;
 const TRANSFER_TIMEOUT_MS = 30_000;
@@ -171,7 +169,7 @@ export class CallControls {
     const session = this.established(callId, 'transferred');
     const uri = this.deps.dialUri(target, this.accountOf(callId));
     this.refuseTwice(callId);
-    this.deps.calls.patch(callId, { transfer: { kind: 'blind', target: uri, state: 'transferring' } });
+    this.deps.calls.transfer(callId, 'blind', { target: uri });
     this.deps.changed();
     await this.refer(callId, session, uri);
   }
@@ -184,7 +182,7 @@ export class CallControls {
     const placed = await this.deps.placeCall(target, this.accountOf(callId));
     const consultation = this.deps.calls.call(placed.callId);
     this.deps.calls.patch(placed.callId, { consultFor: callId });
-    this.deps.calls.patch(callId, { transfer: { kind: 'attended', target: consultation?.remote.uri ?? target, state: 'consulting' } });
+    this.deps.calls.transfer(callId, 'consult', { target: consultation?.remote.uri ?? target });
     this.deps.changed();
     return placed;
   }
@@ -198,14 +196,14 @@ export class CallControls {
     }
     const original = this.established(originalId, 'transferred');
     const target = this.deps.calls.call(consultId)?.remote.uri ?? '';
-    this.deps.calls.patch(originalId, { transfer: { kind: 'attended', target, state: 'transferring' } });
+    this.deps.calls.transfer(originalId, 'complete', { target });
     this.deps.changed();
     await this.refer(originalId, original, consultation);
   }
 
   async cancelTransfer(consultId: string): Promise<void> {
     const originalId = this.consultationOf(consultId);
-    this.deps.calls.patch(originalId, { transfer: undefined });
+    this.deps.calls.transfer(originalId, 'cancel');
     await this.manager(consultId).hangup(this.deps.calls.session(consultId));
     if (this.deps.calls.has(originalId)) await this.setHold(originalId, false);
   }
@@ -219,9 +217,7 @@ export class CallControls {
       const call = this.deps.calls.call(id);
       if (call?.consultFor === callId) this.deps.calls.patch(id, { consultFor: undefined });
       // The consultation call ended before the transfer: the first call stays (on hold).
-      if (call?.transfer?.kind === 'attended' && call.transfer.state === 'consulting' && !this.hasConsultation(id)) {
-        this.deps.calls.patch(id, { transfer: undefined });
-      }
+      if (call?.transfer?.state === 'consulting' && !this.hasConsultation(id)) this.deps.calls.transfer(id, 'consultationEnded');
     }
   }
 
@@ -278,15 +274,13 @@ export class CallControls {
   private transferFailed(callId: string, error: string): void {
     clearTimeout(this.transferTimers.get(callId));
     this.transferTimers.delete(callId);
-    const call = this.deps.calls.call(callId);
-    if (!call?.transfer || call.transfer.state === 'failed') return;
-    this.deps.calls.patch(callId, { transfer: { ...call.transfer, state: 'failed', error } });
-    this.deps.notify(error);
+    if (this.deps.calls.transfer(callId, 'failed', { error })) this.deps.notify(error);
   }
 
+  /** One transfer at a time (the table's rule, checked again: consult awaits a call before it moves). */
   private refuseTwice(callId: string): void {
-    const transfer = this.deps.calls.call(callId)?.transfer;
-    if (transfer && transfer.state !== 'failed') throw new ClickDialError('This call is already being transferred.', 'invalid');
+    const call = this.deps.calls.call(callId);
+    if (call) requireCommand(call, 'transfer');
   }
 
   private consultationOf(consultId: string): string {

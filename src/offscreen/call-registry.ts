@@ -5,14 +5,12 @@
 // transition table (shared/call-table.ts) says, and a call leaves the model
 // when it ends. remoteHold follows the far end's re-INVITEs.
 import type { Session } from 'sip.js';
-import type { CallEvent } from '../shared/call-table';
+import type { CallEvent, TransferMove } from '../shared/call-table';
 import { callSnapshot, callSnapshots, endedCall, type CallModelEvent, type CallsModel } from '../shared/call-model';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
-type Patch = Partial<
-  Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'transfer' | 'consultFor' | 'referredTo' | 'referredBy'>
->;
+type Patch = Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'consultFor' | 'referredTo' | 'referredBy'>>;
 
 export interface CallModelAccess {
   /** The calls part of the phone model. */
@@ -77,12 +75,18 @@ export class CallRegistry {
     this.dispatch({ type: 'ending', id, outcome });
   }
 
-  /** What was learnt of a call, as model events: flags, our transfer, and its links to other calls. */
+  /** Moves our transfer of the call as the transfer table says; returns whether it moved. */
+  transfer(id: string, move: TransferMove, detail: { target?: string; error?: string } = {}): boolean {
+    const before = this.call(id)?.transfer;
+    this.dispatch({ type: 'transfer', id, move, ...detail });
+    return this.call(id)?.transfer !== before;
+  }
+
+  /** What was learnt of a call, as model events: flags and its links to other calls. */
   patch(id: string, patch: Patch): void {
     const { held, muted, earlyMedia, remoteHold } = patch;
     const flags = Object.fromEntries(Object.entries({ held, muted, earlyMedia, remoteHold }).filter(([, v]) => v !== undefined));
     if (Object.keys(flags).length > 0) this.dispatch({ type: 'changed', id, flags });
-    if ('transfer' in patch) this.dispatch({ type: 'transfer', id, transfer: patch.transfer });
     if ('consultFor' in patch) {
       this.dispatch(
         patch.consultFor === undefined

@@ -24,6 +24,8 @@ export interface CallConfirmation {
   reasons: ConfirmReason[];
   /** The user's default country (for formatting and emergency numbers). */
   region: string;
+  /** The account the call goes out on, named when the user has several (id and address). */
+  line?: { id: string; label: string };
 }
 
 export const CONFIRM_PAGE = 'src/confirm/confirm.html';
@@ -65,7 +67,8 @@ export function decodeConfirmation(fragment: string): CallConfirmation | null {
     Array.isArray(v.reasons) &&
     v.reasons.every((r) => REASONS.includes(r as ConfirmReason)) &&
     typeof v.region === 'string' &&
-    /^[A-Z]{2}$/.test(v.region);
+    /^[A-Z]{2}$/.test(v.region) &&
+    (v.line === undefined || isLine(v.line));
   if (!ok) return null;
   return {
     dial: v.dial as string,
@@ -75,5 +78,12 @@ export function decodeConfirmation(fragment: string): CallConfirmation | null {
     ...(typeof v.text === 'string' ? { text: v.text } : {}),
     reasons: v.reasons as ConfirmReason[],
     region: v.region as string,
+    ...(isLine(v.line) ? { line: { id: v.line.id, label: v.line.label } } : {}),
   };
+}
+
+function isLine(value: unknown): value is { id: string; label: string } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, label } = value as Record<string, unknown>;
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) && typeof label === 'string' && label.length <= 256;
 }

@@ -8,8 +8,8 @@
 //
 //   added ──moved / changed / transfer / linked / ending──▶ (same call, new fields)
 //     └──────────────────────── removed ──▶ gone (its links with it; endedCall says how it ended)
-import { nextState, type CallEvent } from './call-table';
-import type { CallDirection, CallOutcome, CallSnapshot, EndedCall, RemoteParty, TransferState } from './snapshot';
+import { nextState, nextTransfer, type CallEvent, type TransferMove } from './call-table';
+import type { CallDirection, CallOutcome, CallSnapshot, EndedCall, RemoteParty } from './snapshot';
 
 /** What the model keeps of a call: the snapshot's own fields (links aside) and how it is about to end. */
 export interface CallRecord {
@@ -38,8 +38,8 @@ export type CallModelEvent =
   | { type: 'added'; id: string; accountId: string; direction: CallDirection; remote: RemoteParty; at: number }
   | { type: 'moved'; id: string; event: CallEvent; at: number }
   | { type: 'changed'; id: string; flags: CallFlags }
-  /** Our transfer of the call; undefined when it is over. */
-  | { type: 'transfer'; id: string; transfer: TransferState | undefined }
+  /** Our transfer of the call moves as TRANSFER_TABLE says (a move it does not list changes nothing). */
+  | { type: 'transfer'; id: string; move: TransferMove; target?: string; error?: string }
   | { type: 'linked'; link: CallLink }
   /** Links of this kind that involve the call end (a consultation given up). */
   | { type: 'unlinked'; id: string; kind: CallLink['kind'] }
@@ -90,8 +90,13 @@ export function reduceCalls(model: CallsModel, event: CallModelEvent): CallsMode
       return update(model, event.id, (r) => ({ ...r, call: { ...r.call, ...event.flags } }));
     case 'transfer':
       return update(model, event.id, (r) => {
+        const transfer = nextTransfer(r.call.transfer, event.move, {
+          ...(event.target !== undefined ? { target: event.target } : {}),
+          ...(event.error !== undefined ? { error: event.error } : {}),
+        });
+        if (transfer === null) return r;
         const { transfer: _old, ...rest } = r.call;
-        return { ...r, call: event.transfer ? { ...rest, transfer: event.transfer } : rest };
+        return { ...r, call: transfer ? { ...rest, transfer } : rest };
       });
     case 'linked': {
       const others = model.links.filter((l) => !(l.kind === event.link.kind && l.call === event.link.call));

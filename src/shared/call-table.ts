@@ -8,7 +8,13 @@
 //             connecting ──answer failed──▶ ringing
 //   any ──ended (BYE, CANCEL, rejection, hang up, decline)──▶ ended
 //   active: held ◀──hold / resume──▶ not held (a flag of the call, not a state)
-import type { CallSnapshot, CallState } from './snapshot';
+//
+// Our transfer of an active call (TRANSFER_TABLE):
+//   none ──blind──▶ transferring ──failed (refused, NOTIFY >= 300, no word in 30 s)──▶ failed
+//   none ──consult──▶ consulting ──complete──▶ transferring
+//   consulting ──cancel / consultationEnded──▶ none      failed ──blind / consult──▶ (again)
+//   transferring ──NOTIFY 2xx──▶ (the call ends)
+import type { CallSnapshot, CallState, TransferState } from './snapshot';
 import { ClickDialError } from './protocol';
 
 export type CallEvent = 'progress' | 'answered' | 'answering' | 'answerFailed' | 'established' | 'ended';
@@ -57,6 +63,34 @@ export const CALL_TABLE: Readonly<Record<CallState, StateRow>> = {
   ended: { on: {}, commands: [] },
 };
 
+export type TransferPhase = 'none' | TransferState['state'];
+export type TransferMove = 'blind' | 'consult' | 'complete' | 'cancel' | 'consultationEnded' | 'failed';
+
+export const TRANSFER_TABLE: Readonly<Record<TransferPhase, Partial<Record<TransferMove, TransferPhase>>>> = {
+  none: { blind: 'transferring', consult: 'consulting' },
+  consulting: { complete: 'transferring', cancel: 'none', consultationEnded: 'none' },
+  transferring: { failed: 'failed' },
+  failed: { blind: 'transferring', consult: 'consulting' },
+};
+
+/**
+ * The transfer after `move`: undefined when there is none any more, null when
+ * the table has no such move (nothing changes). `target` names the party
+ * transferred to (blind, consult, complete); `error` says why it failed.
+ */
+export function nextTransfer(
+  current: TransferState | undefined,
+  move: TransferMove,
+  detail: { target?: string; error?: string } = {},
+): TransferState | undefined | null {
+  const next = TRANSFER_TABLE[current?.state ?? 'none'][move];
+  if (next === undefined) return null;
+  if (next === 'none') return undefined;
+  const kind = move === 'blind' ? 'blind' : move === 'consult' || move === 'complete' ? 'attended' : (current?.kind ?? 'blind');
+  const target = detail.target ?? current?.target ?? '';
+  return { kind, target, state: next, ...(next === 'failed' && detail.error !== undefined ? { error: detail.error } : {}) };
+}
+
 /** The state an event moves a call to, or undefined when the table has no such move (nothing changes). */
 export function nextState(state: CallState, event: CallEvent): CallState | undefined {
   return CALL_TABLE[state].on[event];
@@ -74,6 +108,10 @@ export function allowedCommands(call: CallSnapshot): CallCommand[] {
         return !call.held;
       case 'resume':
         return call.held;
+      case 'transfer':
+      case 'consult':
+        // Once at a time: a new transfer only when none is under way (or the last one failed).
+        return TRANSFER_TABLE[call.transfer?.state ?? 'none'].blind !== undefined;
       case 'completeTransfer':
       case 'cancelTransfer':
         // Given on the consultation call of an attended transfer.
@@ -110,7 +148,14 @@ const STATE_WORDS: Record<CallState, string> = {
 /** Throws, in words, when the table does not allow `command` on `call`. */
 export function requireCommand(call: CallSnapshot, command: CallCommand): void {
   if (allowedCommands(call).includes(command)) return;
-  const why = command === 'hold' || command === 'dtmf' ? (call.held ? 'is on hold' : STATE_WORDS[call.state]) : STATE_WORDS[call.state];
+  const transferring = (command === 'transfer' || command === 'consult') && call.state === 'active';
+  const why = transferring
+    ? 'is already being transferred'
+    : command === 'hold' || command === 'dtmf'
+      ? call.held
+        ? 'is on hold'
+        : STATE_WORDS[call.state]
+      : STATE_WORDS[call.state];
   const can = command === 'dtmf' ? 'send key tones' : `be ${WORDS[command]}`;
   throw new ClickDialError(`This call cannot ${can} now: it ${command === 'resume' && !call.held ? 'is not on hold' : why}.`, 'invalid');
 }

@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { extensionIdOf, launchBrowser, type LaunchedExtensionBrowser } from './harness/browser.js';
 import { card, dial, waitForCardState } from './harness/call-controls.js';
-import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall } from './harness/clickdial.js';
+import { fillAccountForm, openOptions, openPopup, setClickToCall, waitForNoPopupCall } from './harness/clickdial.js';
+import { waitForConfirmation } from './harness/confirmation.js';
 import { openFarEnd, type FarEnd } from './harness/far-end.js';
 import { startFarEndServer, type FarEndServer } from './harness/far-end-server.js';
 import { startKamailio, type KamailioServer } from './harness/kamailio.js';
@@ -192,6 +193,31 @@ describe('several SIP accounts', () => {
     await waitForStates(popup, POPUP_ROWS, { '1001@second.test': 'Registered', '1001@clickdial.test': 'Registered' });
     // The dialer now starts on the new default.
     assert.equal(await popup.getByLabel('Call from').locator('option:checked').textContent(), '1001@second.test');
+
+    // A number clicked on a page goes out on the default account, and the confirmation says so.
+    await setClickToCall(browser.serviceWorker);
+    const page = await browser.context.newPage();
+    await page.goto(server.fixtureUrl('click-to-call.html'));
+    const link = page.getByRole('link', { name: '+1 (415) 555-0102' }).first();
+    await link.hover();
+    await new Promise((r) => setTimeout(r, 400));
+    await link.click();
+    const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+    assert.equal(await confirm.getByTestId('confirm-line').textContent(), '1001@second.test');
+    await farB.clearEvents();
+    await farB.autoAnswer(true);
+    try {
+      await confirm.locator('button.call[data-armed=true]').click();
+      await farB.waitForCallState('Established');
+      await waitForCardState(popup, '+14155550102', 'In call');
+      assert.equal(await card(popup, '+14155550102').getByTestId('call-line').textContent(), 'From 1001@second.test');
+      await card(popup, '+14155550102').getByRole('button', { name: 'Hang up' }).click();
+      await farB.waitForEvent('bye-received');
+      await waitForNoPopupCall(popup);
+    } finally {
+      await farB.autoAnswer(false);
+      await page.close();
+    }
 
     await options.getByRole('button', { name: 'Remove 1001@clickdial.test' }).click();
     await options.getByRole('group', { name: 'Remove 1001@clickdial.test?' }).getByRole('button', { name: 'Remove' }).click();

@@ -36,7 +36,7 @@ describe('the call model', () => {
         at: 2,
       },
       { type: 'linked', link: { kind: 'consultation', call: 'consult', of: 'first' } },
-      { type: 'transfer', id: 'first', transfer: { kind: 'attended', target: 'sip:1003@pbx.example', state: 'consulting' } },
+      { type: 'transfer', id: 'first', move: 'consult', target: 'sip:1003@pbx.example' },
     );
     expect(callSnapshots(m).map((c) => [c.id, c.consultFor, c.transfer?.state])).toEqual([
       ['first', undefined, 'consulting'],
@@ -48,8 +48,13 @@ describe('the call model', () => {
     m = reduceCalls(m, { type: 'linked', link: { kind: 'referred-by', call: 'consult', by: 'Bob' } });
     m = reduceCalls(m, { type: 'linked', link: { kind: 'refer-received', call: 'consult', target: 'sip:2001@pbx.example' } });
     expect(callSnapshots(m)[0]).toMatchObject({ referredBy: 'Bob', referredTo: 'sip:2001@pbx.example' });
-    m = reduceCalls(m, { type: 'transfer', id: 'consult', transfer: undefined });
-    expect('transfer' in (callSnapshots(m)[0] ?? {})).toBe(false);
+    m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'blind', target: 'sip:2002@pbx.example' });
+    expect(callSnapshots(m)[0]?.transfer).toEqual({ kind: 'blind', target: 'sip:2002@pbx.example', state: 'transferring' });
+    // The transfer table decides: a second transfer while one is under way changes nothing.
+    m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'consult', target: 'sip:2003@pbx.example' });
+    expect(callSnapshots(m)[0]?.transfer?.target).toBe('sip:2002@pbx.example');
+    m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'failed', error: 'Refused.' });
+    expect(callSnapshots(m)[0]?.transfer).toEqual({ kind: 'blind', target: 'sip:2002@pbx.example', state: 'failed', error: 'Refused.' });
   });
 
   it('says how a call ended: answered, else the first word learnt, else missed or cancelled', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CALL_TABLE, allowedCommands, nextState, requireCommand, type CallCommand, type CallEvent } from '../../src/shared/call-table';
+import {
+  CALL_TABLE,
+  TRANSFER_TABLE,
+  allowedCommands,
+  nextState,
+  nextTransfer,
+  requireCommand,
+  type CallCommand,
+  type CallEvent,
+} from '../../src/shared/call-table';
 import type { CallState } from '../../src/shared/snapshot';
 import { mockCall } from '../popup/mock-snapshot';
 
@@ -55,5 +64,42 @@ describe('the call transition table', () => {
     [mockCall({ state: 'ended' }), 'hangup', /cannot be hung up now: it has ended/],
   ] as const)('refuses what it does not allow, in words (%#)', (call, command, message) => {
     expect(() => requireCommand(call, command as CallCommand)).toThrow(message);
+  });
+});
+
+describe('the transfer table', () => {
+  it('has exactly these moves, and keeps kind, target and error', () => {
+    const moves: string[] = [];
+    for (const [phase, row] of Object.entries(TRANSFER_TABLE))
+      for (const [move, to] of Object.entries(row)) moves.push(`${phase} --${move}--> ${to}`);
+    expect(moves).toEqual([
+      'none --blind--> transferring',
+      'none --consult--> consulting',
+      'consulting --complete--> transferring',
+      'consulting --cancel--> none',
+      'consulting --consultationEnded--> none',
+      'transferring --failed--> failed',
+      'failed --blind--> transferring',
+      'failed --consult--> consulting',
+    ]);
+    const consulting = nextTransfer(undefined, 'consult', { target: 'sip:1003@x' });
+    expect(consulting).toEqual({ kind: 'attended', target: 'sip:1003@x', state: 'consulting' });
+    const transferring = nextTransfer(consulting ?? undefined, 'complete');
+    expect(transferring).toEqual({ kind: 'attended', target: 'sip:1003@x', state: 'transferring' });
+    expect(nextTransfer(transferring ?? undefined, 'failed', { error: 'No.' })).toEqual({
+      kind: 'attended',
+      target: 'sip:1003@x',
+      state: 'failed',
+      error: 'No.',
+    });
+    expect(nextTransfer(transferring ?? undefined, 'blind', { target: 'sip:9@x' })).toBeNull();
+    expect(nextTransfer(consulting ?? undefined, 'cancel')).toBeUndefined();
+  });
+
+  it('refuses a second transfer while one is under way, in words', () => {
+    const busy = mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'transferring' } });
+    expect(allowedCommands(busy)).not.toContain('transfer');
+    expect(() => requireCommand(busy, 'consult')).toThrow('This call cannot be transferred now: it is already being transferred.');
+    expect(allowedCommands(mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'failed' } }))).toContain('transfer');
   });
 });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { accountLabel, defaultAccount, lineName, phoneStatus } from '../../src/shared/account-selectors';
+import { mockAccount, mockSnapshot } from '../popup/mock-snapshot';
+
+const second = mockAccount({ id: 'b', aor: 'sips:2001@other.test' });
+
+describe('account selectors', () => {
+  it('names a line only when there are several', () => {
+    expect(lineName(mockSnapshot(), 'account-1')).toBeUndefined();
+    const two = mockSnapshot({ accounts: [mockAccount(), second] });
+    expect(lineName(two, 'b')).toBe('2001@other.test');
+    expect(lineName(two, 'gone')).toBeUndefined();
+    expect(accountLabel('SIP:1@x')).toBe('1@x');
+  });
+
+  it('finds the default account, else the first', () => {
+    expect(defaultAccount(mockSnapshot({ accounts: [mockAccount(), second], defaultAccountId: 'b' }))?.id).toBe('b');
+    expect(defaultAccount(mockSnapshot({ accounts: [mockAccount(), second], defaultAccountId: 'gone' }))?.id).toBe('account-1');
+  });
+
+  it('sums up the phone: registered only when every wanted account is; an error when any has one', () => {
+    expect(phoneStatus(mockSnapshot({ accounts: [] })).status).toBe('unconfigured');
+    expect(phoneStatus(mockSnapshot({ accounts: [mockAccount({ wantsOnline: false })] })).status).toBe('offline');
+    expect(phoneStatus(mockSnapshot({ accounts: [mockAccount(), mockAccount({ id: 'b', wantsOnline: false })] }))).toMatchObject({
+      status: 'registered',
+      accounts: [{ id: 'account-1' }],
+    });
+    const pending = mockAccount({ id: 'b', registration: 'registering' });
+    expect(phoneStatus(mockSnapshot({ accounts: [mockAccount(), pending] }))).toMatchObject({
+      status: 'connecting',
+      accounts: [{ id: 'b' }],
+    });
+    const failing = mockAccount({ id: 'b', registration: 'failed', registrationError: 'No.' });
+    expect(phoneStatus(mockSnapshot({ accounts: [mockAccount(), failing, pending] }))).toMatchObject({
+      status: 'error',
+      accounts: [{ id: 'b' }],
+    });
+  });
+});
