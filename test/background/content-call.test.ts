@@ -41,7 +41,7 @@ function phone(calls: { direction: string; state: string; remote: { user: string
   const dialled: string[] = [];
   return {
     dialled,
-    snapshot: async () => ({ calls }) as never,
+    snapshot: async () => ({ calls, accounts: [] }) as never,
     // Like the phone: once dialled, the call is in the snapshot.
     dial: async (target: string) => {
       dialled.push(target);
@@ -172,7 +172,7 @@ describe('handleContentCall', () => {
 
   it('tells the user when the phone cannot call', async () => {
     const failing = {
-      snapshot: async () => ({ calls: [] }) as never,
+      snapshot: async () => ({ calls: [], accounts: [] }) as never,
       dial: async () => Promise.reject(new Error('Set up your SIP account first')),
     };
     await handleContentCall({ number: '(415) 555-0172', text: '(415) 555-0172', intentChecked: true }, page, failing);

@@ -37,7 +37,7 @@ vi.mock('../../src/background/click-to-call-notice', () => ({ showClickToCallPro
 const calls: unknown[] = [];
 vi.mock('../../src/background/router', () => ({
   outsideCallPhone: {
-    snapshot: async () => ({ calls: [] }),
+    snapshot: async () => ({ calls: [], accounts: [] }),
     dial: async (target: string) => void calls.push(['phone.call', { target }]),
   },
 }));

@@ -89,7 +89,10 @@ describe('the confirmation window', () => {
 
   it('refuses a broken or forged fragment and calls nothing', () => {
     expect(decodeConfirmation('#' + encodeConfirmation(base))).toEqual(base);
+    const withLine = { ...base, line: { id: 'account-2', label: '1001@second.test' } };
+    expect(decodeConfirmation('#' + encodeConfirmation(withLine))).toEqual(withLine);
     for (const bad of [
+      '#' + encodeURIComponent(JSON.stringify({ ...base, line: { id: 'a b', label: 'x' } })),
       '#{',
       '#' + encodeURIComponent(JSON.stringify({ ...base, dial: 'sip:evil@x' })),
       '#' + encodeURIComponent(JSON.stringify({ ...base, reasons: ['none'] })),
