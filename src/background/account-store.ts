@@ -39,11 +39,6 @@ export function loadAccounts(): Promise<StoredAccounts> {
   return inOrder(read);
 }
 
-/** The account calls go out on (the default, else the first), if any. */
-export async function loadDefaultAccount(): Promise<StoredAccount | undefined> {
-  return defaultAccount(await loadAccounts());
-}
-
 function update<T>(change: (stored: StoredAccounts) => { next: StoredAccounts; result: T }): Promise<T> {
   return inOrder(async () => {
     const { next, result } = change(await read());

@@ -9,6 +9,7 @@ import {
   type SipAccount,
 } from '../shared/account';
 import { request } from '../shared/messenger';
+import { accountLabel } from '../shared/account-selectors';
 
 type TextField = Exclude<AccountField, 'iceServers'>;
 
@@ -88,7 +89,7 @@ export function AccountForm({ id, saved, onSaved }: Props) {
 
   return (
     <form class="panel account" onSubmit={(event) => void save(event)} noValidate aria-labelledby="account-heading">
-      <h2 id="account-heading">{id === undefined ? 'Add a SIP account' : `SIP account ${saved?.aor.replace(/^sips?:/, '') ?? ''}`}</h2>
+      <h2 id="account-heading">{id === undefined ? 'Add a SIP account' : `SIP account ${saved ? accountLabel(saved.aor) : ''}`}</h2>
       <p class="hint">Stored only on this computer (never synced), and sent only to your SIP server.</p>
       {FIELDS.map((field) => (
         <label key={field.name} class="field">

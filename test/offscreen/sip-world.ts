@@ -354,7 +354,7 @@ export class FarEnd {
     return invitation;
   }
 
-  /** Calls `target` (e.g. sip:1001@clickdial.test); extra headers on the INVITE. */
+  /** Calls `target` (e.g. sip:1001@clickdial.test); a final failure status is kept in `rejections`. */
   call(target: string): Inviter {
     const uri = UserAgent.makeURI(target);
     if (!uri) throw new Error(`bad URI ${target}`);
