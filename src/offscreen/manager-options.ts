@@ -1,6 +1,14 @@
 import { SIPExtension, type UserAgentOptions, type Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { remoteAudioFor } from './remote-audio';
+import { CONNECT_TIMEOUT_S } from './server-probe';
+
+/**
+ * Registrations last 110 s and are refreshed at half of that: a server that
+ * dropped our contact while the connection stayed up (a restart, a lost
+ * database) has it back within a minute, as the phone cannot ask it.
+ */
+export const REGISTER_EXPIRES_S = 110;
 
 type Options = Web.SessionManagerOptions;
 
@@ -14,6 +22,8 @@ export interface SipStack {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
   media?: Options['media'];
+  /** Says why a WebSocket could not be opened: server-probe.ts's HTTP probe unless given. */
+  describeUnreachable?: (server: string, error: unknown) => Promise<string>;
 }
 
 /** Maps the user's account onto SessionManager options. */
@@ -39,6 +49,9 @@ export function managerOptions(
     // 0 = no limit in SIP.js: its check lets one call too many through, so
     // call-events.ts enforces the user's limit exactly.
     maxSimultaneousSessions: 0,
+    registererOptions: { expires: REGISTER_EXPIRES_S, refreshFrequency: 50 },
+    // SessionManager's own retry of a refused or failed registration: soon, as the server is there.
+    registrationRetryInterval: 1,
     ...extra,
     userAgentOptions: {
       authorizationUsername: user,
@@ -48,7 +61,7 @@ export function managerOptions(
       // Lets a far end complete an attended transfer to us (INVITE with Replaces).
       sipExtensionReplaces: SIPExtension.Supported,
       logLevel: 'warn',
-      transportOptions: { server: account.server.trim(), connectionTimeout: 6 },
+      transportOptions: { server: account.server.trim(), connectionTimeout: CONNECT_TIMEOUT_S },
       sessionDescriptionHandlerFactoryOptions: {
         // Replaces SIP.js's default (Google's STUN): an unreachable STUN server
         // would hold every call for the ICE gathering timeout.

@@ -29,6 +29,8 @@ const phone = new Phone(
   (message) => emit('phone.messageReceived', message),
 );
 void phone.refreshMicrophone();
+// Back on the network (Wi-Fi rejoined, cable back): reconnect now, not at the next retry.
+window.addEventListener('online', () => phone.networkBack());
 
 /** The call, checked against the transition table: a command it does not allow is refused in words. */
 function allow(callId: unknown, command: CallCommand): string {

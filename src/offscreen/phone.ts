@@ -108,7 +108,7 @@ export class Phone {
    * settings, and reconciles with them: removed accounts unregister, new ones
    * connect, each as its intent says.
    */
-  async configure(accounts: readonly AccountConfig[], defaultId: string | null, settings?: PhoneSettings): Promise<PhoneSnapshot> {
+  configure(accounts: readonly AccountConfig[], defaultId: string | null, settings?: PhoneSettings): PhoneSnapshot {
     if (settings !== undefined) {
       // Applied live: DTMF and the call limit are ours, devices apply per call.
       this.settings = parsePhoneSettings(settings);
@@ -119,11 +119,17 @@ export class Phone {
     const ids = accounts.map((a) => a.id);
     const removed = [...this.lines].filter(([id]) => !ids.includes(id));
     for (const [id] of removed) this.lines.delete(id);
-    await Promise.all(removed.map(([, line]) => line.stop()));
+    for (const [, line] of removed) line.stop();
     this.dispatch({ type: 'accountsListed', ids, defaultId });
     this.changed();
-    await Promise.all(accounts.map(({ id, account, wantsOnline }) => this.line(id).configure(account, wantsOnline)));
+    // Never waits for the network: each connection reconciles in the background.
+    for (const { id, account, wantsOnline } of accounts) this.line(id).configure(account, wantsOnline);
     return this.snapshot();
+  }
+
+  /** The browser is online again: every account that is not registered tries now. */
+  networkBack(): void {
+    for (const line of this.lines.values()) line.retryNow();
   }
 
   private line(id: string): SipConnection {

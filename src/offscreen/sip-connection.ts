@@ -1,14 +1,18 @@
 // One account's connection to its SIP server: one SessionManager built from the saved
 // account (the phone has one SipConnection per account), kept in line with the user's intent (be online or not), apart from
-// what the network gives. Reconnects with backoff for as long as the user
-// wants to be online; SessionManager alone gives up after a few tries.
+// what the network gives. Reconnects for as long as the user wants to be
+// online (retry-delay.ts); SessionManager alone gives up after a few tries.
+// Nothing here waits for the network: configure and stop return at once, so
+// the phone document starts (and answers the popup) whatever the server does.
 //
 //   (no account) --configure--> offline
 //   offline --wantsOnline--> connecting --WebSocket up--> connected/registering --200--> registered
-//   connecting --fails--> disconnected --backoff--> connecting   (while wantsOnline)
+//   connecting --fails, or no answer in 3 s--> disconnected (why, in words) --retry--> connecting   (while wantsOnline)
+//   registering --no answer in 3 s--> registering (said: the server does not answer)
 //   registering --401/403/407--> failed   (no retry until the account changes)
-//   registered --transport lost--> disconnected --backoff--> connecting
-//   any --wantsOnline=false--> offline (unregister, close the WebSocket)
+//   registered --transport lost, or keep-alive unanswered--> disconnected --retry--> connecting
+//   disconnected --the browser is online again (retryNow)--> connecting at once
+//   any --wantsOnline=false, or the account changed--> offline (unregister and close in the background)
 import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { ClickDialError } from '../shared/protocol';
@@ -16,8 +20,13 @@ import type { ConnectionState, RegistrationState } from '../shared/snapshot';
 import type { AccountEvent, AccountState } from '../shared/account-model';
 import { managerOptions, type SipStack } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
+import { KeepAlive } from './keep-alive';
+import { retryDelayMs } from './retry-delay';
+import { CONNECT_TIMEOUT_S, describeSilentServer, describeUnreachable } from './server-probe';
+import { buildSessionManager } from './session-manager-factory';
 
-const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000, 30000];
+/** A REGISTER with no answer for this long is said: the server takes WebSockets but not SIP. */
+const REGISTER_SILENCE_MS = CONNECT_TIMEOUT_S * 1000;
 /** How long a call, an answer or a message waits for a registration under way (a phone just started). */
 export const REGISTRATION_WAIT_MS = 10_000;
 
@@ -36,6 +45,15 @@ export class SipConnection {
   manager: Web.SessionManager | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
+  /** When the server was last lost (for the retry delay), undefined while reachable. */
+  private outageSince: number | undefined;
+  private keepAlive: KeepAlive | undefined;
+  /** Set when the keep-alive closed a dead connection: SIP.js then reports no error. */
+  private silentLoss = false;
+  private registerSilence: ReturnType<typeof setTimeout> | undefined;
+  /** Stops what the current SessionManager left listening (SIP.js never removes its `online` listener). */
+  private managerScope: AbortController | undefined;
+  private reconciling: Promise<void> | undefined;
   /** Commands waiting for the registration (whenRegistered): looked at on every change. */
   private waiting = new Set<() => void>();
 
@@ -71,11 +89,20 @@ export class SipConnection {
   }
 
   /** Takes the saved account and the user's intent, and reconciles with them. */
-  async configure(account: SipAccount | null, wantsOnline: boolean): Promise<void> {
+  configure(account: SipAccount | null, wantsOnline: boolean): void {
     const accountChanged = JSON.stringify(account) !== JSON.stringify(this.account);
-    if (accountChanged) await this.stopManager();
+    // A changed server or password takes effect at once, whatever the old connection was doing.
+    if (accountChanged) this.stopManager();
     this.dispatch({ type: 'configured', account, wantsOnline, accountChanged });
-    await this.reconcile();
+    this.retryAttempt = 0;
+    void this.reconcile();
+  }
+
+  /** The browser says it is online again (or the user pressed Retry): try now, not at the next retry. */
+  retryNow(): void {
+    if (!this.wantsOnline || !this.account || this.registration === 'registered' || this.authRejected) return;
+    this.retryAttempt = 0;
+    void this.reconcile();
   }
 
   /**
@@ -126,16 +153,35 @@ export class SipConnection {
     for (const check of [...this.waiting]) check();
   }
 
+  /** One reconciliation at a time: a second request while one runs is taken up when it ends. */
   private async reconcile(): Promise<void> {
     clearTimeout(this.retryTimer);
+    if (this.reconciling) {
+      this.again = true;
+      return this.reconciling;
+    }
+    this.reconciling = this.reconcileOnce().finally(() => {
+      this.reconciling = undefined;
+      if (this.again) {
+        this.again = false;
+        void this.reconcile();
+      }
+    });
+    return this.reconciling;
+  }
+  private again = false;
+
+  private async reconcileOnce(): Promise<void> {
     const account = this.account;
     if (!this.wantsOnline || !account) {
-      await this.stopManager();
+      this.stopManager();
       return;
     }
     if (!this.manager) {
       try {
-        this.manager = new Web.SessionManager(account.server.trim(), this.options(account));
+        this.managerScope = new AbortController();
+        const scope = this.managerScope.signal;
+        this.manager = buildSessionManager(account.server.trim(), this.options(account, scope), scope);
       } catch (error) {
         this.dispatch({ type: 'failedToStart', error: describeConnectionFailure(account.server, error), registration: 'failed' });
         this.changed();
@@ -146,20 +192,32 @@ export class SipConnection {
     if (!manager.isConnected()) {
       this.dispatch({ type: 'connecting' });
       this.changed();
+      const began = Date.now();
       try {
         await manager.connect();
       } catch (error) {
         if (manager !== this.manager) return; // replaced while connecting
-        this.dispatch({ type: 'connectFailed', error: describeConnectionFailure(account.server, error) });
+        this.outageSince ??= Date.now();
         this.scheduleRetry();
+        // SIP.js reports its own timeout as an ordinary close: the clock tells them apart.
+        const timedOut = Date.now() - began >= CONNECT_TIMEOUT_S * 1000 - 250;
+        const why = timedOut
+          ? describeSilentServer(account.server.trim())
+          : await (this.stack.describeUnreachable ?? describeUnreachable)(account.server.trim(), error);
+        if (manager !== this.manager) return;
+        this.dispatch({ type: 'connectFailed', error: why });
         this.changed();
         return;
       }
     }
+    if (manager !== this.manager) return; // let go while connecting
     if (this.registration !== 'registered' && !this.authRejected) {
       this.dispatch({ type: 'registering' });
       this.changed();
+      this.watchRegisterSilence(account);
       await manager.register().catch((error: unknown) => {
+        // SessionManager registers by itself on connect: ours then finds that REGISTER under way.
+        if (error instanceof Error && error.name === 'RequestPendingError') return;
         this.dispatch({
           type: 'failedToStart',
           error: `Could not send the registration: ${error instanceof Error ? error.message : String(error)}`,
@@ -172,48 +230,94 @@ export class SipConnection {
   private scheduleRetry(): void {
     clearTimeout(this.retryTimer);
     if (!this.wantsOnline) return;
-    const delay = RETRY_DELAYS_MS[Math.min(this.retryAttempt, RETRY_DELAYS_MS.length - 1)] ?? 30000;
+    const delay = retryDelayMs(this.retryAttempt, Date.now() - (this.outageSince ?? Date.now()));
     this.retryAttempt += 1;
     this.retryTimer = setTimeout(() => void this.reconcile(), delay);
   }
 
-  /** The account was removed: unregister and close; waiting commands learn it at once. */
-  async stop(): Promise<void> {
-    await this.stopManager();
+  /** A server that took the WebSocket but says nothing to the REGISTER is named as such, within 3 s. */
+  private watchRegisterSilence(account: SipAccount): void {
+    clearTimeout(this.registerSilence);
+    this.registerSilence = setTimeout(() => {
+      if (this.registration !== 'registering' || !this.manager) return;
+      this.dispatch({
+        type: 'failedToStart',
+        error: `The server at ${account.server.trim()} took the connection but has not answered the registration for ${CONNECT_TIMEOUT_S} s: it may not be a SIP server, or it is overloaded. ClickDial keeps trying.`,
+      });
+      this.changed();
+    }, REGISTER_SILENCE_MS);
+  }
+
+  /** The account was removed: unregister and close (in the background); waiting commands learn it at once. */
+  stop(): void {
+    this.stopManager();
     for (const check of [...this.waiting]) check();
   }
 
-  private async stopManager(): Promise<void> {
+  /** Lets go of the SessionManager at once; it unregisters and closes in the background. */
+  private stopManager(): void {
     clearTimeout(this.retryTimer);
+    clearTimeout(this.registerSilence);
+    this.keepAlive?.stop();
+    this.keepAlive = undefined;
+    this.managerScope?.abort();
+    this.managerScope = undefined;
     const manager = this.manager;
     this.manager = undefined;
     this.dispatch({ type: 'stopped' });
     this.changed();
     if (!manager) return;
-    await manager.unregister().catch(() => undefined);
-    await manager.disconnect().catch(() => undefined);
+    void (async () => {
+      await manager.unregister().catch(() => undefined);
+      // SIP.js's stop waits for answers (the un-REGISTER, BYEs) that a dead or mute server never
+      // gives, for its 32 s transaction timeout, keeping the socket open: after 3 s, close it.
+      const stopped = manager.disconnect().then(
+        () => true,
+        () => true,
+      );
+      const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000));
+      if (!(await Promise.race([stopped, late]))) await manager.userAgent.transport.disconnect().catch(() => undefined);
+    })();
   }
 
-  private options(account: SipAccount): Web.SessionManagerOptions {
+  /** `scope` is aborted once this SessionManager is let go: what it reports after that is about a connection that no longer counts. */
+  private options(account: SipAccount, scope: AbortSignal): Web.SessionManagerOptions {
     return managerOptions(
       account,
       {
         onServerConnect: () => {
+          if (scope.aborted) return;
           this.retryAttempt = 0;
+          this.outageSince = undefined;
+          this.startKeepAlive(account);
           this.dispatch({ type: 'connected' });
           this.changed();
         },
         onServerDisconnect: (error) => {
-          const lost = error && this.wantsOnline;
-          this.dispatch({ type: 'disconnected', ...(lost ? { error: describeConnectionFailure(account.server, error) } : {}) });
-          if (lost) this.scheduleRetry();
+          if (scope.aborted) return;
+          this.keepAlive?.stop();
+          clearTimeout(this.registerSilence);
+          const silent = this.silentLoss;
+          this.silentLoss = false;
+          const lost = (error || silent) && this.wantsOnline;
+          const why = silent
+            ? `The SIP server at ${account.server.trim()} stopped answering (no reply to a keep-alive within 5 s). Reconnecting…`
+            : describeConnectionFailure(account.server, error);
+          this.dispatch({ type: 'disconnected', ...(lost ? { error: why } : {}) });
+          if (lost) {
+            this.outageSince ??= Date.now();
+            this.scheduleRetry();
+          }
           this.changed();
         },
         onRegistered: () => {
+          if (scope.aborted) return;
+          clearTimeout(this.registerSilence);
           this.dispatch({ type: 'registered' });
           this.changed();
         },
         onUnregistered: () => {
+          if (scope.aborted) return;
           this.dispatch({ type: 'unregistered' });
           this.changed();
         },
@@ -225,7 +329,17 @@ export class SipConnection {
         registerGuard: () => Promise.resolve(this.authRejected),
         registererRegisterOptions: {
           requestDelegate: {
+            // Also refreshes: a registration the server dropped while the connection stayed up comes back here.
+            onAccept: () => {
+              if (scope.aborted) return;
+              clearTimeout(this.registerSilence);
+              if (this.registration === 'registered') return;
+              this.dispatch({ type: 'registered' });
+              this.changed();
+            },
             onReject: (response) => {
+              if (scope.aborted) return;
+              clearTimeout(this.registerSilence);
               const { statusCode = 0, reasonPhrase = '' } = response.message;
               this.dispatch({
                 type: 'rejected',
@@ -239,5 +353,18 @@ export class SipConnection {
       },
       this.stack,
     );
+  }
+
+  private startKeepAlive(account: SipAccount): void {
+    this.keepAlive?.stop();
+    const manager = this.manager;
+    if (!manager) return;
+    this.keepAlive = new KeepAlive(manager.userAgent, account.aor.trim(), () => {
+      if (manager !== this.manager) return;
+      // Closing the dead socket ourselves: SIP.js reports that without an error, so remember why.
+      this.silentLoss = true;
+      void manager.userAgent.transport.disconnect().catch(() => undefined);
+    });
+    this.keepAlive.start();
   }
 }

@@ -10,7 +10,7 @@ import { Phone, type AccountConfig } from '../../src/offscreen/phone';
 import type { SipAccount } from '../../src/shared/account';
 import { CALL_TABLE } from '../../src/shared/call-table';
 import type { CallState, EndedCall, PhoneSnapshot, ReceivedMessage } from '../../src/shared/snapshot';
-import { FakeSessionDescriptionHandler, FarEnd, SipWire, fakeSdhFactory, installMediaFakes, until } from './sip-world';
+import { FakeSessionDescriptionHandler, FarEnd, SipWire, installMediaFakes, until, worldStack } from './sip-world';
 
 function sipAccount(aor: string): SipAccount {
   return { server: 'wss://pbx.test/ws', aor, authorizationUser: '', password: 'secret', displayName: '', iceServers: [] };
@@ -56,11 +56,11 @@ async function start(accounts: AccountConfig[] = [A], wire = new SipWire()): Pro
     watch(),
     (e) => ended.push(e),
     (m) => messages.push(m),
-    { transportConstructor: wire.transportFor('phone'), sessionDescriptionHandlerFactory: fakeSdhFactory, media: {} },
+    worldStack(wire),
   );
   const w: World = { wire, far, phone, ended, messages, now: () => phone.snapshot() };
   open.push(w);
-  await phone.configure(accounts, accounts[0]?.id ?? null);
+  phone.configure(accounts, accounts[0]?.id ?? null);
   return w;
 }
 
@@ -87,7 +87,9 @@ afterEach(async () => {
   FakeSessionDescriptionHandler.failNextTake = false;
   FakeSessionDescriptionHandler.delayMs = 0;
   for (const w of open) {
-    await w.phone.configure([], null);
+    w.phone.configure([], null);
+    // The phone unregisters and closes in the background (it never waits for the network).
+    await until(() => w.wire.phoneTransports().length === 0, 'the phone to close its connections', 5000);
     await w.far.stop();
   }
   open = [];
@@ -117,7 +119,8 @@ describe('registration', () => {
     const wire = new SipWire();
     wire.down = true;
     const w = await start([A], wire);
-    expect(w.now().accounts[0]).toMatchObject({ connection: 'disconnected', registrationError: expect.stringMatching(/Cannot reach/) });
+    await until(() => /Cannot reach/.test(w.now().accounts[0]?.registrationError ?? ''), 'the reason in words');
+    expect(w.now().accounts[0]).toMatchObject({ connection: 'disconnected' });
     const call = w.phone.call('1002');
     wire.down = false;
     await until(() => registered(w), 'registered after the retry', 3000);
@@ -130,14 +133,14 @@ describe('registration', () => {
     w.wire.phoneTransports()[0]?.drop();
     expect(w.now().accounts[0]).toMatchObject({ connection: 'disconnected', registration: 'unregistered' });
     expect(w.now().accounts[0]?.registrationError).toBeDefined();
-    // SessionManager registers again 3-6 s after it reconnects (its registrationRetryInterval).
-    await until(() => registered(w), 're-registered', 8000);
+    // The first retry comes within a second (retry-delay.ts).
+    await until(() => registered(w), 're-registered', 3000);
     expect(w.now().accounts[0]?.registrationError).toBeUndefined();
   });
 
   it('offline by choice unregisters, and a call then fails saying so', async () => {
     const w = await registeredWorld();
-    await w.phone.configure([{ ...A, wantsOnline: false }], 'a');
+    w.phone.configure([{ ...A, wantsOnline: false }], 'a');
     await until(() => !w.wire.isRegistered('sip:1001@clickdial.test'), 'unregistered at the server');
     expect(w.now().accounts[0]).toMatchObject({ wantsOnline: false, registration: 'unregistered' });
     await expect(w.phone.call('1002')).rejects.toThrow(/offline/);
@@ -339,7 +342,7 @@ describe('several accounts', () => {
     await until(() => w.far.invitations.length === 1, 'a call on the working account');
 
     wire.refuse.clear();
-    await w.phone.configure([B], 'b');
+    w.phone.configure([B], 'b');
     await until(() => !wire.isRegistered('sip:1001@clickdial.test'), 'a unregistered');
     expect(w.now().accounts.map((a) => a.id)).toEqual(['b']);
     expect(w.now().defaultAccountId).toBe('b');

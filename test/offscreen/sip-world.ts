@@ -25,6 +25,8 @@ import {
   type Transport,
   type UserAgentOptions,
 } from 'sip.js';
+import type { SipStack } from '../../src/offscreen/manager-options';
+import { describeConnectionFailure } from '../../src/offscreen/sip-status';
 
 // --- browser media, faked --------------------------------------------------
 
@@ -151,6 +153,7 @@ export class FakeTransport implements Transport {
   connect(): Promise<void> {
     if (this.current === TransportState.Connected) return Promise.resolve();
     this.move(TransportState.Connecting);
+    if (this.side === 'phone') this.wire.connectAttempts += 1;
     if (this.wire.down && this.side === 'phone') {
       this.move(TransportState.Disconnected);
       return Promise.reject(new Error('WebSocket closed (connection refused)'));
@@ -211,6 +214,10 @@ const aorKey = (uri: Core.URI): string => `${uri.user ?? ''}@${uri.host}`.toLowe
 export class SipWire {
   /** No connection can be made while down (a server that is gone). */
   down = false;
+  /** Swallows everything the phone sends while connections stay up (a black hole: NAT timeout, hung server). */
+  silent = false;
+  /** How many times the phone's transports tried to connect. */
+  connectAttempts = 0;
   /** Accounts (user@host) whose REGISTER is refused with 403. */
   readonly refuse = new Set<string>();
   /** Every message's first line, in order: what went over the wire. */
@@ -239,6 +246,11 @@ export class SipWire {
     return [...this.transports].filter((t) => t.side === 'phone' && t.isConnected());
   }
 
+  /** The server forgets a registration while the connection stays up (a restart, a lost database). */
+  forget(aor: string): void {
+    this.registered.delete(aor.replace(/^sip:/, '').toLowerCase());
+  }
+
   isRegistered(aor: string): boolean {
     return this.registered.has(aor.replace(/^sip:/, '').toLowerCase());
   }
@@ -247,8 +259,14 @@ export class SipWire {
     const parsed = parse(message);
     this.log.push(`${from.side}: ${message.slice(0, message.indexOf('\r\n'))}`);
     if (from.side === 'phone') {
+      if (this.silent) return;
       if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
         this.register(from, parsed);
+        return;
+      }
+      // OPTIONS to the server itself (keep-alives): answered here.
+      if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'OPTIONS' && !(parsed.ruri as Core.URI).user) {
+        from.receive(this.reply(parsed, 200, 'OK'));
         return;
       }
       this.calls.set(parsed.callId, from);
@@ -367,6 +385,16 @@ export class FarEnd {
   hold(session: Session, hold: boolean): Promise<unknown> {
     return session.invite({ sessionDescriptionHandlerOptions: { hold } as Web.SessionDescriptionHandlerOptions });
   }
+}
+
+/** The phone's SIP stack in this world: its transports on the wire, fake media, no HTTP probe. */
+export function worldStack(wire: SipWire): SipStack {
+  return {
+    transportConstructor: wire.transportFor('phone'),
+    sessionDescriptionHandlerFactory: fakeSdhFactory,
+    media: {},
+    describeUnreachable: (server, error) => Promise.resolve(describeConnectionFailure(server, error)),
+  };
 }
 
 /** Resolves once `check` is true (checked every 5 ms), or fails naming `what` after 2 s. */

@@ -1,7 +1,7 @@
 // Starts a throwaway Kamailio (test/e2e/kamailio/kamailio.cfg) on a free loopback port.
 // One instance per test file is cheap (~100 ms to start, ~1 s to stop).
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
@@ -25,6 +25,8 @@ export interface KamailioServer {
   pid: number;
   /** Kamailio's stderr so far (last 256 KiB): attach it to failure messages. */
   logs(): string;
+  /** Runs a management command as the server's administrator would (kamcmd over the ctl socket), e.g. `rpc('ul.rm', 'location', '1001@clickdial.test')`. */
+  rpc(...command: string[]): Promise<string>;
   /** SIGTERM, wait for exit (SIGKILL the process group after a timeout), remove the temp dir. Idempotent. */
   stop(): Promise<void>;
 }
@@ -68,6 +70,8 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
     `RUN_DIR="${dir}"`,
     '-A',
     `DOMAIN="${domain}"`,
+    '-A',
+    `CTL_SOCKET="unix:${join(dir, 'ctl.sock')}"`,
     '-m',
     '64', // shared memory MB: default 64 is fine, be explicit to stay small
     '-M',
@@ -166,6 +170,15 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
     port,
     pid,
     logs: () => log,
+    rpc: (...command) =>
+      new Promise((resolve, reject) => {
+        execFile('/usr/sbin/kamcmd', ['-s', `unix:${join(dir, 'ctl.sock')}`, ...command], (error, stdout, stderr) => {
+          // kamcmd exits 0 on an error reply, and prints "error: CODE - reason".
+          if (error || /^error:/m.test(stdout + stderr))
+            reject(new Error(`kamcmd ${command.join(' ')}: ${stderr || stdout || error?.message}`));
+          else resolve(stdout);
+        });
+      }),
     stop,
   };
 }

@@ -1,0 +1,42 @@
+// Says why a WebSocket to the SIP server could not be opened. Browsers give a
+// failed WebSocket no reason at all, so a closed port, a plain web server and
+// a firewall look alike; one HTTP request to the same address tells them
+// apart: an answer means something listens there but is not a SIP WebSocket
+// server; a refusal means nothing listens (or the name does not resolve).
+import { describeConnectionFailure } from './sip-status';
+
+/** How long opening the WebSocket may take before the server counts as silent. */
+export const CONNECT_TIMEOUT_S = 3;
+const PROBE_TIMEOUT_MS = 2_000;
+
+export function isConnectTimeout(error: unknown): boolean {
+  return /connectionTimeout|timed? ?out/i.test(error instanceof Error ? error.message : String(error));
+}
+
+export function describeSilentServer(server: string): string {
+  return `The SIP server at ${server} accepted the connection but did not answer within ${CONNECT_TIMEOUT_S} s. It may be overloaded, or something between you and it is blocking WebSockets. ClickDial keeps trying.`;
+}
+
+export function describeNotSipServer(server: string): string {
+  return `Something answers at ${server}, but not as a SIP WebSocket server. Check the address and path (often /ws) with your PBX's administrator.`;
+}
+
+/** The sentence for a WebSocket that failed to open to `server`. */
+export async function describeUnreachable(server: string, error: unknown, fetcher: typeof fetch = fetch): Promise<string> {
+  if (isConnectTimeout(error)) return describeSilentServer(server);
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return describeConnectionFailure(server, error);
+  }
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  try {
+    // no-cors: an opaque answer is enough to know something HTTP lives there.
+    await fetcher(url.href, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    return describeNotSipServer(server);
+  } catch (probeError) {
+    if (probeError instanceof DOMException && probeError.name === 'TimeoutError') return describeSilentServer(server);
+    return describeConnectionFailure(server, error);
+  }
+}
