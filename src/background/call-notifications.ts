@@ -7,7 +7,7 @@
 //   text message received --> "Message from X"; click opens the popup
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
-import { isWaiting, ringingCalls } from '../shared/call-selectors';
+import { isWaiting, partyName, ringingCalls } from '../shared/call-selectors';
 import {
   MESSAGE_PREFIX,
   MISSED_PREFIX,
@@ -50,6 +50,8 @@ export async function notifyMessage(message: ReceivedMessage): Promise<void> {
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   if (ended.outcome === 'missed') await showMissed(ended, await storedLineName(ended.call.accountId));
+  // Cut off on our side: never silently.
+  if (ended.outcome === 'dropped') await showError(`Call with ${partyName(ended.call.remote)} dropped. ${ended.reason ?? ''}`.trim());
 }
 
 /**

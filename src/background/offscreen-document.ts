@@ -8,13 +8,18 @@
 //
 //   absent ──ensure──▶ creating ──createDocument──▶ booting ──phone asked for its config──▶ present
 //   booting ──no word within BOOT_TIMEOUT_MS──▶ absent (the caller gets an error)
-//   present ──Chrome closed it──▶ absent (the next ensure recreates it)
+//   present ──Chrome closed it──▶ absent (phone-watch.ts hears it through the phone's port and recreates it at once)
 
 const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 const BOOT_TIMEOUT_MS = 10_000;
 
 let creating: Promise<boolean> | null = null;
 let booted: (() => void) | undefined;
+
+/** Whether the phone's document exists now (Chrome may have closed it). */
+export function phoneDocumentExists(): Promise<boolean> {
+  return documentExists(offscreenDocumentUrl());
+}
 
 async function documentExists(url: string): Promise<boolean> {
   const contexts = await chrome.runtime.getContexts({

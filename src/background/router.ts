@@ -26,9 +26,10 @@ import { mirrorClickToCallSettings } from './storage-access';
 import { injectValidator } from './page-script';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
+import { takeLostCalls } from './live-calls';
 
 /** What the phone runs with: the saved accounts with the user's intent for each, the phone settings. */
-async function phoneConfig(): Promise<ReplyOf<'router.phoneConfig'>> {
+async function phoneConfig(): Promise<Omit<ReplyOf<'router.phoneConfig'>, 'lostCalls'>> {
   const [{ accounts, defaultId }, settings] = await Promise.all([loadAccounts(), loadPhoneSettings()]);
   return { accounts, defaultId, settings };
 }
@@ -100,7 +101,8 @@ const handlers: Handlers<BackgroundType> = {
     // The configuration holds the SIP password: only the phone itself gets it this way.
     if (sender.url !== offscreenDocumentUrl()) throw new ClickDialError('"router.phoneConfig" is for the phone only.', 'forbidden');
     phoneStarted();
-    return phoneConfig();
+    // A phone that starts after another died gets that one's calls, to end them at the far end.
+    return Promise.all([phoneConfig(), takeLostCalls()]).then(([config, lostCalls]) => ({ ...config, lostCalls }));
   },
   'content.settings': () => mirrorClickToCallSettings(),
   'content.loadValidator': (_payload, sender) => injectValidator(sender),

@@ -13,7 +13,8 @@ import { registerContextMenu } from './context-menu';
 import { mirrorClickToCallSettings, protectStorage } from './storage-access';
 import { registerPageScript } from './page-script';
 import { showOnToolbar } from './toolbar';
-import { listenForCallHistory } from './call-history';
+import { listenForCallHistory, recordCall } from './call-history';
+import { watchPhone } from './phone-watch';
 import { listenForMessages } from './message-store';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
@@ -34,6 +35,14 @@ onPhoneEvent('phone.snapshot', (snapshot) => {
 });
 onPhoneEvent('phone.callEnded', (ended) => void notifyCallEnded(ended));
 onPhoneEvent('phone.messageReceived', (message) => void notifyMessage(message));
+// The phone's port: its document closing is heard at once, and the phone brought back.
+watchPhone({
+  fileLost: async (ended) => {
+    await recordCall(ended);
+    await notifyCallEnded(ended);
+  },
+  restart: () => wakePhone(),
+});
 
 /** Brings the phone up when there is an account: incoming calls need it running. */
 async function wakePhone(): Promise<void> {

@@ -71,8 +71,8 @@ export class CallRegistry {
   }
 
   /** Remembers why a call is about to end (declined here, cancelled, failed). */
-  markEnding(id: string, outcome: CallOutcome): void {
-    this.dispatch({ type: 'ending', id, outcome });
+  markEnding(id: string, outcome: CallOutcome, reason?: string): void {
+    this.dispatch({ type: 'ending', id, outcome, ...(reason !== undefined ? { reason } : {}) });
   }
 
   /** Moves our transfer of the call as the transfer table says; returns whether it moved. */

@@ -9,8 +9,12 @@ import { parsePhoneConfig } from '../shared/phone-config';
 import type { CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
 import { Ringer } from './ringer';
+import { WorkerLink } from './worker-link';
+import { parseLostCalls } from '../shared/live-calls';
 
 const ringer = new Ringer();
+// Opened first: the worker learns at once if this document goes away.
+const link = new WorkerLink();
 
 /** Pushes an event to every subscriber; nobody listening (popup closed, worker asleep) is normal. */
 function emit<T extends keyof SubscriberEvents>(type: T, payload: SubscriberEvents[T]): void {
@@ -21,6 +25,7 @@ function emit<T extends keyof SubscriberEvents>(type: T, payload: SubscriberEven
 function publish(snapshot: PhoneSnapshot): void {
   ringer.update(snapshot);
   emit('phone.snapshot', snapshot);
+  link.liveCalls(phone.liveCalls());
 }
 
 const phone = new Phone(
@@ -93,5 +98,9 @@ serve('phone', (envelope, sender) => {
 });
 
 started = request('router.phoneConfig', {})
-  .then((config) => handlers['phone.configure'](config, {}))
+  .then((config) => {
+    const snapshot = handlers['phone.configure'](config, {});
+    void phone.endLostCalls(parseLostCalls(config.lostCalls));
+    return snapshot;
+  })
   .catch((error: unknown) => console.error('ClickDial: the phone could not read its configuration', error));

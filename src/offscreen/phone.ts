@@ -24,6 +24,8 @@ import { sendTextMessage } from './text-messages';
 import { SipConnection } from './sip-connection';
 import type { SipStack } from './manager-options';
 import { requireCommand, type CallCommand } from '../shared/call-table';
+import type { LiveCall } from '../shared/live-calls';
+import { dialogRecord, endLostDialog } from './lost-dialogs';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -125,6 +127,42 @@ export class Phone {
     // Never waits for the network: each connection reconciles in the background.
     for (const { id, account, wantsOnline } of accounts) this.line(id).configure(account, wantsOnline);
     return this.snapshot();
+  }
+
+  /** The calls now, with the dialog of each established one: what the worker keeps in case this document dies. */
+  liveCalls(): LiveCall[] {
+    return this.snapshot().calls.map((call) => {
+      const dialog = this.calls.has(call.id) ? dialogRecord(this.calls.session(call.id)) : undefined;
+      return {
+        id: call.id,
+        accountId: call.accountId,
+        direction: call.direction,
+        remote: call.remote,
+        createdAt: call.createdAt,
+        ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
+        ...(dialog ? { dialog } : {}),
+      };
+    });
+  }
+
+  /**
+   * Ends at the far end the calls an earlier phone document lost (a BYE from
+   * the saved dialog), each once its account is registered. Calls that never
+   * got a dialog cannot be reached; the worker filed them as dropped already.
+   */
+  async endLostCalls(lost: readonly LiveCall[]): Promise<void> {
+    await Promise.all(
+      lost.map(async ({ accountId, dialog }) => {
+        const line = this.lines.get(accountId);
+        if (!dialog || !line) return;
+        try {
+          const { manager } = await line.whenRegistered(15_000);
+          await endLostDialog(manager.userAgent, dialog);
+        } catch {
+          // Not registered in time: nothing more can reach that call.
+        }
+      }),
+    );
   }
 
   /** The browser is online again: every account that is not registered tries now. */

@@ -15,13 +15,16 @@ export interface HistoryEntry {
   /** The account the call was on, and its address then (kept when the account is removed). Absent in 0.1's entries. */
   accountId?: string;
   accountAor?: string;
+  /** Why the call ended, in words, when it was not an ordinary end (a dropped call). */
+  reason?: string;
 }
 
 export const HISTORY_KEY = 'callHistory';
 export const HISTORY_LIMIT = 100;
 
-export function historyEntry({ call, outcome, endedAt }: EndedCall, accountAor?: string): HistoryEntry {
+export function historyEntry({ call, outcome, endedAt, reason }: EndedCall, accountAor?: string): HistoryEntry {
   return {
+    ...(reason !== undefined ? { reason: reason.slice(0, 500) } : {}),
     accountId: call.accountId,
     ...(accountAor !== undefined ? { accountAor } : {}),
     id: call.id,
@@ -52,6 +55,8 @@ export function describeHistoryEntry(entry: HistoryEntry): string {
       return entry.direction === 'outgoing' ? 'Outgoing, failed' : 'Incoming, failed';
     case 'cancelled':
       return entry.direction === 'outgoing' ? 'Outgoing, not answered' : 'Missed';
+    case 'dropped':
+      return entry.direction === 'outgoing' ? 'Outgoing, dropped' : 'Incoming, dropped';
     case 'completed':
       return entry.direction === 'outgoing' ? 'Outgoing' : 'Incoming';
   }

@@ -16,6 +16,8 @@ export interface CallRecord {
   call: Omit<CallSnapshot, 'consultFor' | 'referredBy' | 'referredTo'>;
   /** What was learnt about the end before the stack reported it (declined here, cancelled, failed...). */
   ending?: CallOutcome;
+  /** Why, in words, for an end the user did not choose (a dropped call). */
+  endReason?: string;
 }
 
 export type CallLink =
@@ -43,7 +45,7 @@ export type CallModelEvent =
   | { type: 'linked'; link: CallLink }
   /** Links of this kind that involve the call end (a consultation given up). */
   | { type: 'unlinked'; id: string; kind: CallLink['kind'] }
-  | { type: 'ending'; id: string; outcome: CallOutcome }
+  | { type: 'ending'; id: string; outcome: CallOutcome; reason?: string }
   | { type: 'removed'; id: string };
 
 export const NO_CALLS: CallsModel = { calls: [], links: [] };
@@ -106,7 +108,9 @@ export function reduceCalls(model: CallsModel, event: CallModelEvent): CallsMode
       return { ...model, links: model.links.filter((l) => !(l.kind === event.kind && involves(l, event.id))) };
     case 'ending':
       // The first word on how a call ends is kept (a CANCEL's reason before the stack's own report).
-      return update(model, event.id, (r) => (r.ending === undefined ? { ...r, ending: event.outcome } : r));
+      return update(model, event.id, (r) =>
+        r.ending === undefined ? { ...r, ending: event.outcome, ...(event.reason !== undefined ? { endReason: event.reason } : {}) } : r,
+      );
     case 'removed':
       if (!model.calls.some((r) => r.call.id === event.id)) return model;
       return { calls: model.calls.filter((r) => r.call.id !== event.id), links: model.links.filter((l) => !involves(l, event.id)) };
@@ -134,10 +138,16 @@ export function callSnapshots(model: CallsModel): CallSnapshot[] {
 export function endedCall(model: CallsModel, id: string, at: number): EndedCall | undefined {
   const record = model.calls.find((r) => r.call.id === id);
   if (!record) return undefined;
-  const { call, ending } = record;
+  const { call, ending, endReason } = record;
   let outcome: CallOutcome;
-  if (call.answeredAt !== undefined) outcome = 'completed';
+  if (ending === 'dropped') outcome = 'dropped';
+  else if (call.answeredAt !== undefined) outcome = 'completed';
   else if (ending) outcome = ending;
   else outcome = call.direction === 'incoming' ? 'missed' : 'cancelled';
-  return { call: { ...callSnapshot(model, record), state: 'ended' }, outcome, endedAt: at };
+  return {
+    call: { ...callSnapshot(model, record), state: 'ended' },
+    outcome,
+    endedAt: at,
+    ...(endReason !== undefined ? { reason: endReason } : {}),
+  };
 }

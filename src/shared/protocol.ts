@@ -11,6 +11,7 @@
 // send to 'router', which forwards PhoneRequests to 'phone' once the phone
 // has started. The phone pulls its configuration when it starts
 // ('router.phoneConfig'); a saved change is pushed to it ('phone.configure').
+import type { LiveCall } from './live-calls';
 import type { SipAccount } from './account';
 import type { StoredAccount } from './stored-accounts';
 import type { ClickToCallSettings } from './click-to-call-settings';
@@ -55,6 +56,8 @@ export interface PhoneConfig {
   accounts: StoredAccount[];
   defaultId: string | null;
   settings?: PhoneSettings;
+  /** Calls an earlier phone document lost (Chrome closed it): the new phone ends them at the far end. */
+  lostCalls?: LiveCall[];
 }
 
 /** Handled by the service worker itself. */

@@ -55,12 +55,15 @@ export interface TransferState {
 }
 
 /** How a call ended, as the phone saw it. */
-export type CallOutcome = 'completed' | 'missed' | 'declined' | 'answered-elsewhere' | 'failed' | 'cancelled';
+/** 'dropped': the call was cut off by ClickDial's side (the connection to the server was lost for too long, the phone document was closed). */
+export type CallOutcome = 'completed' | 'missed' | 'declined' | 'answered-elsewhere' | 'failed' | 'cancelled' | 'dropped';
 
 export interface EndedCall {
   call: CallSnapshot;
   outcome: CallOutcome;
   endedAt: number;
+  /** Why, in words, when it was not an ordinary end (a dropped call). */
+  reason?: string;
 }
 
 /** One SIP account (a line) as the phone has it: the user's intent and what the network gives. */

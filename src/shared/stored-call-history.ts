@@ -11,13 +11,14 @@ import { listOf, readStored, type StoredKey } from './stored-schema';
 const HISTORY_ENTRY_SCHEMA = v.object({
   id: v.pipe(v.string(), v.maxLength(512)),
   direction: v.picklist(['incoming', 'outgoing']),
-  outcome: v.picklist(['completed', 'missed', 'declined', 'answered-elsewhere', 'failed', 'cancelled']),
+  outcome: v.picklist(['completed', 'missed', 'declined', 'answered-elsewhere', 'failed', 'cancelled', 'dropped']),
   remote: REMOTE_PARTY_SCHEMA,
   startedAt: v.number(),
   endedAt: v.number(),
   durationMs: v.number(),
   accountId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   accountAor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
 }) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
 export interface StoredHistory {
