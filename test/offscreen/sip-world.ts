@@ -4,7 +4,10 @@
 //   403 for an account told to refuse), and carries every other message
 //   between the phone's transports (one per account) and one far end,
 //   routing by Call-ID, and initial requests from the far end by the account
-//   registered for their Request-URI (480 when none is).
+//   registered for their Request-URI, else the far end of that address (480
+//   when there is none). Several far ends may be on the wire (a transfer
+//   target beside the transferee): the phone's requests go to the far end of
+//   their Request-URI, else the first.
 // - FakeTransport: SIP.js's Transport interface over the wire; a "down" wire
 //   refuses connections, `drop()` loses one like a dead server would.
 // - Fake media: a SessionDescriptionHandler that writes and reads SDP without
@@ -215,9 +218,14 @@ export class SipWire {
   readonly refuse = new Set<string>();
   /** Every message's first line, in order: what went over the wire. */
   readonly log: string[] = [];
+  /** Every message whole, in order, with the side that sent it. */
+  readonly messages: { from: Side; text: string }[] = [];
   private readonly transports = new Set<FakeTransport>();
   private readonly registered = new Map<string, FakeTransport>();
-  private readonly calls = new Map<string, FakeTransport>();
+  /** Call-ID -> the two transports it is between. */
+  private readonly links = new Map<string, [FakeTransport, FakeTransport]>();
+  /** Far ends by address (user@host); the phone's requests to other addresses go to the first far end. */
+  private readonly farByAor = new Map<string, FakeTransport>();
   private tag = 0;
 
   attach(transport: FakeTransport): void {
@@ -243,28 +251,34 @@ export class SipWire {
     return this.registered.has(aor.replace(/^sip:/, '').toLowerCase());
   }
 
+  /** Names a far end's transport by its address (user@host): the phone's calls to that address go to it. */
+  nameFar(transport: FakeTransport, aor: string): void {
+    this.farByAor.set(aor.replace(/^sip:/, '').toLowerCase(), transport);
+  }
+
   deliver(from: FakeTransport, message: string): void {
     const parsed = parse(message);
     this.log.push(`${from.side}: ${message.slice(0, message.indexOf('\r\n'))}`);
-    if (from.side === 'phone') {
-      if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
-        this.register(from, parsed);
-        return;
-      }
-      this.calls.set(parsed.callId, from);
-      this.far()?.receive(message);
+    this.messages.push({ from: from.side, text: message });
+    if (from.side === 'phone' && parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
+      this.register(from, parsed);
       return;
     }
-    let to = this.calls.get(parsed.callId);
-    if (!to && parsed instanceof Core.IncomingRequestMessage) {
-      to = this.registered.get(aorKey(parsed.ruri as Core.URI));
-      if (!to) {
-        if (parsed.method !== 'ACK') from.receive(this.reply(parsed, 480, 'Temporarily Unavailable'));
-        return;
-      }
-      this.calls.set(parsed.callId, to);
+    // A call's messages go between the two transports that started it.
+    const link = this.links.get(parsed.callId);
+    if (link) {
+      (link[0] === from ? link[1] : link[0]).receive(message);
+      return;
     }
-    to?.receive(message);
+    if (!(parsed instanceof Core.IncomingRequestMessage)) return;
+    const key = aorKey(parsed.ruri as Core.URI);
+    const to = from.side === 'phone' ? (this.farByAor.get(key) ?? this.far()) : (this.registered.get(key) ?? this.farByAor.get(key));
+    if (!to) {
+      if (parsed.method !== 'ACK') from.receive(this.reply(parsed, 480, 'Temporarily Unavailable'));
+      return;
+    }
+    this.links.set(parsed.callId, [from, to]);
+    to.receive(message);
   }
 
   private far(): FakeTransport | undefined {
@@ -337,6 +351,7 @@ export class FarEnd {
         },
       },
     });
+    wire.nameFar(this.ua.transport as FakeTransport, aor);
   }
 
   start(): Promise<void> {

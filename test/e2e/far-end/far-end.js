@@ -379,7 +379,12 @@ async function message(targetUri, body) {
 async function transfer(target, callId) {
   const rec = pick(callId);
   const to = calls.has(target) ? calls.get(target).session : target;
-  await requireManager().transfer(rec.session, to);
+  await requireManager().transfer(rec.session, to, {
+    requestDelegate: {
+      onReject: (response) =>
+        log('refer-rejected', { callId: rec.id, statusCode: response.message.statusCode, reasonPhrase: response.message.reasonPhrase }),
+    },
+  });
 }
 
 async function rtpStats(callId) {

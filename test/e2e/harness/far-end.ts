@@ -25,6 +25,7 @@ export type FarEndEventType =
   | 'dtmf'
   | 'info'
   | 'refer'
+  | 'refer-rejected'
   | 'message'
   | 'notify'
   | 'error'
