@@ -87,6 +87,8 @@ function sdp(direction: 'sendrecv' | 'sendonly'): string {
   );
 }
 
+export { sdp as fakeSdp };
+
 /** Media setup that always works, unless told to fail the next offer or answer. */
 export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler {
   /** The next description fails (media that cannot be set up). */
@@ -338,6 +340,8 @@ export class FarEnd {
       transportConstructor: wire.transportFor('far'),
       sessionDescriptionHandlerFactory: fakeSdhFactory,
       sipExtensionReplaces: SIPExtension.Supported,
+      // Session timers (RFC 4028): the tests' far end sends and answers UPDATE refreshes itself (sendUpdate, answerUpdates).
+      sipExtensionExtraSupported: ['timer'],
       // Rings only when a test says so (progress()), so that a call can be answered without ringing first.
       sendInitialProvisionalResponse: false,
       logLevel: 'error',
@@ -370,12 +374,57 @@ export class FarEnd {
   }
 
   /** Calls `target` (e.g. sip:1001@clickdial.test); a final failure status is kept in `rejections`. */
-  call(target: string): Inviter {
+  call(target: string, extraHeaders: string[] = []): Inviter {
     const uri = UserAgent.makeURI(target);
     if (!uri) throw new Error(`bad URI ${target}`);
-    const inviter = new Inviter(this.ua, uri);
+    const inviter = new Inviter(this.ua, uri, { extraHeaders });
     void inviter.invite({ requestDelegate: { onReject: (response) => void this.rejections.push(response.message.statusCode ?? 0) } });
     return inviter;
+  }
+
+  /** UPDATEs that reached the far end, and the headers it answers them with (200), or a failure status. */
+  readonly updates: Core.IncomingRequestMessage[] = [];
+  private updateAnswer: { status: number; headers: string[] } | undefined;
+
+  /**
+   * Answers in-dialog UPDATEs (SIP.js itself answers 405): `status` with `headers`
+   * (200 echoing the Session-Expires asked for when none are given).
+   */
+  answerUpdates(status = 200, headers?: string[]): void {
+    const first = !this.updateAnswer;
+    this.updateAnswer = { status, headers: headers ?? [] };
+    if (!first) return;
+    const core = this.ua.userAgentCore as unknown as { receiveRequest(m: Core.IncomingRequestMessage): void };
+    const receive = core.receiveRequest.bind(core);
+    core.receiveRequest = (message) => {
+      const answer = this.updateAnswer;
+      if (message.method !== 'UPDATE' || !answer) {
+        receive(message);
+        return;
+      }
+      this.updates.push(message);
+      const uas = new Core.UserAgentServer(Core.NonInviteServerTransaction, this.ua.userAgentCore, message);
+      const asked = message.getHeader('session-expires');
+      const headers = answer.headers.length || !asked ? answer.headers : [`Session-Expires: ${asked}`, 'Require: timer'];
+      if (answer.status === 200) uas.accept({ statusCode: 200, extraHeaders: headers });
+      else uas.reject({ statusCode: answer.status, extraHeaders: headers });
+    };
+  }
+
+  /** Sends an UPDATE in the call's dialog (a session refresh); resolves with the final response. */
+  sendUpdate(session: Session, extraHeaders: string[], body?: string): Promise<Core.IncomingResponseMessage> {
+    const dialog = session.dialog as Core.SessionDialog | undefined;
+    if (!dialog) throw new Error('no dialog');
+    const message = dialog.createOutgoingRequestMessage('UPDATE', {
+      extraHeaders: [...extraHeaders, `Contact: ${session._contact ?? ''}`],
+      ...(body ? { body: { contentDisposition: 'session', contentType: 'application/sdp', content: body } } : {}),
+    });
+    return new Promise((resolve) => {
+      new Core.UserAgentClient(Core.NonInviteClientTransaction, dialog.userAgentCore, message, {
+        onAccept: (response) => resolve(response.message),
+        onReject: (response) => resolve(response.message),
+      });
+    });
   }
 
   /** Puts the call on hold (a sendonly re-INVITE) or resumes it. */
