@@ -3,6 +3,8 @@
 // end holding or transferring us, incoming text messages.
 //
 //   new incoming call --over maxCalls--> 486 Busy Here, a missed call (never shown)
+//   new incoming call --Session-Expires under our minimum--> 422 with our Min-SE, a failed call (never shown)
+//   a call's session refreshes stop --> BYE, the user told why (session-timer.ts)
 //   new outgoing call not placed by us --after a REFER--> "transferred by X"
 import { Invitation, SessionState, type Core, type Session, type Web } from 'sip.js';
 import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
@@ -127,8 +129,9 @@ export class CallEvents {
       return;
     }
     if (!this.timers.watch(session)) {
-      // It asked for a shorter session interval than we take: refused with 422 and our Min-SE.
-      calls.markEnding(session.id, 'failed');
+      // It asked for a shorter session interval than we take: refused with 422 and our Min-SE (never rings).
+      const ended = calls.remove(session.id);
+      if (ended) this.ctx.callEnded({ ...ended, outcome: 'failed' });
       return;
     }
     if (!incoming && !this.placing && this.referral && Date.now() - this.referral.at < REFERRAL_WINDOW_MS) {

@@ -99,6 +99,9 @@ describe('session timers: the far end refreshes', () => {
     await until(() => w.far.rejections.length === 1, 'the answer');
     expect(w.far.rejections).toEqual([422]);
     expect(header(sent(w, 'phone', '422 INVITE')[0], 'Min-SE')).toBe('10');
+    await until(() => w.ended.length === 1, 'filed');
+    expect(w.ended[0]?.outcome).toBe('failed');
+    expect(w.now().calls).toEqual([]);
   });
 });
 
