@@ -4,11 +4,14 @@
 // TRANSFER_TABLE in shared/call-table.ts; here they are sent (REFER) and
 // learnt (NOTIFY, timeouts): after a 2xx NOTIFY our leg (and the
 // consultation leg) are hung up, after a cancel the first call is resumed.
-import { SessionState, Web, type Notification, type Session } from 'sip.js';
+import { SessionState, Web, type Core, type Notification, type Session } from 'sip.js';
+import { sendAttendedRefer } from './attended-refer';
 import type { PhoneSettings } from '../shared/phone-settings';
 import { ClickDialError } from '../shared/protocol';
 import type { CallRegistry } from './call-registry';
 import { requireCommand } from '../shared/call-table';
+
+type IncomingResponse = Core.IncomingResponse;
 
 const HOLD_TIMEOUT_MS = 8000;
 const TRANSFER_TIMEOUT_MS = 30_000;
@@ -233,16 +236,19 @@ export class CallControls {
         TRANSFER_TIMEOUT_MS,
       ),
     );
-    try {
-      await this.manager(callId).transfer(session, target, {
-        requestDelegate: {
-          onReject: (response) => {
-            const { statusCode = 0, reasonPhrase = '' } = response.message;
-            this.transferFailed(callId, `The other side refused the transfer (${statusCode} ${reasonPhrase}).`);
-          },
+    const options = {
+      requestDelegate: {
+        onReject: (response: IncomingResponse) => {
+          const { statusCode = 0, reasonPhrase = '' } = response.message;
+          this.transferFailed(callId, `The other side refused the transfer (${statusCode} ${reasonPhrase}).`);
         },
-        onNotify: (notification) => this.onTransferProgress(callId, notification),
-      });
+      },
+      onNotify: (notification: Notification) => this.onTransferProgress(callId, notification),
+    };
+    try {
+      // Attended: Refer-To names the target by its address of record (attended-refer.ts), not its Contact.
+      if (typeof target === 'string') await this.manager(callId).transfer(session, target, options);
+      else await sendAttendedRefer(session, target, options);
     } catch (error) {
       this.transferFailed(callId, `Could not transfer the call: ${reason(error)}`);
       throw new ClickDialError(`Could not transfer the call: ${reason(error)}`, 'failed');

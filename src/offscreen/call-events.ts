@@ -3,6 +3,8 @@
 // end holding or transferring us, incoming text messages.
 //
 //   new incoming call --over maxCalls--> 486 Busy Here, a missed call (never shown)
+//   new incoming call --Session-Expires under our minimum--> 422 with our Min-SE, a failed call (never shown)
+//   a call's session refreshes stop --> BYE, the user told why (session-timer.ts)
 //   new outgoing call not placed by us --after a REFER--> "transferred by X"
 import { Invitation, SessionState, type Core, type Session, type Web } from 'sip.js';
 import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
@@ -11,6 +13,7 @@ import type { CallRegistry } from './call-registry';
 import { recoverMicrophone } from './microphone-recovery';
 import { releaseRemoteAudio } from './remote-audio';
 import { watchSession } from './session-events';
+import { SessionTimers } from './session-timer';
 import { describeCallFailure } from './sip-status';
 import { receivedMessage } from './text-messages';
 
@@ -41,8 +44,18 @@ export class CallEvents {
   /** True while our own call() creates its session: any other new outgoing session comes from a REFER. */
   private placing = false;
   private referral: { by: string; at: number } | undefined;
+  /** RFC 4028: refreshes answered and sent, a call whose refreshes stop is ended with a BYE. */
+  private readonly timers: SessionTimers;
 
-  constructor(private readonly ctx: CallEventsContext) {}
+  constructor(private readonly ctx: CallEventsContext) {
+    this.timers = new SessionTimers({
+      expired: (session, why) => {
+        const call = ctx.calls.call(session.id);
+        const who = call ? (call.remote.displayName ?? call.remote.user) : 'the other side';
+        ctx.notify(`The call with ${who} was ended: ${why}.`);
+      },
+    });
+  }
 
   /** Runs SessionManager.call and learns the id of the session it creates (synchronously, in onCallCreated). */
   placeCall(call: (requestDelegate: RequestDelegate) => Promise<Session>): { pending: Promise<Session>; callId: string } {
@@ -113,6 +126,12 @@ export class CallEvents {
       const ended = calls.remove(session.id);
       void session.reject({ statusCode: BUSY_STATUS }).catch(() => undefined);
       if (ended) this.ctx.callEnded({ ...ended, outcome: 'missed' });
+      return;
+    }
+    if (!this.timers.watch(session)) {
+      // It asked for a shorter session interval than we take: refused with 422 and our Min-SE (never rings).
+      const ended = calls.remove(session.id);
+      if (ended) this.ctx.callEnded({ ...ended, outcome: 'failed' });
       return;
     }
     if (!incoming && !this.placing && this.referral && Date.now() - this.referral.at < REFERRAL_WINDOW_MS) {

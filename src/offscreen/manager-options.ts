@@ -60,6 +60,8 @@ export function managerOptions(
       userAgentString: 'ClickDial/0.1 (SIP.js 0.21.2)',
       // Lets a far end complete an attended transfer to us (INVITE with Replaces).
       sipExtensionReplaces: SIPExtension.Supported,
+      // RFC 4028 session timers, handled by session-timer.ts: "Supported: timer" on requests and responses.
+      sipExtensionExtraSupported: ['timer'],
       logLevel: 'warn',
       transportOptions: { server: account.server.trim(), connectionTimeout: CONNECT_TIMEOUT_S },
       sessionDescriptionHandlerFactoryOptions: {

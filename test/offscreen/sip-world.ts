@@ -4,7 +4,10 @@
 //   403 for an account told to refuse), and carries every other message
 //   between the phone's transports (one per account) and one far end,
 //   routing by Call-ID, and initial requests from the far end by the account
-//   registered for their Request-URI (480 when none is).
+//   registered for their Request-URI, else the far end of that address (480
+//   when there is none). Several far ends may be on the wire (a transfer
+//   target beside the transferee): the phone's requests go to the far end of
+//   their Request-URI, else the first.
 // - FakeTransport: SIP.js's Transport interface over the wire; a "down" wire
 //   refuses connections, `drop()` loses one like a dead server would.
 // - Fake media: a SessionDescriptionHandler that writes and reads SDP without
@@ -85,6 +88,8 @@ function sdp(direction: 'sendrecv' | 'sendonly'): string {
     '\r\n',
   );
 }
+
+export { sdp as fakeSdp };
 
 /** Media setup that always works, unless told to fail the next offer or answer. */
 export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler {
@@ -222,9 +227,14 @@ export class SipWire {
   readonly refuse = new Set<string>();
   /** Every message's first line, in order: what went over the wire. */
   readonly log: string[] = [];
+  /** Every message whole, in order, with the side that sent it. */
+  readonly messages: { from: Side; text: string }[] = [];
   private readonly transports = new Set<FakeTransport>();
   private readonly registered = new Map<string, FakeTransport>();
-  private readonly calls = new Map<string, FakeTransport>();
+  /** Call-ID -> the two transports it is between. */
+  private readonly links = new Map<string, [FakeTransport, FakeTransport]>();
+  /** Far ends by address (user@host); the phone's requests to other addresses go to the first far end. */
+  private readonly farByAor = new Map<string, FakeTransport>();
   private tag = 0;
 
   attach(transport: FakeTransport): void {
@@ -255,34 +265,45 @@ export class SipWire {
     return this.registered.has(aor.replace(/^sip:/, '').toLowerCase());
   }
 
+  /** Names a far end's transport by its address (user@host): the phone's calls to that address go to it. */
+  nameFar(transport: FakeTransport, aor: string): void {
+    this.farByAor.set(aor.replace(/^sip:/, '').toLowerCase(), transport);
+  }
+
   deliver(from: FakeTransport, message: string): void {
     const parsed = parse(message);
     this.log.push(`${from.side}: ${message.slice(0, message.indexOf('\r\n'))}`);
-    if (from.side === 'phone') {
-      if (this.silent) return;
-      if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
-        this.register(from, parsed);
-        return;
-      }
-      // OPTIONS to the server itself (keep-alives): answered here.
-      if (parsed instanceof Core.IncomingRequestMessage && parsed.method === 'OPTIONS' && !(parsed.ruri as Core.URI).user) {
-        from.receive(this.reply(parsed, 200, 'OK'));
-        return;
-      }
-      this.calls.set(parsed.callId, from);
-      this.far()?.receive(message);
+    this.messages.push({ from: from.side, text: message });
+    if (from.side === 'phone' && this.silent) return;
+    if (from.side === 'phone' && parsed instanceof Core.IncomingRequestMessage && parsed.method === 'REGISTER') {
+      this.register(from, parsed);
       return;
     }
-    let to = this.calls.get(parsed.callId);
-    if (!to && parsed instanceof Core.IncomingRequestMessage) {
-      to = this.registered.get(aorKey(parsed.ruri as Core.URI));
-      if (!to) {
-        if (parsed.method !== 'ACK') from.receive(this.reply(parsed, 480, 'Temporarily Unavailable'));
-        return;
-      }
-      this.calls.set(parsed.callId, to);
+    // OPTIONS to the server itself (keep-alives): answered here.
+    if (
+      from.side === 'phone' &&
+      parsed instanceof Core.IncomingRequestMessage &&
+      parsed.method === 'OPTIONS' &&
+      !(parsed.ruri as Core.URI).user
+    ) {
+      from.receive(this.reply(parsed, 200, 'OK'));
+      return;
     }
-    to?.receive(message);
+    // A call's messages go between the two transports that started it.
+    const link = this.links.get(parsed.callId);
+    if (link) {
+      (link[0] === from ? link[1] : link[0]).receive(message);
+      return;
+    }
+    if (!(parsed instanceof Core.IncomingRequestMessage)) return;
+    const key = aorKey(parsed.ruri as Core.URI);
+    const to = from.side === 'phone' ? (this.farByAor.get(key) ?? this.far()) : (this.registered.get(key) ?? this.farByAor.get(key));
+    if (!to) {
+      if (parsed.method !== 'ACK') from.receive(this.reply(parsed, 480, 'Temporarily Unavailable'));
+      return;
+    }
+    this.links.set(parsed.callId, [from, to]);
+    to.receive(message);
   }
 
   private far(): FakeTransport | undefined {
@@ -342,6 +363,8 @@ export class FarEnd {
       transportConstructor: wire.transportFor('far'),
       sessionDescriptionHandlerFactory: fakeSdhFactory,
       sipExtensionReplaces: SIPExtension.Supported,
+      // Session timers (RFC 4028): the tests' far end sends and answers UPDATE refreshes itself (sendUpdate, answerUpdates).
+      sipExtensionExtraSupported: ['timer'],
       // Rings only when a test says so (progress()), so that a call can be answered without ringing first.
       sendInitialProvisionalResponse: false,
       logLevel: 'error',
@@ -355,6 +378,7 @@ export class FarEnd {
         },
       },
     });
+    wire.nameFar(this.ua.transport as FakeTransport, aor);
   }
 
   start(): Promise<void> {
@@ -373,12 +397,57 @@ export class FarEnd {
   }
 
   /** Calls `target` (e.g. sip:1001@clickdial.test); a final failure status is kept in `rejections`. */
-  call(target: string): Inviter {
+  call(target: string, extraHeaders: string[] = []): Inviter {
     const uri = UserAgent.makeURI(target);
     if (!uri) throw new Error(`bad URI ${target}`);
-    const inviter = new Inviter(this.ua, uri);
+    const inviter = new Inviter(this.ua, uri, { extraHeaders });
     void inviter.invite({ requestDelegate: { onReject: (response) => void this.rejections.push(response.message.statusCode ?? 0) } });
     return inviter;
+  }
+
+  /** UPDATEs that reached the far end, and the headers it answers them with (200), or a failure status. */
+  readonly updates: Core.IncomingRequestMessage[] = [];
+  private updateAnswer: { status: number; headers: string[] } | undefined;
+
+  /**
+   * Answers in-dialog UPDATEs (SIP.js itself answers 405): `status` with `headers`
+   * (200 echoing the Session-Expires asked for when none are given).
+   */
+  answerUpdates(status = 200, headers?: string[]): void {
+    const first = !this.updateAnswer;
+    this.updateAnswer = { status, headers: headers ?? [] };
+    if (!first) return;
+    const core = this.ua.userAgentCore as unknown as { receiveRequest(m: Core.IncomingRequestMessage): void };
+    const receive = core.receiveRequest.bind(core);
+    core.receiveRequest = (message) => {
+      const answer = this.updateAnswer;
+      if (message.method !== 'UPDATE' || !answer) {
+        receive(message);
+        return;
+      }
+      this.updates.push(message);
+      const uas = new Core.UserAgentServer(Core.NonInviteServerTransaction, this.ua.userAgentCore, message);
+      const asked = message.getHeader('session-expires');
+      const headers = answer.headers.length || !asked ? answer.headers : [`Session-Expires: ${asked}`, 'Require: timer'];
+      if (answer.status === 200) uas.accept({ statusCode: 200, extraHeaders: headers });
+      else uas.reject({ statusCode: answer.status, extraHeaders: headers });
+    };
+  }
+
+  /** Sends an UPDATE in the call's dialog (a session refresh); resolves with the final response. */
+  sendUpdate(session: Session, extraHeaders: string[], body?: string): Promise<Core.IncomingResponseMessage> {
+    const dialog = session.dialog as Core.SessionDialog | undefined;
+    if (!dialog) throw new Error('no dialog');
+    const message = dialog.createOutgoingRequestMessage('UPDATE', {
+      extraHeaders: [...extraHeaders, `Contact: ${session._contact ?? ''}`],
+      ...(body ? { body: { contentDisposition: 'session', contentType: 'application/sdp', content: body } } : {}),
+    });
+    return new Promise((resolve) => {
+      new Core.UserAgentClient(Core.NonInviteClientTransaction, dialog.userAgentCore, message, {
+        onAccept: (response) => resolve(response.message),
+        onReject: (response) => resolve(response.message),
+      });
+    });
   }
 
   /** Puts the call on hold (a sendonly re-INVITE) or resumes it. */

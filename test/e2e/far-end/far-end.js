@@ -1,7 +1,7 @@
 // The "other phone" in e2e tests: a SIP.js 0.21.2 SessionManager in a normal tab, driven by
 // tests with page.evaluate(() => window.farEnd.xxx(...)). Everything returned is plain JSON.
 // Loaded unbundled: sip.js/lib is ESM with relative .js imports, served by far-end-server.ts.
-import { Inviter, Invitation, SIPExtension, Web } from '/sip.js/lib/index.js';
+import { Core, Inviter, Invitation, SIPExtension, Web } from '/sip.js/lib/index.js';
 
 /** @typedef {{ type: string, at: number, detail: Record<string, unknown> }} FarEndEvent */
 
@@ -114,6 +114,15 @@ function track(session) {
   // SessionManager keeps an existing delegate object and only overwrites onInfo/onRefer,
   // so onBye/onCancel set here survive. A BYE handled here is by definition from the remote.
   session.delegate = session.delegate || {};
+  // A re-INVITE from the other side (answered 200) is a session refresh.
+  session.delegate.onInvite = (request) => {
+    log('reinvite-received', { callId: rec.id, sessionExpires: request.getHeader('session-expires') ?? null });
+    refreshed(rec);
+  };
+  session.stateChange.addListener((state) => {
+    if (state === 'Established') startTimer(rec);
+    if (state === 'Terminated') stopTimer(rec.id);
+  });
   session.delegate.onBye = (bye) => {
     rec.byeReceived = true;
     log('bye-received', { callId: rec.id, from: bye.request.from.uri.toString() });
@@ -155,6 +164,104 @@ function track(session) {
 
 function recOf(session) {
   return calls.get(session.id);
+}
+
+// --- session timers (RFC 4028), as a PBX that requires them -----------------
+// With sessionTimers({ interval, refresher }) set, this far end asks for a timer on its calls
+// (Session-Expires in its INVITEs, and in its 200s with Require: timer) and keeps it as a strict
+// PBX does: when it is the refresher it sends an UPDATE every interval/2 and hangs up if one
+// fails; otherwise it hangs up when no refresh (UPDATE or re-INVITE) came within the interval.
+// SIP.js itself answers UPDATE with 405: the core's dispatch is wrapped to answer it here.
+/** @type {{ interval: number, refresher: 'uac'|'uas' } | undefined} */
+let timerConfig;
+/** @type {Map<string, { refresh?: number, expiry?: number }>} call id -> its timers */
+const timerHandles = new Map();
+
+function sessionTimers(config) {
+  timerConfig = config ?? undefined;
+  return timerConfig;
+}
+
+function stopTimer(id) {
+  const t = timerHandles.get(id);
+  if (t) {
+    clearInterval(t.refresh);
+    clearTimeout(t.expiry);
+  }
+  timerHandles.delete(id);
+}
+
+/** The call is established with a timer: refresh it, or watch for the other side's refreshes. */
+function startTimer(rec) {
+  if (!timerConfig || timerHandles.has(rec.id)) return;
+  const { interval, refresher } = timerConfig;
+  const weRefresh = (rec.direction === 'outgoing') === (refresher === 'uac');
+  const handles = {};
+  timerHandles.set(rec.id, handles);
+  if (weRefresh) {
+    handles.refresh = setInterval(
+      () => {
+        sendUpdate(rec, [`Session-Expires: ${interval};refresher=uac`]).then((status) => {
+          log('refresh-sent', { callId: rec.id, status });
+          if (status < 200 || status >= 300) {
+            log('refresh-failed', { callId: rec.id, status });
+            stopTimer(rec.id);
+            hangup(rec.id).catch(() => undefined);
+          }
+        });
+      },
+      (interval * 1000) / 2,
+    );
+  } else {
+    refreshed(rec);
+  }
+}
+
+/** A refresh from the other side: the interval starts again. */
+function refreshed(rec) {
+  const handles = timerHandles.get(rec.id);
+  if (!handles || handles.refresh) return;
+  clearTimeout(handles.expiry);
+  handles.expiry = setTimeout(() => {
+    log('timer-expired', { callId: rec.id });
+    stopTimer(rec.id);
+    hangup(rec.id).catch(() => undefined);
+  }, timerConfig.interval * 1000);
+}
+
+/** An UPDATE in the call's dialog; resolves with the final status (408 when none came). */
+function sendUpdate(rec, extraHeaders) {
+  const dialog = rec.session.dialog;
+  if (!dialog) return Promise.resolve(481);
+  const message = dialog.createOutgoingRequestMessage('UPDATE', {
+    extraHeaders: [...extraHeaders, `Contact: ${rec.session._contact}`],
+  });
+  return new Promise((resolve) => {
+    const timeout = setTimeout(() => resolve(408), 8000);
+    const done = (response) => {
+      clearTimeout(timeout);
+      resolve(response.message.statusCode);
+    };
+    new Core.UserAgentClient(Core.NonInviteClientTransaction, dialog.userAgentCore, message, { onAccept: done, onReject: done });
+  });
+}
+
+/** Answers in-dialog UPDATEs 200, echoing the Session-Expires asked for (SIP.js would answer 405). */
+function answerUpdates(userAgent) {
+  const core = userAgent.userAgentCore;
+  const receive = core.receiveRequest.bind(core);
+  core.receiveRequest = (message) => {
+    const rec = message.method === 'UPDATE' ? [...calls.values()].find((c) => c.session.dialog?.callId === message.callId) : undefined;
+    if (!rec) {
+      receive(message);
+      return;
+    }
+    const asked = message.getHeader('session-expires');
+    log('update-received', { callId: rec.id, sessionExpires: asked ?? null, supported: message.getHeader('supported') ?? null });
+    const uas = new Core.UserAgentServer(Core.NonInviteServerTransaction, core, message);
+    uas.accept({ statusCode: 200, extraHeaders: asked ? [`Session-Expires: ${asked}`, 'Require: timer'] : [] });
+    refreshed(rec);
+  };
 }
 
 /** @type {Web.SessionManagerDelegate} */
@@ -246,6 +353,8 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
       logLevel,
       // Be a valid target of attended transfer (INVITE with Replaces).
       sipExtensionReplaces: SIPExtension.Supported,
+      // Session timers: see sessionTimers().
+      sipExtensionExtraSupported: ['timer'],
       sessionDescriptionHandlerFactoryOptions: {
         // [] = no STUN: the default Google STUN server is unreachable here and adds 5 s per call.
         peerConnectionConfiguration: { iceServers: [] },
@@ -253,6 +362,7 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
       },
     },
   });
+  answerUpdates(manager.userAgent);
   const done = new Promise((resolve, reject) => {
     pendingRegister = { resolve, reject };
     setTimeout(() => reject(new Error(`REGISTER: no final response within ${timeoutMs} ms`)), timeoutMs);
@@ -290,7 +400,8 @@ function requireManager() {
 /** Place a call; resolves with the call id once the INVITE is sent (not answered). */
 async function call(targetUri) {
   const m = requireManager();
-  const inviter = await m.call(targetUri, undefined, {
+  const timer = timerConfig ? { extraHeaders: [`Session-Expires: ${timerConfig.interval};refresher=${timerConfig.refresher}`] } : undefined;
+  const inviter = await m.call(targetUri, timer, {
     requestDelegate: {
       onProgress: (response) => log('progress', { callId: idOfResponse(response), statusCode: response.message.statusCode }),
       onReject: (response) => {
@@ -312,7 +423,16 @@ function idOfResponse(response) {
 
 async function answer(callId) {
   const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
-  await requireManager().answer(rec.session);
+  const timer = timerConfig
+    ? {
+        extraHeaders: [
+          `Session-Expires: ${timerConfig.interval};refresher=${timerConfig.refresher}`,
+          'Require: timer',
+          'Allow: ACK,BYE,CANCEL,INFO,INVITE,MESSAGE,NOTIFY,OPTIONS,PRACK,REFER,UPDATE',
+        ],
+      }
+    : undefined;
+  await requireManager().answer(rec.session, timer);
   return rec.id;
 }
 
@@ -379,7 +499,12 @@ async function message(targetUri, body) {
 async function transfer(target, callId) {
   const rec = pick(callId);
   const to = calls.has(target) ? calls.get(target).session : target;
-  await requireManager().transfer(rec.session, to);
+  await requireManager().transfer(rec.session, to, {
+    requestDelegate: {
+      onReject: (response) =>
+        log('refer-rejected', { callId: rec.id, statusCode: response.message.statusCode, reasonPhrase: response.message.reasonPhrase }),
+    },
+  });
 }
 
 async function rtpStats(callId) {
@@ -433,6 +558,7 @@ function clearEvents() {
 }
 
 window.farEnd = {
+  sessionTimers,
   earlyMedia,
   register,
   unregister,

@@ -5,7 +5,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { openPopup, waitForRegistration } from './clickdial.js';
 import { offscreenEvaluate, onOffscreenObjects } from './extension-cdp.js';
 import type { FarEnd } from './far-end.js';
-import { setUpAccount, startPhoneLab, type PhoneLab } from './phone-lab.js';
+import { setUpAccount, startPhoneLab, type PhoneLab, type PhoneLabOptions } from './phone-lab.js';
 import type { UserId } from './users.js';
 import { waitFor } from './wait.js';
 
@@ -103,8 +103,8 @@ export interface Rig extends PhoneLab {
 }
 
 /** Kamailio, ClickDial signed in as 1001 through its options page, far ends registered, the popup open. */
-export async function startRig(farUsers: [UserId, ...UserId[]]): Promise<Rig> {
-  const lab = await startPhoneLab({ farEnds: farUsers });
+export async function startRig(farUsers: [UserId, ...UserId[]], options: Omit<PhoneLabOptions, 'farEnds'> = {}): Promise<Rig> {
+  const lab = await startPhoneLab({ ...options, farEnds: farUsers });
   await setUpAccount(lab);
   const popup = await openPopup(lab.browser.context, lab.browser.extensionId);
   await waitForRegistration(popup, 'Registered');

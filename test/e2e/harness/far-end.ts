@@ -25,6 +25,12 @@ export type FarEndEventType =
   | 'dtmf'
   | 'info'
   | 'refer'
+  | 'refer-rejected'
+  | 'refresh-sent'
+  | 'refresh-failed'
+  | 'timer-expired'
+  | 'update-received'
+  | 'reinvite-received'
   | 'message'
   | 'notify'
   | 'error'
@@ -71,6 +77,14 @@ export interface FarEnd {
   register(wsUrl: string, user: UserId, password?: string, domain?: string): Promise<FarEndState>;
   unregister(): Promise<void>;
   disconnect(): Promise<void>;
+  /**
+   * Session timers on this far end's next calls, as a PBX that requires them (RFC 4028):
+   * Session-Expires `interval` with `refresher` in its INVITEs and its 200s (with Require: timer).
+   * As the refresher it sends an UPDATE every interval/2 ('refresh-sent') and hangs up when one
+   * fails ('refresh-failed'); otherwise it hangs up when no refresh came in time ('timer-expired').
+   * It answers UPDATEs 200 ('update-received'). Undefined turns them off.
+   */
+  sessionTimers(config: { interval: number; refresher: 'uac' | 'uas' } | undefined): Promise<unknown>;
   /** Returns the call id once the INVITE is sent. */
   call(targetUri: string): Promise<string>;
   answer(callId?: string): Promise<string>;
@@ -140,6 +154,7 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
     },
     unregister: () => invoke('unregister'),
     disconnect: () => invoke('disconnect'),
+    sessionTimers: (config) => invoke('sessionTimers', config),
     call: (targetUri) => invoke('call', targetUri),
     answer: (callId) => invoke('answer', callId),
     earlyMedia: (callId) => invoke('earlyMedia', callId),

@@ -41,6 +41,8 @@ export interface StartKamailioOptions {
   port?: number;
   /** The SIP domain it serves (a second server for a second account). Default: DOMAIN. */
   domain?: string;
+  /** Config defines (-A NAME), e.g. 'AOR_ONLY': an edge proxy that routes addresses of record only. */
+  defines?: string[];
 }
 
 export async function startKamailio(options: StartKamailioOptions = {}): Promise<KamailioServer> {
@@ -78,6 +80,10 @@ export async function startKamailio(options: StartKamailioOptions = {}): Promise
     '8',
   ];
   if (debug) args.push('-A', 'E2E_DEBUG');
+  for (const name of options.defines ?? []) {
+    if (!/^[A-Z_]+$/.test(name)) throw new Error(`not a config define: ${name}`);
+    args.push('-A', name);
+  }
 
   // detached: Kamailio leads its own process group, so we can SIGKILL the children too
   // (killing only the main pid leaves children serving the port).

@@ -5,7 +5,7 @@ import { extensionIdOf, launchBrowser, type LaunchOptions, type LaunchedExtensio
 import { fillAccountForm, openOptions, waitForRegistration } from './clickdial.js';
 import { openFarEnd, type FarEnd } from './far-end.js';
 import { startFarEndServer, type FarEndServer } from './far-end-server.js';
-import { startKamailio, type KamailioServer } from './kamailio.js';
+import { startKamailio, type KamailioServer, type StartKamailioOptions } from './kamailio.js';
 import { USERS, aorOf, type UserId } from './users.js';
 
 export interface PhoneLab {
@@ -29,6 +29,8 @@ export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless'> {
   microphoneGranted?: boolean;
   /** Far-end users to register, each in its own tab. Default ['1002']. */
   farEnds?: [UserId, ...UserId[]];
+  /** How Kamailio is started (e.g. defines: ['AOR_ONLY']). */
+  kamailio?: StartKamailioOptions;
 }
 
 export async function startPhoneLab({
@@ -36,8 +38,9 @@ export async function startPhoneLab({
   headless = true,
   farEnds = ['1002'],
   popupShortcut = false,
+  kamailio: kamailioOptions = {},
 }: PhoneLabOptions = {}): Promise<PhoneLab> {
-  const [kamailio, server] = await Promise.all([startKamailio(), startFarEndServer()]);
+  const [kamailio, server] = await Promise.all([startKamailio(kamailioOptions), startFarEndServer()]);
   const browser = await launchBrowser({
     headless,
     // No fake permission UI: the extension has the microphone only if granted here.
