@@ -51,6 +51,7 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
                 <time dateTime={new Date(entry.startedAt).toISOString()}>{when(entry.startedAt)}</time>
                 {entry.durationMs > 0 && <span class="history-duration">{formatDuration(entry.durationMs)}</span>}
               </div>
+              {entry.reason !== undefined && <p class="history-reason">{entry.reason}</p>}
               {target && (
                 <button
                   type="button"

@@ -61,6 +61,8 @@ export interface EndedCall {
   call: CallSnapshot;
   outcome: CallOutcome;
   endedAt: number;
+  /** Why a failed call failed, in words (media that could not be set up, an audio path lost). */
+  reason?: string;
 }
 
 /** One SIP account (a line) as the phone has it: the user's intent and what the network gives. */
