@@ -4,6 +4,7 @@
 //   call rings --> "Incoming call" [Answer] [Decline]   (stays)
 //   answered / declined / cancelled / ended --> cleared
 //   ended unanswered ("missed") --> "Missed call"; click calls back
+//   incoming, its media unusable (refused 488) --> "Call could not be connected", why; click calls back
 //   text message received --> "Message from X"; click opens the popup
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
@@ -49,7 +50,8 @@ export async function notifyMessage(message: ReceivedMessage): Promise<void> {
 }
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
-  if (ended.outcome === 'missed') await showMissed(ended, await storedLineName(ended.call.accountId));
+  const failedIncoming = ended.outcome === 'failed' && ended.call.direction === 'incoming' && ended.call.answeredAt === undefined;
+  if (ended.outcome === 'missed' || failedIncoming) await showMissed(ended, await storedLineName(ended.call.accountId));
   // Cut off on our side: never silently.
   if (ended.outcome === 'dropped') await showError(`Call with ${partyName(ended.call.remote)} dropped. ${ended.reason ?? ''}`.trim());
 }

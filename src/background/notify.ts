@@ -44,8 +44,9 @@ export function showMissed(ended: EndedCall, line?: string): Promise<string> {
   return chrome.notifications.create(missedId(ended), {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
-    title: 'Missed call',
-    message: remoteName(ended.call),
+    // An incoming call whose media could not be set up never rang: it is said why.
+    title: ended.outcome === 'failed' ? 'Call could not be connected' : 'Missed call',
+    message: ended.reason === undefined ? remoteName(ended.call) : `${remoteName(ended.call)}. ${ended.reason}`,
     contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}: click to call back`,
     requireInteraction: true,
   });

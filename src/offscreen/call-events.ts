@@ -1,16 +1,23 @@
 // What SessionManager tells us about calls, turned into the call list: new
 // calls (with the exact call limit), answers, hang-ups, hold results, the far
-// end holding or transferring us, incoming text messages.
+// end holding or transferring us, incoming text messages, and media that
+// fails (media-setup.ts, ice-watch.ts): such a call ends as 'failed', in words.
 //
+//   new incoming call --offer the browser refuses (offer-check.ts)--> 488, a failed call (never shown)
 //   new incoming call --over maxCalls--> 486 Busy Here, a missed call (never shown)
 //   new incoming call --Session-Expires under our minimum--> 422 with our Min-SE, a failed call (never shown)
 //   a call's session refreshes stop --> BYE, the user told why (session-timer.ts)
 //   new outgoing call not placed by us --after a REFER--> "transferred by X"
+//   established call --audio path never up / lost for good--> BYE, a failed call
 import { Invitation, SessionState, type Core, type Session, type Web } from 'sip.js';
 import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
 import type { CallControls } from './call-controls';
 import type { CallRegistry } from './call-registry';
+import { IceWatch } from './ice-watch';
+import { NOT_ACCEPTABLE, mediaWarning, watchMediaSetup } from './media-setup';
+import { describeMediaLost, describeNoMediaPath, describeUnusableDescription } from './media-words';
 import { recoverMicrophone } from './microphone-recovery';
+import { checkOffer } from './offer-check';
 import { releaseRemoteAudio } from './remote-audio';
 import { watchSession } from './session-events';
 import { SessionTimers } from './session-timer';
@@ -113,8 +120,44 @@ export class CallEvents {
   }
 
   private onCallCreated(session: Session, accountId: string): void {
-    const { calls } = this.ctx;
     this.lastCreatedId = session.id;
+    const offer = session instanceof Invitation ? offerOf(session) : undefined;
+    if (offer === undefined) {
+      this.admit(session, accountId);
+      return;
+    }
+    // Not shown, nor rung, until the browser says it can take the offer (a few ms).
+    void checkOffer(offer).then((refused) => {
+      if (refused) this.refuseOffer(session as Invitation, accountId, refused);
+      else if (session.state === SessionState.Terminated) this.fileGone(session, accountId);
+      else this.admit(session, accountId);
+    });
+  }
+
+  /** An incoming offer the browser cannot use: 488 to the caller, a failed call in the history, the reason said. */
+  private refuseOffer(session: Invitation, accountId: string, refused: Error): void {
+    const { calls } = this.ctx;
+    const call = calls.add(session, 'incoming', accountId);
+    const { reason, notice } = describeUnusableDescription(refused, call.remote.displayName ?? call.remote.user);
+    calls.markFailed(session.id, reason);
+    const ended = calls.remove(session.id);
+    if (session.state === SessionState.Initial) {
+      void session.reject({ statusCode: NOT_ACCEPTABLE, extraHeaders: [mediaWarning(reason)] }).catch(() => undefined);
+    }
+    this.ctx.notify(`Incoming call refused. ${notice}`);
+    if (ended) this.ctx.callEnded(ended);
+  }
+
+  /** A caller who gave up while its offer was being checked: a missed call. */
+  private fileGone(session: Session, accountId: string): void {
+    this.ctx.calls.add(session, 'incoming', accountId);
+    const ended = this.ctx.calls.remove(session.id);
+    this.ctx.changed();
+    if (ended) this.ctx.callEnded(ended);
+  }
+
+  private admit(session: Session, accountId: string): void {
+    const { calls } = this.ctx;
     const incoming = session instanceof Invitation;
     // An INVITE with Replaces for one of our calls: the far end completed an
     // attended transfer to us. It takes that call's place, so it is answered
@@ -150,6 +193,13 @@ export class CallEvents {
         this.ctx.notify(`${by} is transferring you to ${target.replace(/^sips?:/, '')}.`);
       },
     });
+    const who = (): string => call.remote.displayName ?? call.remote.user;
+    const mediaFailed = (reason: string, notice: string): void => {
+      calls.markFailed(session.id, reason);
+      this.ctx.notify(notice);
+    };
+    const setUp = watchMediaSetup(session, { who, failed: mediaFailed });
+    const before = session.delegate?.onSessionDescriptionHandler;
     // A caller's CANCEL with "Reason: SIP;cause=200" means another phone of
     // ours answered: not a missed call. (SessionManager keeps this delegate.)
     session.delegate = {
@@ -158,9 +208,18 @@ export class CallEvents {
         const reason = cancel.request.getHeader('reason') ?? '';
         calls.markEnding(session.id, /cause=200\b/.test(reason) ? 'answered-elsewhere' : 'missed');
       },
+      onSessionDescriptionHandler: (sdh, provisional) => {
+        before?.(sdh, provisional);
+        setUp(sdh, provisional);
+      },
     };
+    let ice: IceWatch | undefined;
     session.stateChange.addListener((state) => {
-      if (state === SessionState.Established) calls.apply(session.id, 'answered');
+      if (state === SessionState.Established) {
+        calls.apply(session.id, 'answered');
+        ice ??= this.watchIce(session, who, mediaFailed);
+      }
+      if (state === SessionState.Terminated) ice?.stop();
       this.ctx.changed();
     });
     if (replaced) {
@@ -172,6 +231,24 @@ export class CallEvents {
       });
     }
     this.ctx.changed();
+  }
+
+  /** Watches the audio path of an established call: restarts it when lost, ends the call when it cannot be had. */
+  private watchIce(session: Session, who: () => string, failed: (reason: string, notice: string) => void): IceWatch | undefined {
+    const pc = (session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.peerConnection;
+    if (!pc) return undefined;
+    const watch = new IceWatch(session, pc, {
+      failed: (lost, seconds) => {
+        const { reason, notice } = lost ? describeMediaLost(who(), seconds) : describeNoMediaPath(who(), seconds);
+        failed(reason, notice);
+      },
+      recovering: (recovering) =>
+        this.ctx.notify(
+          recovering ? `The audio connection to ${who()} was lost: reconnecting…` : `The audio connection to ${who()} is back.`,
+        ),
+    });
+    watch.start();
+    return watch;
   }
 
   private onProgress(callId: string, response: IncomingResponse): void {
@@ -187,4 +264,11 @@ export class CallEvents {
     this.ctx.calls.markEnding(callId, statusCode === 487 ? 'cancelled' : 'failed');
     this.ctx.notify(describeCallFailure(statusCode, reasonPhrase));
   }
+}
+
+/** The SDP offer an incoming INVITE carries, if any (an offerless INVITE gets ours in the 200). */
+function offerOf(invitation: Invitation): string | undefined {
+  const { body } = invitation.request;
+  const type = invitation.request.getHeader('content-type') ?? '';
+  return body && /^application\/sdp\b/i.test(type.trim()) ? body : undefined;
 }

@@ -75,6 +75,11 @@ export class CallRegistry {
     this.dispatch({ type: 'ending', id, outcome, ...(reason !== undefined ? { reason } : {}) });
   }
 
+  /** The call's media failed (set up, never connected, or lost): it ends as 'failed', with this reason. */
+  markFailed(id: string, reason: string): void {
+    this.dispatch({ type: 'failed', id, reason });
+  }
+
   /** Moves our transfer of the call as the transfer table says; returns whether it moved. */
   transfer(id: string, move: TransferMove, detail: { target?: string; error?: string } = {}): boolean {
     const before = this.call(id)?.transfer;

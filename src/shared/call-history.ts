@@ -15,18 +15,20 @@ export interface HistoryEntry {
   /** The account the call was on, and its address then (kept when the account is removed). Absent in 0.1's entries. */
   accountId?: string;
   accountAor?: string;
-  /** Why the call ended, in words, when it was not an ordinary end (a dropped call). */
+  /** Why the call failed or was dropped, in words (absent for other outcomes and in older entries). */
   reason?: string;
 }
 
 export const HISTORY_KEY = 'callHistory';
 export const HISTORY_LIMIT = 100;
+/** The longest reason kept with an entry. */
+export const HISTORY_REASON_LIMIT = 300;
 
 export function historyEntry({ call, outcome, endedAt, reason }: EndedCall, accountAor?: string): HistoryEntry {
   return {
-    ...(reason !== undefined ? { reason: reason.slice(0, 500) } : {}),
     accountId: call.accountId,
     ...(accountAor !== undefined ? { accountAor } : {}),
+    ...(reason !== undefined ? { reason: reason.slice(0, HISTORY_REASON_LIMIT) } : {}),
     id: call.id,
     direction: call.direction,
     outcome,

@@ -6,7 +6,7 @@
 // on both calls; the snapshot's consultFor/referredBy/referredTo are read
 // from it. State moves follow the transition table (call-table.ts).
 //
-//   added ──moved / changed / transfer / linked / ending──▶ (same call, new fields)
+//   added ──moved / changed / transfer / linked / ending / failed──▶ (same call, new fields)
 //     └──────────────────────── removed ──▶ gone (its links with it; endedCall says how it ended)
 import { nextState, nextTransfer, type CallEvent, type TransferMove } from './call-table';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall, RemoteParty } from './snapshot';
@@ -18,6 +18,11 @@ export interface CallRecord {
   ending?: CallOutcome;
   /** Why, in words, for an end the user did not choose (a dropped call). */
   endReason?: string;
+  /**
+   * Why the call failed, in words, when its media did: could not be set up,
+   * never connected, or was lost for good. A failure even after the answer.
+   */
+  failure?: string;
 }
 
 export type CallLink =
@@ -46,6 +51,8 @@ export type CallModelEvent =
   /** Links of this kind that involve the call end (a consultation given up). */
   | { type: 'unlinked'; id: string; kind: CallLink['kind'] }
   | { type: 'ending'; id: string; outcome: CallOutcome; reason?: string }
+  /** The call's media failed (answered or not): it ends as 'failed', with the reason. */
+  | { type: 'failed'; id: string; reason: string }
   | { type: 'removed'; id: string };
 
 export const NO_CALLS: CallsModel = { calls: [], links: [] };
@@ -111,6 +118,9 @@ export function reduceCalls(model: CallsModel, event: CallModelEvent): CallsMode
       return update(model, event.id, (r) =>
         r.ending === undefined ? { ...r, ending: event.outcome, ...(event.reason !== undefined ? { endReason: event.reason } : {}) } : r,
       );
+    case 'failed':
+      // The first failure is the cause; what follows from it (the BYE, the stack's own report) is not.
+      return update(model, event.id, (r) => (r.failure === undefined ? { ...r, failure: event.reason } : r));
     case 'removed':
       if (!model.calls.some((r) => r.call.id === event.id)) return model;
       return { calls: model.calls.filter((r) => r.call.id !== event.id), links: model.links.filter((l) => !involves(l, event.id)) };
@@ -134,20 +144,21 @@ export function callSnapshots(model: CallsModel): CallSnapshot[] {
   return model.calls.map((r) => callSnapshot(model, r));
 }
 
-/** How a call ends, when it is removed: answered calls completed, else what was learnt, else missed or cancelled. */
+/**
+ * How a call ends, when it is removed: failed media is a failure (with its
+ * reason) even after the answer; otherwise answered calls completed, else
+ * what was learnt, else missed or cancelled.
+ */
 export function endedCall(model: CallsModel, id: string, at: number): EndedCall | undefined {
   const record = model.calls.find((r) => r.call.id === id);
   if (!record) return undefined;
-  const { call, ending, endReason } = record;
+  const { call, ending, endReason, failure } = record;
+  const snapshot: CallSnapshot = { ...callSnapshot(model, record), state: 'ended' };
+  if (failure !== undefined) return { call: snapshot, outcome: 'failed', endedAt: at, reason: failure };
   let outcome: CallOutcome;
   if (ending === 'dropped') outcome = 'dropped';
   else if (call.answeredAt !== undefined) outcome = 'completed';
   else if (ending) outcome = ending;
   else outcome = call.direction === 'incoming' ? 'missed' : 'cancelled';
-  return {
-    call: { ...callSnapshot(model, record), state: 'ended' },
-    outcome,
-    endedAt: at,
-    ...(endReason !== undefined ? { reason: endReason } : {}),
-  };
+  return { call: snapshot, outcome, endedAt: at, ...(endReason !== undefined ? { reason: endReason } : {}) };
 }

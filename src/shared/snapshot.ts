@@ -62,7 +62,7 @@ export interface EndedCall {
   call: CallSnapshot;
   outcome: CallOutcome;
   endedAt: number;
-  /** Why, in words, when it was not an ordinary end (a dropped call). */
+  /** Why a failed or dropped call ended, in words (media that could not be set up, an audio path lost, a connection lost). */
   reason?: string;
 }
 

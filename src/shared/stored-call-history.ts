@@ -4,7 +4,7 @@
 // one is dropped, the rest kept). Both the worker (which writes) and the popup
 // (which shows it) read through parseHistory.
 import * as v from 'valibot';
-import { HISTORY_KEY, HISTORY_LIMIT, type HistoryEntry } from './call-history';
+import { HISTORY_KEY, HISTORY_LIMIT, HISTORY_REASON_LIMIT, type HistoryEntry } from './call-history';
 import { REMOTE_PARTY_SCHEMA } from './remote-party-schema';
 import { listOf, readStored, type StoredKey } from './stored-schema';
 
@@ -18,7 +18,7 @@ const HISTORY_ENTRY_SCHEMA = v.object({
   durationMs: v.number(),
   accountId: v.optional(v.pipe(v.string(), v.maxLength(64))),
   accountAor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
-  reason: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  reason: v.optional(v.pipe(v.string(), v.maxLength(HISTORY_REASON_LIMIT))),
 }) satisfies v.GenericSchema<unknown, HistoryEntry>;
 
 export interface StoredHistory {

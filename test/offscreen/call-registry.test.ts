@@ -69,6 +69,22 @@ describe('CallRegistry', () => {
     expect(calls.remove('a')?.outcome).toBe('declined');
   });
 
+  it('failed media makes a call failed even after its answer, with the first reason given', () => {
+    const calls = registry();
+    calls.add(fakeSession('a'), 'outgoing', 'account-1', 0);
+    calls.apply('a', 'answered', 10);
+    calls.markFailed('a', 'No audio connection could be made.');
+    calls.markFailed('a', 'Something that followed.');
+    expect(calls.remove('a', 99)).toMatchObject({
+      outcome: 'failed',
+      reason: 'No audio connection could be made.',
+      call: { answeredAt: 10 },
+    });
+    calls.add(fakeSession('b'), 'outgoing', 'account-1', 0);
+    calls.markEnding('b', 'failed');
+    expect(calls.remove('b')).not.toHaveProperty('reason');
+  });
+
   it('says a vanished call has ended', () => {
     expect(() => registry().session('nope')).toThrow(/already ended/);
   });

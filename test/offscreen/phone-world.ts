@@ -4,7 +4,7 @@
 // each test.
 import { Phone, type AccountConfig } from '../../src/offscreen/phone';
 import type { EndedCall, PhoneSnapshot } from '../../src/shared/snapshot';
-import { FarEnd, SipWire, fakeSdhFactory, until } from './sip-world';
+import { FarEnd, SipWire, until, worldStack } from './sip-world';
 
 export const ACCOUNT: AccountConfig = {
   id: 'a',
@@ -41,9 +41,9 @@ export async function phoneWorld(): Promise<PhoneWorld> {
     () => undefined,
     (e) => ended.push(e),
     () => undefined,
-    { transportConstructor: wire.transportFor('phone'), sessionDescriptionHandlerFactory: fakeSdhFactory, media: {} },
+    worldStack(wire),
   );
-  await phone.configure([ACCOUNT], ACCOUNT.id);
+  phone.configure([ACCOUNT], ACCOUNT.id);
   const others: FarEnd[] = [];
   const world: PhoneWorld = {
     wire,
@@ -59,7 +59,9 @@ export async function phoneWorld(): Promise<PhoneWorld> {
       return other;
     },
     async stop() {
-      await phone.configure([], null);
+      phone.configure([], null);
+      // The phone unregisters and closes in the background (it never waits for the network).
+      await until(() => wire.phoneTransports().length === 0, 'the phone to close its connections', 5000);
       for (const ua of [far, ...others]) await ua.stop();
     },
   };

@@ -4,13 +4,23 @@
 // in-memory world of sip-world.ts: registration, calls both ways, several
 // accounts, and every transition of the call table (shared/call-table.ts),
 // as the snapshots the phone publishes show them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Messager, UserAgent, type Inviter } from 'sip.js';
 import { Phone, type AccountConfig } from '../../src/offscreen/phone';
 import type { SipAccount } from '../../src/shared/account';
 import { CALL_TABLE } from '../../src/shared/call-table';
 import type { CallState, EndedCall, PhoneSnapshot, ReceivedMessage } from '../../src/shared/snapshot';
-import { FakeSessionDescriptionHandler, FarEnd, SipWire, installMediaFakes, until, worldStack } from './sip-world';
+import { ICE_TIMING } from '../../src/offscreen/ice-watch';
+import {
+  FakePeerConnection,
+  FakeSessionDescriptionHandler,
+  FarEnd,
+  SipWire,
+  installMediaFakes,
+  peerConnectionOf,
+  until,
+  worldStack,
+} from './sip-world';
 
 function sipAccount(aor: string): SipAccount {
   return { server: 'wss://pbx.test/ws', aor, authorizationUser: '', password: 'secret', displayName: '', iceServers: [] };
@@ -25,6 +35,10 @@ interface World {
   phone: Phone;
   ended: EndedCall[];
   messages: ReceivedMessage[];
+  /** Every call id a published snapshot showed. */
+  shown: Set<string>;
+  /** Every notice a published snapshot showed, in order. */
+  notices: string[];
   now(): PhoneSnapshot;
 }
 
@@ -52,13 +66,20 @@ async function start(accounts: AccountConfig[] = [A], wire = new SipWire()): Pro
   await far.start();
   const ended: EndedCall[] = [];
   const messages: ReceivedMessage[] = [];
+  const shown = new Set<string>();
+  const notices: string[] = [];
+  const follow = watch();
   const phone = new Phone(
-    watch(),
+    (snapshot) => {
+      for (const c of snapshot.calls) shown.add(c.id);
+      if (snapshot.notice && snapshot.notice.text !== notices.at(-1)) notices.push(snapshot.notice.text);
+      follow(snapshot);
+    },
     (e) => ended.push(e),
     (m) => messages.push(m),
     worldStack(wire),
   );
-  const w: World = { wire, far, phone, ended, messages, now: () => phone.snapshot() };
+  const w: World = { wire, far, phone, ended, messages, shown, notices, now: () => phone.snapshot() };
   open.push(w);
   phone.configure(accounts, accounts[0]?.id ?? null);
   return w;
@@ -86,6 +107,8 @@ afterEach(async () => {
   FakeSessionDescriptionHandler.failNext = false;
   FakeSessionDescriptionHandler.failNextTake = false;
   FakeSessionDescriptionHandler.delayMs = 0;
+  FakeSessionDescriptionHandler.mungeNext = undefined;
+  FakePeerConnection.reachable = true;
   for (const w of open) {
     w.phone.configure([], null);
     // The phone unregisters and closes in the background (it never waits for the network).
@@ -93,6 +116,8 @@ afterEach(async () => {
     await w.far.stop();
   }
   open = [];
+  // Last: SIP.js's timers set under fake time (shouldAdvanceTime) still fire during the teardown.
+  vi.useRealTimers();
 });
 
 describe('registration', () => {
@@ -249,13 +274,16 @@ describe('incoming calls', () => {
     await until(() => w.ended.length === 2, 'both ended');
   });
 
-  it('media that cannot be set up for an answer ends the call, with the reason', async () => {
+  it('our own media that cannot be started for an answer ends the call as failed, with the reason', async () => {
     const w = await registeredWorld();
     const { callId } = await incoming(w);
     FakeSessionDescriptionHandler.failNext = true;
-    await expect(w.phone.answer(callId)).rejects.toThrow(/no media/);
+    await expect(w.phone.answer(callId)).rejects.toThrow(
+      /could not be connected: its audio could not be started on this computer \(no media/,
+    );
     await until(() => w.ended.length === 1, 'the end');
-    // SIP.js answers such a call with 480 (issue 10 asks for 488 and words for it).
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/could not be started on this computer/) });
+    // Not the caller's offer: SIP.js's 480 (Temporarily Unavailable) stands.
     await until(() => w.far.rejections.length === 1, 'the rejection at the caller');
     expect(w.far.rejections).toEqual([480]);
   });
@@ -298,6 +326,160 @@ describe('incoming calls', () => {
     await new Messager(w.far.ua, UserAgent.makeURI('sip:1001@clickdial.test')!, 'Hello').message();
     await until(() => w.messages.length === 1, 'the message');
     expect(w.messages[0]).toMatchObject({ accountId: 'a', body: 'Hello', from: { user: '1002' } });
+  });
+});
+
+const stripLine = (pattern: RegExp) => (sdp: string) =>
+  sdp
+    .split('\r\n')
+    .filter((l) => !pattern.test(l))
+    .join('\r\n');
+const PHONE = 'sip:1001@clickdial.test';
+const sentBy = (w: World, side: 'phone' | 'far', method: string) =>
+  w.wire.messages.filter((m) => m.from === side && m.text.startsWith(`${method} `)).map((m) => m.text);
+
+describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
+  it('an answer without rtcp-mux ends the outgoing call: ACK, then BYE with a Reason; failed, with the reason in words', async () => {
+    const w = await registeredWorld();
+    await w.phone.call('1002');
+    await until(() => w.far.invitations.length === 1, 'the INVITE');
+    FakeSessionDescriptionHandler.mungeNext = stripLine(/^a=rtcp-mux/);
+    await w.far.last().accept();
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/rtcp-mux/) });
+    expect(w.ended[0]?.call.answeredAt).toBeUndefined();
+    expect(w.now().notice?.text).toMatch(/The call with 1002 could not be connected: the other side does not offer rtcp-mux.*WebRTC media/);
+    await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
+    expect(sentBy(w, 'phone', 'ACK')).toHaveLength(1);
+    expect(sentBy(w, 'phone', 'BYE')[0]).toMatch(/^Reason: SIP;cause=488;text="Not Acceptable Here"/m);
+  });
+
+  it('an incoming offer without ICE is answered 488 with a Warning, never rings, and is a failed call naming why', async () => {
+    const w = await registeredWorld();
+    FakeSessionDescriptionHandler.mungeNext = stripLine(/^a=ice-(ufrag|pwd)/);
+    w.far.call(PHONE);
+    await until(() => w.ended.length === 1, 'the end');
+    await until(() => w.far.rejections.length === 1, 'the rejection at the caller');
+    expect(w.far.rejections).toEqual([488]);
+    expect(w.shown.size).toBe(0);
+    expect(w.ended[0]).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringMatching(/does not support ICE/),
+      call: { direction: 'incoming' },
+    });
+    expect(w.now().notice?.text).toMatch(
+      /Incoming call refused\. The call with 1002 could not be connected: the other side does not support ICE/,
+    );
+    const response = w.wire.messages.find((m) => m.from === 'phone' && m.text.startsWith('SIP/2.0 488'))?.text ?? '';
+    expect(response).toMatch(/^Warning: 305 ClickDial "The call's audio could not be set up: the other side does not support ICE/m);
+  });
+
+  it('an incoming offer the answer cannot take after all is answered 488, not 480', async () => {
+    const w = await registeredWorld();
+    const { callId } = await incoming(w);
+    FakeSessionDescriptionHandler.failNextTake = true;
+    await expect(w.phone.answer(callId)).rejects.toThrow(
+      /could not be connected: this browser cannot use the other side's media description/,
+    );
+    await until(() => w.far.rejections.length === 1, 'the rejection at the caller');
+    expect(w.far.rejections).toEqual([488]);
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/cannot take this offer/) });
+  });
+
+  it('a call whose audio path never connects is ended after 10 s: BYE with a Reason, failed, said in words', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const w = await registeredWorld();
+    FakePeerConnection.reachable = false;
+    await w.phone.call('1002');
+    await until(() => w.far.invitations.length === 1, 'the INVITE');
+    await w.far.last().accept();
+    await until(() => state(w) === 'active', 'active');
+    await vi.advanceTimersByTimeAsync(ICE_TIMING.CONNECT_MS - 1000);
+    expect(state(w)).toBe('active');
+    await vi.advanceTimersByTimeAsync(1500);
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/No audio connection could be made/) });
+    expect(w.now().notice?.text).toMatch(/The call with 1002 was ended: no audio connection could be made/);
+    await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
+    expect(sentBy(w, 'phone', 'BYE')[0]).toMatch(/^Reason: Q\.850;cause=41;text="ICE failed"/m);
+  });
+
+  it('ICE that fails before it ever connected ends the call at once', async () => {
+    const w = await registeredWorld();
+    FakePeerConnection.reachable = false;
+    await incoming(w);
+    await w.phone.answer(w.now().calls[0]!.id);
+    await until(() => state(w) === 'active', 'active');
+    peerConnectionOf(PHONE).setIce('failed');
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', call: { direction: 'incoming' } });
+    await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
+  });
+});
+
+describe('an audio path lost mid-call (issue 13.7)', () => {
+  async function connectedCall(w: World): Promise<string> {
+    const { callId } = await w.phone.call('1002');
+    await until(() => w.far.invitations.length === 1, 'the INVITE');
+    await w.far.last().accept();
+    await until(() => state(w) === 'active' && peerConnectionOf(PHONE).iceConnectionState === 'connected', 'connected');
+    return callId;
+  }
+
+  it('disconnected for the grace time: ICE restarts with a re-INVITE (new ice-ufrag), and the call goes on', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const w = await registeredWorld();
+    const callId = await connectedCall(w);
+    const restartsBefore = FakeSessionDescriptionHandler.iceRestarts;
+    const ufrag = (text: string) => /^a=ice-ufrag:(\S+)/m.exec(text)?.[1];
+    const firstUfrag = ufrag(sentBy(w, 'phone', 'INVITE')[0] ?? '');
+    peerConnectionOf(PHONE).setIce('disconnected');
+    // A short outage heals by itself: no restart before the grace time.
+    await vi.advanceTimersByTimeAsync(ICE_TIMING.DISCONNECT_GRACE_MS - 500);
+    expect(sentBy(w, 'phone', 'INVITE')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    await until(() => sentBy(w, 'phone', 'INVITE').length === 2, 'the re-INVITE');
+    expect(FakeSessionDescriptionHandler.iceRestarts).toBe(restartsBefore + 1);
+    expect(ufrag(sentBy(w, 'phone', 'INVITE')[1] ?? '')).not.toBe(firstUfrag);
+    await until(() => peerConnectionOf(PHONE).iceConnectionState === 'connected', 'ICE connected again');
+    await until(() => /audio connection to 1002 is back/.test(w.now().notice?.text ?? ''), 'the notice that it is back');
+    expect(w.notices.slice(-2)).toEqual(['The audio connection to 1002 was lost: reconnecting…', 'The audio connection to 1002 is back.']);
+    await vi.advanceTimersByTimeAsync(ICE_TIMING.RECOVERY_MS + 1000);
+    expect(w.now().calls[0]).toMatchObject({ id: callId, state: 'active' });
+    expect(w.ended).toEqual([]);
+    // Hold afterwards is an ordinary re-INVITE again (the restart left the options as they were).
+    await w.phone.controls.setHold(callId, true);
+    expect(ufrag(sentBy(w, 'phone', 'INVITE')[2] ?? '')).toBe(ufrag(sentBy(w, 'phone', 'INVITE')[1] ?? ''));
+    expect(sentBy(w, 'phone', 'INVITE')[2]).toMatch(/^a=sendonly/m);
+    await w.phone.hangup(callId);
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]?.outcome).toBe('completed');
+  });
+
+  it('failed: ICE restarts at once', async () => {
+    const w = await registeredWorld();
+    await connectedCall(w);
+    peerConnectionOf(PHONE).setIce('failed');
+    await until(() => sentBy(w, 'phone', 'INVITE').length === 2, 'the re-INVITE');
+    await until(() => peerConnectionOf(PHONE).iceConnectionState === 'connected', 'ICE connected again');
+    expect(state(w)).toBe('active');
+  });
+
+  it('a path that does not come back is retried, then the call ends after 30 s: BYE, failed, in words', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const w = await registeredWorld();
+    await connectedCall(w);
+    FakePeerConnection.reachable = false;
+    peerConnectionOf(PHONE).setIce('failed');
+    await until(() => sentBy(w, 'phone', 'INVITE').length === 2, 'the re-INVITE');
+    await vi.advanceTimersByTimeAsync(ICE_TIMING.RESTART_RETRY_MS + 500);
+    await until(() => sentBy(w, 'phone', 'INVITE').length === 3, 'a second restart');
+    await vi.advanceTimersByTimeAsync(ICE_TIMING.RECOVERY_MS);
+    await until(() => w.ended.length === 1, 'the end');
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/lost and could not be restored within 30 s/) });
+    expect(w.now().notice?.text).toMatch(/The call with 1002 was ended: the audio connection was lost/);
+    await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
   });
 });
 

@@ -73,7 +73,7 @@ describe('session timers: the far end refreshes', () => {
   it('an UPDATE with an SDP offer is answered with an SDP answer', async () => {
     const w = (world = await phoneWorld());
     const { callId, inviter } = await incomingWithTimer(w);
-    const response = await w.far.sendUpdate(inviter, TIMER, fakeSdp('sendrecv'));
+    const response = await w.far.sendUpdate(inviter, TIMER, fakeSdp('sendrecv', 'updateufrag'));
     expect(response.statusCode).toBe(200);
     expect(response.body).toMatch(/^v=0/);
     expect(response.getHeader('session-expires')).toBe('10;refresher=uac');

@@ -47,10 +47,37 @@ class FakeMediaStream extends EventTarget {
   removeTrack(): void {}
 }
 
-class FakePeerConnection extends EventTarget {
+/**
+ * What Chromium refuses in a remote description, as Chromium says it: the
+ * SDP here is the world's own (sdp() below), so only what a test took out
+ * of it is missing.
+ */
+function browserRefusal(sdp: string, type: 'offer' | 'answer'): Error | undefined {
+  if (!/^a=ice-ufrag:/m.test(sdp)) return new Error(`Failed to set remote ${type} sdp: Called with SDP without ice-ufrag and ice-pwd.`);
+  if (!/^a=rtcp-mux/m.test(sdp)) {
+    return new Error(
+      `Failed to set remote ${type} sdp: The m= section with mid='0' is invalid. RTCP-MUX is not enabled when it is required.`,
+    );
+  }
+  return undefined;
+}
+
+/** A peer connection without a network: its ICE state is what the world or a test says. */
+export class FakePeerConnection extends EventTarget {
+  /** Every connection made, in order (the phone's and the far end's; `owner` tells them apart). */
+  static readonly made: FakePeerConnection[] = [];
+  /** Whether a path between the two sides exists: an exchange of descriptions connects ICE only then. */
+  static reachable = true;
+  /** The address of the user agent whose connection this is (set by fakeSdhFactory). */
+  owner = '';
   signalingState = 'stable';
   connectionState = 'new';
+  iceConnectionState: RTCIceConnectionState = 'new';
   iceGatheringState = 'complete';
+  constructor() {
+    super();
+    FakePeerConnection.made.push(this);
+  }
   getSenders(): RTCRtpSender[] {
     return [];
   }
@@ -59,6 +86,16 @@ class FakePeerConnection extends EventTarget {
   }
   getTransceivers(): RTCRtpTransceiver[] {
     return [];
+  }
+  /** Used alone by the phone's check of an incoming offer. */
+  setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    const refused = browserRefusal(description.sdp ?? '', description.type === 'answer' ? 'answer' : 'offer');
+    return refused ? Promise.reject(refused) : Promise.resolve();
+  }
+  /** The network moves this connection's ICE state (a task later, as a browser reports it). */
+  setIce(state: RTCIceConnectionState): void {
+    this.iceConnectionState = state;
+    this.dispatchEvent(new Event('iceconnectionstatechange'));
   }
   close(): void {
     this.connectionState = 'closed';
@@ -83,10 +120,20 @@ export function installMediaFakes(): void {
   });
 }
 
-function sdp(direction: 'sendrecv' | 'sendonly'): string {
-  return ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0', 'm=audio 9 RTP/AVP 0', `a=${direction}`, ''].join(
-    '\r\n',
-  );
+function sdp(direction: 'sendrecv' | 'sendonly', ufrag: string): string {
+  return [
+    'v=0',
+    'o=- 1 1 IN IP4 127.0.0.1',
+    's=-',
+    'c=IN IP4 127.0.0.1',
+    't=0 0',
+    'm=audio 9 UDP/TLS/RTP/SAVPF 0',
+    `a=ice-ufrag:${ufrag}`,
+    'a=ice-pwd:fakefakefakefakefakefake',
+    'a=rtcp-mux',
+    `a=${direction}`,
+    '',
+  ].join('\r\n');
 }
 
 export { sdp as fakeSdp };
@@ -99,6 +146,28 @@ export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler
   static failNextTake = false;
   /** Descriptions take this long (media setup under way). */
   static delayMs = 0;
+  /** Rewrites the next description made (a far end whose SDP lacks what browsers require). */
+  static mungeNext: ((sdp: string) => string) | undefined;
+  /** Offers made with offerOptions.iceRestart, over all handlers. */
+  static iceRestarts = 0;
+  private ufrag = `u${Math.random().toString(36).slice(2, 8)}`;
+  private local = false;
+  private remote = false;
+
+  private get fakePc(): FakePeerConnection {
+    return this.peerConnection as unknown as FakePeerConnection;
+  }
+
+  /** Both descriptions in: ICE checks, and connects when there is a path (a task later). */
+  private exchanged(): void {
+    if (!this.local || !this.remote) return;
+    const pc = this.fakePc;
+    setTimeout(() => {
+      if (pc.iceConnectionState === 'closed') return;
+      pc.setIce('checking');
+      if (FakePeerConnection.reachable) pc.setIce('connected');
+    }, 0);
+  }
 
   override async getDescription(options?: Web.SessionDescriptionHandlerOptions): Promise<{ body: string; contentType: string }> {
     if (FakeSessionDescriptionHandler.delayMs > 0) await new Promise((r) => setTimeout(r, FakeSessionDescriptionHandler.delayMs));
@@ -106,13 +175,28 @@ export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler
       FakeSessionDescriptionHandler.failNext = false;
       throw new Error('no media (test)');
     }
-    return { body: sdp(options?.hold ? 'sendonly' : 'sendrecv'), contentType: 'application/sdp' };
+    if (options?.offerOptions?.iceRestart) {
+      FakeSessionDescriptionHandler.iceRestarts += 1;
+      this.ufrag = `u${Math.random().toString(36).slice(2, 8)}`;
+      this.remote = false;
+    }
+    let body = sdp(options?.hold ? 'sendonly' : 'sendrecv', this.ufrag);
+    const munge = FakeSessionDescriptionHandler.mungeNext;
+    FakeSessionDescriptionHandler.mungeNext = undefined;
+    if (munge) body = munge(body);
+    this.local = true;
+    this.exchanged();
+    return { body, contentType: 'application/sdp' };
   }
-  override setDescription(): Promise<void> {
+  override setDescription(description: string): Promise<void> {
     if (FakeSessionDescriptionHandler.failNextTake) {
       FakeSessionDescriptionHandler.failNextTake = false;
       return Promise.reject(new Error('cannot take this offer (test)'));
     }
+    const refused = browserRefusal(description, this.local && !this.remote ? 'answer' : 'offer');
+    if (refused) return Promise.reject(refused);
+    this.remote = true;
+    this.exchanged();
     return Promise.resolve();
   }
   override hasDescription(contentType: string): boolean {
@@ -121,11 +205,24 @@ export class FakeSessionDescriptionHandler extends Web.SessionDescriptionHandler
   override sendDtmf(): boolean {
     return true;
   }
-  override close(): void {}
+  override close(): void {
+    this.fakePc.close();
+    this.fakePc.iceConnectionState = 'closed';
+  }
 }
 
-export const fakeSdhFactory: SessionDescriptionHandlerFactory = (session) =>
-  new FakeSessionDescriptionHandler(session.userAgent.getLogger('sip.fake-sdh'), () => Promise.resolve(new MediaStream()), {});
+export const fakeSdhFactory: SessionDescriptionHandlerFactory = (session) => {
+  const sdh = new FakeSessionDescriptionHandler(session.userAgent.getLogger('sip.fake-sdh'), () => Promise.resolve(new MediaStream()), {});
+  (sdh.peerConnection as unknown as FakePeerConnection).owner = session.userAgent.configuration.uri.toString();
+  return sdh;
+};
+
+/** The newest open peer connection of the user agent at `aor`. */
+export function peerConnectionOf(aor: string): FakePeerConnection {
+  const pc = FakePeerConnection.made.filter((p) => p.owner === aor && p.iceConnectionState !== 'closed').at(-1);
+  if (!pc) throw new Error(`no open peer connection of ${aor}`);
+  return pc;
+}
 
 // --- the wire ------------------------------------------------------------
 

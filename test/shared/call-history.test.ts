@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, addToHistory, describeHistoryEntry, historyEntry } from '../../src/shared/call-history';
+import { HISTORY_LIMIT, HISTORY_REASON_LIMIT, addToHistory, describeHistoryEntry, historyEntry } from '../../src/shared/call-history';
 import { parseHistory } from '../../src/shared/stored-call-history';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { mockCall } from '../popup/mock-snapshot';
@@ -39,5 +39,14 @@ describe('call history', () => {
     expect(parseHistory('nope')).toEqual([]);
     expect(describeHistoryEntry({ ...good, direction: 'incoming', outcome: 'missed' })).toBe('Missed');
     expect(describeHistoryEntry(good)).toBe('Outgoing');
+  });
+
+  it('keeps why a failed call failed (cut to the limit), and reads it back', () => {
+    const entry = historyEntry(ended({ outcome: 'failed', reason: 'No audio connection could be made.' }));
+    expect(entry).toMatchObject({ outcome: 'failed', reason: 'No audio connection could be made.' });
+    expect(parseHistory({ version: 1, entries: [entry] })).toEqual([entry]);
+    expect(historyEntry(ended({ outcome: 'failed', reason: 'x'.repeat(1000) })).reason).toHaveLength(HISTORY_REASON_LIMIT);
+    expect(historyEntry(ended())).not.toHaveProperty('reason');
+    expect(describeHistoryEntry(entry)).toBe('Outgoing, failed');
   });
 });

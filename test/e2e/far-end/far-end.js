@@ -17,6 +17,80 @@ let autoAnswerEnabled = false;
 let pendingRegister;
 
 /**
+ * How this far end bends its media descriptions (setMedia): a gateway that
+ * answers without rtcp-mux or offers without ICE, or candidates that point at
+ * the tests' own UDP relay (harness/udp-relay.ts) so that no direct path exists.
+ * @type {{ stripRtcpMux?: boolean, stripIce?: boolean, candidates?: { host: string, port: number }, remoteCandidates?: { host: string, port: number } }}
+ */
+let media = {};
+
+function dropLines(sdp, pattern) {
+  return sdp
+    .split('\r\n')
+    .filter((line) => !pattern.test(line))
+    .join('\r\n');
+}
+
+/**
+ * Every candidate of the description replaced by one at `host:port` (and the
+ * c=/m= address with it). A description without candidates gets that one
+ * too: SIP.js answers an ICE restart before gathering again, with none.
+ */
+function pointCandidatesAt(sdp, { host, port }) {
+  const candidate = `a=candidate:1 1 udp 2113937151 ${host} ${port} typ host generation 0`;
+  const hasCandidates = /^a=candidate:/m.test(sdp);
+  let placed = false;
+  return sdp
+    .split('\r\n')
+    .flatMap((line) => {
+      if (line.startsWith('a=candidate:')) {
+        if (placed) return [];
+        placed = true;
+        return [candidate];
+      }
+      if (!hasCandidates && line.startsWith('a=ice-pwd:')) return [line, candidate];
+      if (line.startsWith('c=IN ')) return [`c=IN IP4 ${host}`];
+      if (line.startsWith('m=audio ')) return [line.replace(/^m=audio \d+/, `m=audio ${port}`)];
+      if (line.startsWith('a=rtcp:')) return [];
+      return [line];
+    })
+    .join('\r\n');
+}
+
+/** What we send: after the browser took it as our own, so only the far side sees the change. */
+function mungeOurs(sdp) {
+  let out = sdp;
+  if (media.stripRtcpMux) out = dropLines(out, /^a=rtcp-mux/);
+  if (media.stripIce) out = dropLines(out, /^a=ice-(ufrag|pwd|options)/);
+  if (media.candidates) out = pointCandidatesAt(out, media.candidates);
+  return out;
+}
+
+/** What we take: the other side's candidates pointed at the relay before the browser sees them. */
+function mungeTheirs(sdp) {
+  return media.remoteCandidates ? pointCandidatesAt(sdp, media.remoteCandidates) : sdp;
+}
+
+const defaultFactory = Web.defaultSessionDescriptionHandlerFactory();
+/** SIP.js's own handler, with our descriptions and theirs passed through the munging above. */
+function mungingFactory(session, options) {
+  const sdh = defaultFactory(session, options);
+  const getDescription = sdh.getDescription.bind(sdh);
+  const setDescription = sdh.setDescription.bind(sdh);
+  sdh.getDescription = async (o, m) => {
+    const description = await getDescription(o, m);
+    return { ...description, body: mungeOurs(description.body) };
+  };
+  sdh.setDescription = (sdp, o, m) => setDescription(mungeTheirs(sdp), o, m);
+  return sdh;
+}
+
+function setMedia(options = {}) {
+  media = { ...options };
+  return media;
+}
+
+/**
  * @typedef {object} CallRecord
  * @property {string} id
  * @property {import('/sip.js/lib/index.js').Session} session
@@ -125,8 +199,13 @@ function track(session) {
   });
   session.delegate.onBye = (bye) => {
     rec.byeReceived = true;
-    log('bye-received', { callId: rec.id, from: bye.request.from.uri.toString() });
+    log('bye-received', { callId: rec.id, from: bye.request.from.uri.toString(), reason: bye.request.getHeader('reason') ?? null });
     bye.accept();
+  };
+  // A re-INVITE from the other side (hold, or an ICE restart: a new ice-ufrag).
+  session.delegate.onInvite = (request) => {
+    const body = request.body ?? '';
+    log('reinvite', { callId: rec.id, iceUfrag: /^a=ice-ufrag:(\S+)/m.exec(body)?.[1] ?? null });
   };
   if (session instanceof Invitation) {
     session.delegate.onCancel = () => {
@@ -355,6 +434,7 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
       sipExtensionReplaces: SIPExtension.Supported,
       // Session timers: see sessionTimers().
       sipExtensionExtraSupported: ['timer'],
+      sessionDescriptionHandlerFactory: mungingFactory,
       sessionDescriptionHandlerFactoryOptions: {
         // [] = no STUN: the default Google STUN server is unreachable here and adds 5 s per call.
         peerConnectionConfiguration: { iceServers: [] },
@@ -408,7 +488,7 @@ async function call(targetUri) {
         const rec = calls.get(idOfResponse(response));
         const { statusCode, reasonPhrase } = response.message;
         if (rec) rec.finalStatus = statusCode;
-        log('rejected', { callId: rec?.id, statusCode, reasonPhrase });
+        log('rejected', { callId: rec?.id, statusCode, reasonPhrase, warning: response.message.getHeader('warning') ?? null });
       },
     },
   });
@@ -557,8 +637,29 @@ function clearEvents() {
   render();
 }
 
+/** The ice-ufrag of the SDP the other side sent last for the current (or given) call. */
+function remoteIceUfrag(callId) {
+  return /^a=ice-ufrag:(\S+)/m.exec(remoteSdp(callId))?.[1] ?? '';
+}
+
+/** The remote address of the candidate pair our audio uses now ('' before one is chosen). */
+async function selectedRemoteAddress(callId) {
+  const stats = await rtpStats(callId);
+  let address = '';
+  stats?.forEach((r) => {
+    if (r.type !== 'transport' || !r.selectedCandidatePairId) return;
+    const pair = stats.get(r.selectedCandidatePairId);
+    const remote = pair && stats.get(pair.remoteCandidateId);
+    if (remote) address = `${remote.address ?? remote.ip}:${remote.port}`;
+  });
+  return address;
+}
+
 window.farEnd = {
   sessionTimers,
+  setMedia,
+  remoteIceUfrag,
+  selectedRemoteAddress,
   earlyMedia,
   register,
   unregister,

@@ -34,7 +34,8 @@ export type FarEndEventType =
   | 'message'
   | 'notify'
   | 'error'
-  | 'early-media';
+  | 'early-media'
+  | 'reinvite';
 
 export interface FarEndEvent {
   type: FarEndEventType;
@@ -68,8 +69,26 @@ export interface AudioStats {
   totalSamplesDuration: number;
 }
 
+/** How a far end bends its SDP (see far-end.js setMedia). */
+export interface FarEndMedia {
+  /** Our offers and answers go out without a=rtcp-mux (a gateway browsers cannot talk to). */
+  stripRtcpMux?: boolean;
+  /** Our offers and answers go out without ice-ufrag/ice-pwd (no ICE). */
+  stripIce?: boolean;
+  /** Our candidates are replaced by this one (the tests' UDP relay). */
+  candidates?: { host: string; port: number };
+  /** The other side's candidates are replaced by this one before we take its description. */
+  remoteCandidates?: { host: string; port: number };
+}
+
 export interface FarEnd {
   page: Page;
+  /** From now on, bends this far end's descriptions as said (an empty object: as the browser makes them). */
+  setMedia(media: FarEndMedia): Promise<FarEndMedia>;
+  /** The ice-ufrag of the other side's newest description for the current (or given) call. */
+  remoteIceUfrag(callId?: string): Promise<string>;
+  /** "host:port" of the remote candidate our audio flows to now. */
+  selectedRemoteAddress(callId?: string): Promise<string>;
   /**
    * REGISTER as `user` (password from USERS unless given; at DOMAIN unless another domain is given).
    * Rejects with "REGISTER rejected: 401 ..." on failure.
@@ -147,6 +166,9 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
 
   const farEnd: FarEnd = {
     page,
+    setMedia: (media) => invoke('setMedia', media),
+    remoteIceUfrag: (callId) => invoke('remoteIceUfrag', callId),
+    selectedRemoteAddress: (callId) => invoke('selectedRemoteAddress', callId),
     register: (wsUrl, user, password, domain) => {
       const c = credentialsOf(user);
       const aor = domain === undefined ? c.aor : `sip:${user}@${domain}`;
