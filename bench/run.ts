@@ -8,6 +8,7 @@ import { benchChromium } from './chromium-cost';
 import { contentScriptSize } from './content-script-size';
 import { benchThroughput } from './detection-throughput';
 import { benchHostilePages } from './hostile-pages';
+import { benchReregistration } from './reregistration';
 
 const f1 = (n: number) => n.toFixed(1);
 
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   const size = contentScriptSize();
   const chromium = await benchChromium();
   const hostile = await benchHostilePages();
-  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium, hostile };
+  const reregistration = await benchReregistration();
+  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium, hostile, reregistration };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -71,6 +73,17 @@ async function main(): Promise<void> {
       'memory ratio': `${r.peakRssRatio.toFixed(2)}x ${r.peakRssRatio < 2 ? 'ok' : 'OVER'}`,
       'JS heap peak MB (baseline)': `${f1(r.peakJsHeapMb)} (${f1(r.peakJsHeapBaselineMb)})`,
       'DOM nodes (baseline)': `${r.domNodes} (${r.domNodesBaseline})`,
+    })),
+  );
+  const r = reregistration;
+  console.log(
+    `\nRe-registration after the SIP server comes back (baseline: a first registration, ${r.baselineMs} ms; target: within 5 s):`,
+  );
+  console.table(
+    r.outages.map((o) => ({
+      outage: `${o.outageS} s`,
+      'registered after the server was back': `${f1(o.backMs / 1000)} s ${o.backMs <= 5000 ? 'ok' : 'OVER'}`,
+      'ratio to baseline': `${o.ratio.toFixed(1)}x`,
     })),
   );
   console.log(`\nWritten to bench-results/results.json in ${f1((Date.now() - started) / 1000)} s.`);

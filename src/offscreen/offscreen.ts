@@ -37,6 +37,11 @@ void phone.refreshMicrophone();
 // Back on the network (Wi-Fi rejoined, cable back): reconnect now, not at the next retry.
 window.addEventListener('online', () => phone.networkBack());
 
+/** As allow(), and waits for a lost connection to come back (in-dialog requests need it). */
+function ready(callId: unknown, command: CallCommand): Promise<string> {
+  return phone.ready(requireString(callId, 'callId'), command);
+}
+
 /** The call, checked against the transition table: a command it does not allow is refused in words. */
 function allow(callId: unknown, command: CallCommand): string {
   return phone.allow(requireString(callId, 'callId'), command);
@@ -59,16 +64,24 @@ const handlers: Handlers<PhoneType> = {
   },
   'phone.hold': ({ callId, hold }) => {
     const on = requireBoolean(hold, 'hold');
-    return phone.controls.setHold(allow(callId, on ? 'hold' : 'resume'), on).then(() => null);
+    return ready(callId, on ? 'hold' : 'resume').then((id) => phone.controls.setHold(id, on).then(() => null));
   },
-  'phone.switchTo': ({ callId }) => phone.controls.switchTo(allow(callId, 'switchTo')).then(() => null),
-  'phone.sendDtmf': ({ callId, tones }) =>
-    phone.controls.sendDtmf(allow(callId, 'dtmf'), requireString(tones, 'tones', 32)).then(() => null),
-  'phone.transfer': ({ callId, target }) =>
-    phone.controls.transfer(allow(callId, 'transfer'), requireString(target, 'target')).then(() => null),
-  'phone.consult': ({ callId, target }) => phone.controls.consult(allow(callId, 'consult'), requireString(target, 'target')),
-  'phone.completeTransfer': ({ callId }) => phone.controls.completeTransfer(allow(callId, 'completeTransfer')).then(() => null),
-  'phone.cancelTransfer': ({ callId }) => phone.controls.cancelTransfer(allow(callId, 'cancelTransfer')).then(() => null),
+  'phone.switchTo': ({ callId }) => ready(callId, 'switchTo').then((id) => phone.controls.switchTo(id).then(() => null)),
+  'phone.sendDtmf': ({ callId, tones }) => {
+    const digits = requireString(tones, 'tones', 32);
+    return ready(callId, 'dtmf').then((id) => phone.controls.sendDtmf(id, digits).then(() => null));
+  },
+  'phone.transfer': ({ callId, target }) => {
+    const to = requireString(target, 'target');
+    return ready(callId, 'transfer').then((id) => phone.controls.transfer(id, to).then(() => null));
+  },
+  'phone.consult': ({ callId, target }) => {
+    const to = requireString(target, 'target');
+    return ready(callId, 'consult').then((id) => phone.controls.consult(id, to));
+  },
+  'phone.completeTransfer': ({ callId }) =>
+    ready(callId, 'completeTransfer').then((id) => phone.controls.completeTransfer(id).then(() => null)),
+  'phone.cancelTransfer': ({ callId }) => ready(callId, 'cancelTransfer').then((id) => phone.controls.cancelTransfer(id).then(() => null)),
   'phone.sendMessage': ({ target, body, accountId }) =>
     phone.sendMessage(requireString(target, 'target'), requireString(body, 'body', 4000), optionalString(accountId, 'accountId')),
 };

@@ -26,6 +26,8 @@ import type { SipStack } from './manager-options';
 import { requireCommand, type CallCommand } from '../shared/call-table';
 import type { LiveCall } from '../shared/live-calls';
 import { dialogRecord, endLostDialog } from './lost-dialogs';
+import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
+import { partyName } from '../shared/call-selectors';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -63,6 +65,21 @@ export class Phone {
   });
 
   private readonly events: CallEvents;
+  /** Calls whose connection to the server was lost: kept 30 s, then dropped in words. */
+  private readonly loss = new ConnectionLoss({
+    callsOn: (accountId) =>
+      this.snapshot()
+        .calls.filter((c) => c.accountId === accountId)
+        .map((c) => c.id),
+    session: (callId) => (this.calls.has(callId) ? this.calls.session(callId) : undefined),
+    markDropped: (callId, reason) => this.calls.markEnding(callId, 'dropped', reason),
+    partyName: (callId) => {
+      const call = this.calls.call(callId);
+      return call ? partyName(call.remote) : 'the other side';
+    },
+    notify: (text) => this.setNotice(text),
+    userAgent: (accountId) => this.lines.get(accountId)?.manager?.userAgent,
+  });
 
   constructor(
     private readonly publish: (snapshot: PhoneSnapshot) => void,
@@ -129,6 +146,24 @@ export class Phone {
     return this.snapshot();
   }
 
+  /**
+   * allow(), and for requests inside the call (hold, key tones, transfer)
+   * waits for a lost connection to come back, as long as the call is kept.
+   */
+  async ready(callId: string, command: CallCommand): Promise<string> {
+    this.allow(callId, command);
+    const line = this.lineOf(callId);
+    if (line && line.connection !== 'connected' && !(await line.whenConnected(CALL_KEEP_MS))) {
+      throw new ClickDialError('The connection to the SIP server is not back yet, so the call cannot do that now.', 'not-connected');
+    }
+    return this.allow(callId, command);
+  }
+
+  private lineOf(callId: string): SipConnection | undefined {
+    const accountId = this.calls.call(callId)?.accountId;
+    return accountId === undefined ? undefined : this.lines.get(accountId);
+  }
+
   /** The calls now, with the dialog of each established one: what the worker keeps in case this document dies. */
   liveCalls(): LiveCall[] {
     return this.snapshot().calls.map((call) => {
@@ -179,6 +214,8 @@ export class Phone {
           dispatch: (event) => this.dispatch({ type: 'account', id, event }),
           changed: () => this.changed(),
           callDelegate: () => this.events.delegate(id),
+          lost: () => this.loss.lost(id),
+          restored: () => this.loss.restored(id),
         },
         this.stack,
       );
@@ -280,6 +317,13 @@ export class Phone {
 
   async hangup(callId: string): Promise<void> {
     const session = this.calls.session(callId);
+    const accountId = this.calls.call(callId)?.accountId;
+    const line = this.lineOf(callId);
+    if (accountId !== undefined && line && line.connection !== 'connected') {
+      // Nothing can be sent now: the call ends here, its BYE goes out when the connection is back.
+      this.loss.hangUp(accountId, callId);
+      return;
+    }
     await this.managerOf(callId)?.hangup(session);
   }
 

@@ -39,6 +39,10 @@ export interface SipConnectionHooks {
   changed(): void;
   /** The SessionManager delegate methods for calls and messages on this account. */
   callDelegate(): Web.SessionManagerDelegate;
+  /** The connection was lost (not by choice): calls on it are kept for a while (phone.ts decides). */
+  lost(): void;
+  /** The connection is up again. */
+  restored(): void;
 }
 
 export class SipConnection {
@@ -54,6 +58,10 @@ export class SipConnection {
   /** Stops what the current SessionManager left listening (SIP.js never removes its `online` listener). */
   private managerScope: AbortController | undefined;
   private reconciling: Promise<void> | undefined;
+  /** What the transport said when it dropped; SessionManager is told nothing (see keepCallsOnLoss). */
+  private lossError: Error | undefined;
+  /** The connection was lost while wanted: restored() is due when it is back. */
+  private down = false;
   /** Commands waiting for the registration (whenRegistered): looked at on every change. */
   private waiting = new Set<() => void>();
 
@@ -182,6 +190,7 @@ export class SipConnection {
         this.managerScope = new AbortController();
         const scope = this.managerScope.signal;
         this.manager = buildSessionManager(account.server.trim(), this.options(account, scope), scope);
+        this.keepCallsOnLoss(this.manager);
       } catch (error) {
         this.dispatch({ type: 'failedToStart', error: describeConnectionFailure(account.server, error), registration: 'failed' });
         this.changed();
@@ -287,14 +296,20 @@ export class SipConnection {
       {
         onServerConnect: () => {
           if (scope.aborted) return;
+          if (this.down) {
+            this.down = false;
+            this.hooks.restored();
+          }
           this.retryAttempt = 0;
           this.outageSince = undefined;
           this.startKeepAlive(account);
           this.dispatch({ type: 'connected' });
           this.changed();
         },
-        onServerDisconnect: (error) => {
+        onServerDisconnect: (reported) => {
           if (scope.aborted) return;
+          const error = reported ?? this.lossError;
+          this.lossError = undefined;
           this.keepAlive?.stop();
           clearTimeout(this.registerSilence);
           const silent = this.silentLoss;
@@ -307,6 +322,10 @@ export class SipConnection {
           if (lost) {
             this.outageSince ??= Date.now();
             this.scheduleRetry();
+            if (!this.down) {
+              this.down = true;
+              this.hooks.lost();
+            }
           }
           this.changed();
         },
@@ -353,6 +372,43 @@ export class SipConnection {
       },
       this.stack,
     );
+  }
+
+  /**
+   * On a transport error SessionManager disposes every call without a BYE
+   * and its registerer, although the media flows peer to peer and the
+   * dialogs would work over a new connection. So it is told the connection
+   * closed normally (it then keeps both); the real error is kept for
+   * onServerDisconnect, and reconnecting is ours anyway. phone.ts ends the
+   * calls if the connection does not come back in time.
+   */
+  private keepCallsOnLoss(manager: Web.SessionManager): void {
+    const delegate = manager.userAgent.delegate;
+    const original = delegate?.onDisconnect;
+    if (!delegate || !original) return;
+    delegate.onDisconnect = (error?: Error) => {
+      this.lossError = error;
+      original.call(delegate, undefined);
+    };
+  }
+
+  /** Resolves once the connection is up (in-dialog requests need it), or false after `timeoutMs`. */
+  async whenConnected(timeoutMs: number): Promise<boolean> {
+    const up = (): boolean => this.connection === 'connected' && !!this.manager;
+    if (up()) return true;
+    return new Promise<boolean>((resolve) => {
+      const check = (): void => {
+        if (!up() && this.wantsOnline) return;
+        clearTimeout(timer);
+        this.waiting.delete(check);
+        resolve(up());
+      };
+      const timer = setTimeout(() => {
+        this.waiting.delete(check);
+        resolve(false);
+      }, timeoutMs);
+      this.waiting.add(check);
+    });
   }
 
   private startKeepAlive(account: SipAccount): void {

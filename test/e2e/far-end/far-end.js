@@ -430,6 +430,9 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
       authorizationPassword: password,
       displayName,
       logLevel,
+      // The extension as Contact user: after a server restart the test Kamailio finds this far
+      // end's new connection by it (kamailio.cfg, WITHINDLG).
+      contactName: user,
       // Be a valid target of attended transfer (INVITE with Replaces).
       sipExtensionReplaces: SIPExtension.Supported,
       // Session timers: see sessionTimers().
@@ -443,6 +446,7 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
     },
   });
   answerUpdates(manager.userAgent);
+  keepCallsOnLoss(manager);
   const done = new Promise((resolve, reject) => {
     pendingRegister = { resolve, reject };
     setTimeout(() => reject(new Error(`REGISTER: no final response within ${timeoutMs} ms`)), timeoutMs);
@@ -456,6 +460,35 @@ async function register({ wsUrl, aor, user, password, displayName, logLevel = 'w
   }
   document.getElementById('title').textContent = `far end ${aor}`;
   return state();
+}
+
+// --- surviving a lost connection, as ClickDial does (surviveLoss(true)) -------
+// SIP.js disposes every call when its WebSocket drops. A far end told to survive keeps its calls
+// (SessionManager is told the connection closed normally) and reconnects every 500 ms, which
+// registers it again; the media between the two pages never stopped.
+let surviveLoss = false;
+
+function survive(on) {
+  surviveLoss = Boolean(on);
+  return surviveLoss;
+}
+
+function keepCallsOnLoss(m) {
+  const ua = m.userAgent;
+  const original = ua.delegate.onDisconnect;
+  ua.delegate.onDisconnect = (error) => {
+    if (!surviveLoss || !error) return original.call(ua.delegate, error);
+    log('connection-lost', { error: String(error) });
+    original.call(ua.delegate, undefined);
+    const retry = () => {
+      if (manager !== m) return;
+      m.connect().then(
+        () => log('reconnected'),
+        () => setTimeout(retry, 500),
+      );
+    };
+    setTimeout(retry, 500);
+  };
 }
 
 async function unregister() {
@@ -656,6 +689,7 @@ async function selectedRemoteAddress(callId) {
 }
 
 window.farEnd = {
+  survive,
   sessionTimers,
   setMedia,
   remoteIceUfrag,

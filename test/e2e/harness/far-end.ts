@@ -35,7 +35,9 @@ export type FarEndEventType =
   | 'notify'
   | 'error'
   | 'early-media'
-  | 'reinvite';
+  | 'reinvite'
+  | 'connection-lost'
+  | 'reconnected';
 
 export interface FarEndEvent {
   type: FarEndEventType;
@@ -95,6 +97,8 @@ export interface FarEnd {
    */
   register(wsUrl: string, user: UserId, password?: string, domain?: string): Promise<FarEndState>;
   unregister(): Promise<void>;
+  /** Keep calls when the WebSocket drops, and reconnect (and re-register) every 500 ms, as ClickDial does. */
+  survive(on: boolean): Promise<boolean>;
   disconnect(): Promise<void>;
   /**
    * Session timers on this far end's next calls, as a PBX that requires them (RFC 4028):
@@ -175,6 +179,7 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
       return invoke('register', { wsUrl, aor, user: c.user, password: password ?? c.password });
     },
     unregister: () => invoke('unregister'),
+    survive: (on) => invoke('survive', on),
     disconnect: () => invoke('disconnect'),
     sessionTimers: (config) => invoke('sessionTimers', config),
     call: (targetUri) => invoke('call', targetUri),
