@@ -23,7 +23,7 @@ import { describeConnectionFailure, describeRegistrationFailure, isAuthenticatio
 import { KeepAlive } from './keep-alive';
 import { retryDelayMs } from './retry-delay';
 import { CONNECT_TIMEOUT_S, describeSilentServer, describeUnreachable } from './server-probe';
-import { buildSessionManager } from './session-manager-factory';
+import { buildSessionManager, releaseSessionManager } from './session-manager-factory';
 
 /** A REGISTER with no answer for this long is said: the server takes WebSockets but not SIP. */
 const REGISTER_SILENCE_MS = CONNECT_TIMEOUT_S * 1000;
@@ -189,8 +189,9 @@ export class SipConnection {
       try {
         this.managerScope = new AbortController();
         const scope = this.managerScope.signal;
-        this.manager = buildSessionManager(account.server.trim(), this.options(account, scope), scope);
-        this.keepCallsOnLoss(this.manager);
+        this.manager = buildSessionManager(account.server.trim(), this.options(account, scope), scope, (error) => {
+          this.lossError = error;
+        });
       } catch (error) {
         this.dispatch({ type: 'failedToStart', error: describeConnectionFailure(account.server, error), registration: 'failed' });
         this.changed();
@@ -276,17 +277,7 @@ export class SipConnection {
     this.dispatch({ type: 'stopped' });
     this.changed();
     if (!manager) return;
-    void (async () => {
-      await manager.unregister().catch(() => undefined);
-      // SIP.js's stop waits for answers (the un-REGISTER, BYEs) that a dead or mute server never
-      // gives, for its 32 s transaction timeout, keeping the socket open: after 3 s, close it.
-      const stopped = manager.disconnect().then(
-        () => true,
-        () => true,
-      );
-      const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), 3000));
-      if (!(await Promise.race([stopped, late]))) await manager.userAgent.transport.disconnect().catch(() => undefined);
-    })();
+    void releaseSessionManager(manager);
   }
 
   /** `scope` is aborted once this SessionManager is let go: what it reports after that is about a connection that no longer counts. */
@@ -372,24 +363,6 @@ export class SipConnection {
       },
       this.stack,
     );
-  }
-
-  /**
-   * On a transport error SessionManager disposes every call without a BYE
-   * and its registerer, although the media flows peer to peer and the
-   * dialogs would work over a new connection. So it is told the connection
-   * closed normally (it then keeps both); the real error is kept for
-   * onServerDisconnect, and reconnecting is ours anyway. phone.ts ends the
-   * calls if the connection does not come back in time.
-   */
-  private keepCallsOnLoss(manager: Web.SessionManager): void {
-    const delegate = manager.userAgent.delegate;
-    const original = delegate?.onDisconnect;
-    if (!delegate || !original) return;
-    delegate.onDisconnect = (error?: Error) => {
-      this.lossError = error;
-      original.call(delegate, undefined);
-    };
   }
 
   /** Resolves once the connection is up (in-dialog requests need it), or false after `timeoutMs`. */
