@@ -3,23 +3,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const area = new Map<string, unknown>();
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    storage: {
-      local: {
-        get: (keys: string[]) => Promise.resolve(Object.fromEntries(keys.filter((k) => area.has(k)).map((k) => [k, area.get(k)]))),
-        set: (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) area.set(k, structuredClone(v));
-          return Promise.resolve();
-        },
-        remove: (keys: string[]) => {
-          for (const k of keys) area.delete(k);
-          return Promise.resolve();
-        },
-      },
-    },
-  },
-}));
+vi.mock('webextension-polyfill', async () => (await import('./memory-storage')).memoryPolyfill(area));
 
 const { loadAccounts, moveAccount, removeAccount, saveAccount, saveWantsOnline, setDefaultAccount } =
   await import('../../src/background/account-store');

@@ -7,7 +7,7 @@
 // a far end that survives the loss too (far-end.js survive()).
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
-import { waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import { waitForPopupCallState, waitForRegistration, storedHistory } from './harness/clickdial.js';
 import { card, dial, popupAlerts, startRig, waitForHearing, type Rig } from './harness/call-controls.js';
 import { startKamailio, type KamailioServer } from './harness/kamailio.js';
 import { waitFor } from './harness/wait.js';
@@ -46,11 +46,8 @@ async function talkToFarEnd(): Promise<void> {
   await waitForHearing(rig.farEnd, 'the far end to hear us');
 }
 
-async function history(): Promise<{ outcome: string; reason?: string }[]> {
-  type Entry = { outcome: string; reason?: string };
-  return rig.browser.serviceWorker.evaluate(() =>
-    chrome.storage.local.get('callHistory').then((v) => (v.callHistory as { entries?: Entry[] } | undefined)?.entries ?? []),
-  );
+function history(): ReturnType<typeof storedHistory> {
+  return storedHistory(rig.browser.serviceWorker);
 }
 
 test('the server restarts mid-call: the call and its audio go on, and hanging up afterwards reaches the far end', async () => {

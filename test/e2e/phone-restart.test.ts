@@ -6,7 +6,7 @@
 // notification say the call was dropped, and why. Real Chromium, real Kamailio.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { registrationText, waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import { registrationText, waitForPopupCallState, waitForRegistration, storedHistory } from './harness/clickdial.js';
 import { dial, startRig, type Rig } from './harness/call-controls.js';
 import { waitFor } from './harness/wait.js';
 
@@ -24,11 +24,8 @@ async function closePhoneDocument(): Promise<void> {
   await rig.browser.serviceWorker.evaluate(() => chrome.offscreen.closeDocument());
 }
 
-async function history(): Promise<{ outcome: string; reason?: string; remote: { user: string } }[]> {
-  type Entry = { outcome: string; reason?: string; remote: { user: string } };
-  return rig.browser.serviceWorker.evaluate(() =>
-    chrome.storage.local.get('callHistory').then((v) => (v.callHistory as { entries?: Entry[] } | undefined)?.entries ?? []),
-  );
+function history(): ReturnType<typeof storedHistory> {
+  return storedHistory(rig.browser.serviceWorker);
 }
 
 test('a call lost with the phone document: no ghost, BYE to the far end, filed as dropped, registered again within 2 s', async () => {

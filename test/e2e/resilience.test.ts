@@ -4,7 +4,7 @@
 // (one contact at the server), soon after the last. Real Chromium, real Kamailio.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { waitForPopupCallState, waitForRegistration } from './harness/clickdial.js';
+import { waitForPopupCallState, waitForRegistration, storedHistory } from './harness/clickdial.js';
 import { stopServiceWorker } from './harness/browser.js';
 import { card, dial, startRig, waitForHearing, type Rig } from './harness/call-controls.js';
 import { startKamailio, type KamailioServer } from './harness/kamailio.js';
@@ -23,11 +23,8 @@ after(async () => {
   if (kamailio !== rig?.kamailio) await kamailio?.stop();
 });
 
-async function history(): Promise<{ outcome: string }[]> {
-  type Entry = { outcome: string };
-  return rig.browser.serviceWorker.evaluate(() =>
-    chrome.storage.local.get('callHistory').then((v) => (v.callHistory as { entries?: Entry[] } | undefined)?.entries ?? []),
-  );
+function history(): ReturnType<typeof storedHistory> {
+  return storedHistory(rig.browser.serviceWorker);
 }
 
 test('20 service-worker stops during a call: the call and its audio go on, nothing is filed as lost', async () => {

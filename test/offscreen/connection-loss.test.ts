@@ -7,22 +7,10 @@
 // words, files it as dropped, and the BYE still reaches the far end later.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionState } from 'sip.js';
-import { Phone, type AccountConfig } from '../../src/offscreen/phone';
+import { Phone } from '../../src/offscreen/phone';
+import { ACCOUNT as A } from './phone-world';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { FarEnd, SipWire, installMediaFakes, worldStack } from './sip-world';
-
-const A: AccountConfig = {
-  id: 'a',
-  account: {
-    server: 'wss://pbx.test/ws',
-    aor: 'sip:1001@clickdial.test',
-    authorizationUser: '',
-    password: 'secret',
-    displayName: '',
-    iceServers: [],
-  },
-  wantsOnline: true,
-};
 
 let wire: SipWire;
 let far: FarEnd;

@@ -16,6 +16,14 @@ export const POPUP = 'src/popup/popup.html';
 export const OPTIONS = 'src/options/options.html';
 export const MICROPHONE = 'src/options/microphone.html';
 
+/** The call history as stored (newest first), read through the service worker. */
+export async function storedHistory(worker: Worker): Promise<{ outcome: string; reason?: string; remote: { user: string } }[]> {
+  type Entry = { outcome: string; reason?: string; remote: { user: string } };
+  return worker.evaluate(() =>
+    chrome.storage.local.get('callHistory').then((v) => (v.callHistory as { entries?: Entry[] } | undefined)?.entries ?? []),
+  );
+}
+
 export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   return openExtensionPage(context, extensionId, OPTIONS);
 }
