@@ -2,7 +2,7 @@
 // trusted contexts only: it holds dialog identifiers). The phone sends them
 // over its port; when its document dies, they become lost calls: filed in the
 // history as dropped, announced, and handed to the next phone document so it
-// can end them at the far end.
+// can end them at the far end (BYE, or CANCEL for an outgoing call still ringing).
 //
 //   calls(phone A) ──A's document gone, or a phone B says hello──▶ lost ──B asks for its config──▶ taken (B sends the BYEs)
 import browser from 'webextension-polyfill';

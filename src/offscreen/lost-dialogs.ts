@@ -1,9 +1,10 @@
-// Calls that outlive their phone: what is kept of each confirmed dialog so
-// that a recreated phone document can end it at the far end (a BYE built from
-// the saved dialog, RFC 3261 12.2.1.1), instead of leaving the far end with a
-// call nobody will ever hang up.
-import { UserAgent, type Session } from 'sip.js';
-import type { DialogRecord } from '../shared/live-calls';
+// Calls that outlive their phone: what is kept of each confirmed dialog, and
+// of each outgoing INVITE not yet answered, so that a recreated phone
+// document can end it at the far end (a BYE built from the saved dialog, RFC
+// 3261 12.2.1.1; a CANCEL matching the saved INVITE, 9.1) instead of leaving
+// the far end with a call nobody will ever hang up.
+import { Inviter, SessionState, UserAgent, type Core, type Session } from 'sip.js';
+import type { DialogRecord, InviteRecord } from '../shared/live-calls';
 
 /** The dialog of an established call, as a BYE needs it; undefined before it is confirmed. */
 export function dialogRecord(session: Session): DialogRecord | undefined {
@@ -20,6 +21,52 @@ export function dialogRecord(session: Session): DialogRecord | undefined {
     routeSet: [...dialog.routeSet],
     cseq: dialog.localSequenceNumber ?? 1,
   };
+}
+
+/** Our outgoing INVITE while it is unanswered, as a CANCEL needs it. */
+export function inviteRecord(session: Session): InviteRecord | undefined {
+  if (!(session instanceof Inviter) || session.state !== SessionState.Establishing) return undefined;
+  // SIP.js keeps the request it sent (after any authentication) here; it is not part of its typed API.
+  const message = (session as unknown as { outgoingInviteRequest?: { message: Core.OutgoingRequestMessage } }).outgoingInviteRequest
+    ?.message;
+  if (!message?.branch) return undefined;
+  return {
+    ruri: message.ruri.toString(),
+    fromUri: message.fromURI.toString(),
+    fromTag: message.fromTag,
+    toUri: message.toURI.toString(),
+    callId: message.callId,
+    cseq: message.cseq,
+    branch: message.branch,
+    viaHost: /^SIP\/2\.0\/\S+\s+([^;\s]+)/.exec(message.getHeader('via') ?? '')?.[1] ?? '',
+    routes: message.getHeaders('route'),
+  };
+}
+
+/** Sends the CANCEL (same branch and Via host as the INVITE, so the proxy matches it); resolves with the status. */
+export function cancelLostInvite(userAgent: UserAgent, record: InviteRecord): Promise<number> {
+  const ruri = UserAgent.makeURI(record.ruri);
+  const from = UserAgent.makeURI(record.fromUri);
+  const to = UserAgent.makeURI(record.toUri);
+  if (!ruri || !from || !to || !record.viaHost) return Promise.resolve(0);
+  const core = userAgent.userAgentCore;
+  const message = core.makeOutgoingRequestMessage(
+    'CANCEL',
+    ruri,
+    from,
+    to,
+    { callId: record.callId, fromTag: record.fromTag, cseq: record.cseq, viaHost: record.viaHost },
+    ['Reason: SIP;cause=480;text="The phone restarted during the call"'],
+  );
+  // A preset branch is kept by the transaction: the CANCEL matches the INVITE's.
+  message.branch = record.branch;
+  if (record.routes.length > 0) message.setHeader('route', record.routes);
+  return new Promise((resolve) => {
+    core.request(message, {
+      onAccept: (response) => resolve(response.message.statusCode ?? 200),
+      onReject: (response) => resolve(response.message.statusCode ?? 0),
+    });
+  });
 }
 
 /** Sends the BYE; resolves with the far end's status (0 when it could not be sent). */

@@ -25,7 +25,7 @@ import { SipConnection } from './sip-connection';
 import type { SipStack } from './manager-options';
 import { requireCommand, type CallCommand } from '../shared/call-table';
 import type { LiveCall } from '../shared/live-calls';
-import { dialogRecord, endLostDialog } from './lost-dialogs';
+import { cancelLostInvite, dialogRecord, endLostDialog, inviteRecord } from './lost-dialogs';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
 import { partyName } from '../shared/call-selectors';
 
@@ -167,7 +167,9 @@ export class Phone {
   /** The calls now, with the dialog of each established one: what the worker keeps in case this document dies. */
   liveCalls(): LiveCall[] {
     return this.snapshot().calls.map((call) => {
-      const dialog = this.calls.has(call.id) ? dialogRecord(this.calls.session(call.id)) : undefined;
+      const session = this.calls.has(call.id) ? this.calls.session(call.id) : undefined;
+      const dialog = session && dialogRecord(session);
+      const invite = session && !dialog ? inviteRecord(session) : undefined;
       return {
         id: call.id,
         accountId: call.accountId,
@@ -176,23 +178,27 @@ export class Phone {
         createdAt: call.createdAt,
         ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
         ...(dialog ? { dialog } : {}),
+        ...(invite ? { invite } : {}),
       };
     });
   }
 
   /**
    * Ends at the far end the calls an earlier phone document lost (a BYE from
-   * the saved dialog), each once its account is registered. Calls that never
-   * got a dialog cannot be reached; the worker filed them as dropped already.
+   * the saved dialog, a CANCEL for an outgoing call still ringing), each once
+   * its account is registered. An incoming call that was ringing cannot be
+   * answered from here: the caller's PBX times it out; the worker filed it as
+   * missed already.
    */
   async endLostCalls(lost: readonly LiveCall[]): Promise<void> {
     await Promise.all(
-      lost.map(async ({ accountId, dialog }) => {
+      lost.map(async ({ accountId, dialog, invite }) => {
         const line = this.lines.get(accountId);
-        if (!dialog || !line) return;
+        if ((!dialog && !invite) || !line) return;
         try {
           const { manager } = await line.whenRegistered(15_000);
-          await endLostDialog(manager.userAgent, dialog);
+          if (dialog) await endLostDialog(manager.userAgent, dialog);
+          else if (invite) await cancelLostInvite(manager.userAgent, invite);
         } catch {
           // Not registered in time: nothing more can reach that call.
         }

@@ -24,6 +24,19 @@ export interface DialogRecord {
   cseq: number;
 }
 
+/** What a CANCEL needs of an INVITE still unanswered (RFC 3261 9.1: the same Request-URI, Call-ID, To, From, CSeq number and top Via). */
+export interface InviteRecord {
+  ruri: string;
+  fromUri: string;
+  fromTag: string;
+  toUri: string;
+  callId: string;
+  cseq: number;
+  branch: string;
+  viaHost: string;
+  routes: string[];
+}
+
 export interface LiveCall {
   id: string;
   accountId: string;
@@ -33,6 +46,8 @@ export interface LiveCall {
   answeredAt?: number;
   /** Present once the call is established: enough to end it from a new phone. */
   dialog?: DialogRecord;
+  /** Present while our outgoing call is unanswered: enough to cancel it from a new phone. */
+  invite?: InviteRecord;
 }
 
 export const DIALOG_RECORD_SCHEMA = v.object({
@@ -46,6 +61,18 @@ export const DIALOG_RECORD_SCHEMA = v.object({
   cseq: v.pipe(v.number(), v.integer(), v.minValue(0)),
 }) satisfies v.GenericSchema<unknown, DialogRecord>;
 
+export const INVITE_RECORD_SCHEMA = v.object({
+  ruri: text,
+  fromUri: text,
+  fromTag: text,
+  toUri: text,
+  callId: text,
+  cseq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  branch: text,
+  viaHost: text,
+  routes: v.pipe(v.array(text), v.maxLength(16)),
+}) satisfies v.GenericSchema<unknown, InviteRecord>;
+
 export const LIVE_CALL_SCHEMA = v.object({
   id: v.pipe(v.string(), v.maxLength(512)),
   accountId: v.pipe(v.string(), v.maxLength(64)),
@@ -54,6 +81,7 @@ export const LIVE_CALL_SCHEMA = v.object({
   createdAt: v.number(),
   answeredAt: v.optional(v.number()),
   dialog: v.optional(DIALOG_RECORD_SCHEMA),
+  invite: v.optional(INVITE_RECORD_SCHEMA),
 }) satisfies v.GenericSchema<unknown, LiveCall>;
 
 /** At most this many calls at once (the call limit is far lower). */

@@ -64,6 +64,18 @@ test('a call lost with the phone document: no ghost, BYE to the far end, filed a
   console.log(`ghost gone after ${ghostMs} ms; registered after ${registeredS} s`);
 });
 
+test('an outgoing call still ringing when the phone document closes is cancelled at the far end by the new phone', async () => {
+  await rig.farEnd.clearEvents();
+  await dial(rig.popup, '1002');
+  await rig.farEnd.waitForEvent('invite');
+  await waitForPopupCallState(rig.popup, 'Ringing…');
+  await closePhoneDocument();
+  // The far end stops ringing: the CANCEL matched its INVITE through Kamailio.
+  await rig.farEnd.waitForEvent('cancel', undefined, { timeoutMs: 10_000 });
+  await waitFor(async () => (await rig.popup.locator('article.call').count()) === 0, { what: 'no ghost call' });
+  await waitFor(async () => (await history())[0]?.outcome === 'dropped', { what: 'the history to file it as dropped' });
+});
+
 test('incoming calls right after the phone document closed still ring', async () => {
   await closePhoneDocument();
   // No popup or page asks for the phone: the worker brings it back by itself.
