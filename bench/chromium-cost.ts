@@ -47,6 +47,11 @@ export interface PageCost {
   /** Main-thread tasks over 50 ms (any cause: parsing, layout after our links) with ClickDial and without. */
   tasksOver50: number;
   tasksOver50Baseline: number;
+  /** The page's serialised HTML (outerHTML) with ClickDial's links, and without any extension, characters. */
+  htmlChars: number;
+  htmlCharsBaseline: number;
+  /** What each link adds to it (target: at most 150). */
+  charsPerLink: number;
 }
 
 function pageHtml(bytes: number, withNumbers: boolean): string {
@@ -68,7 +73,7 @@ async function trace(
   context: BrowserContext,
   url: string,
   extensionId: string | undefined,
-): Promise<{ events: TraceEvent[]; linked: number }> {
+): Promise<{ events: TraceEvent[]; linked: number; htmlChars: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -80,8 +85,10 @@ async function trace(
   await cdp.send('Tracing.end');
   await complete;
   const linked = extensionId ? await page.locator('a[title$="Call with ClickDial"]').count() : 0;
+  // What a page that saves or copies its HTML (a rich editor, a CRM) carries along.
+  const htmlChars = await page.evaluate(() => document.documentElement.outerHTML.length);
   await page.close();
-  return { events, linked };
+  return { events, linked, htmlChars };
 }
 
 export function analyse(
@@ -166,7 +173,8 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
   const withExtension = await launchBrowser({ extensionPath: dist });
   try {
     for (const p of pages) {
-      const base = analyse((await trace(baseline.context, p.url, undefined)).events, p.url);
+      const baseRun = await trace(baseline.context, p.url, undefined);
+      const base = analyse(baseRun.events, p.url);
       const run = await trace(withExtension.context, p.url, withExtension.extensionId);
       const ours = analyse(run.events, p.url);
       results.push({
@@ -181,6 +189,9 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
         mainThreadBaselineMs: base.mainThreadMs,
         tasksOver50: ours.tasksOver50,
         tasksOver50Baseline: base.tasksOver50,
+        htmlChars: run.htmlChars,
+        htmlCharsBaseline: baseRun.htmlChars,
+        charsPerLink: run.linked > 0 ? (run.htmlChars - baseRun.htmlChars) / run.linked : 0,
       });
     }
   } finally {

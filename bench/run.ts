@@ -57,6 +57,8 @@ async function main(): Promise<void> {
       'longest task (baseline)': `${f1(r.longestTaskMs)} (${f1(r.longestTaskBaselineMs)})`,
       'main thread total (baseline)': `${f1(r.mainThreadMs)} (${f1(r.mainThreadBaselineMs)})`,
       'tasks > 50 ms (baseline)': `${r.tasksOver50} (${r.tasksOver50Baseline})`,
+      'HTML chars (baseline)': `${r.htmlChars} (${r.htmlCharsBaseline})`,
+      'per link (target <= 150)': r.linked > 0 ? f1(r.charsPerLink) : '-',
     })),
   );
   console.log(

@@ -14,6 +14,7 @@ import { listenForCalls, type CallClick, type OurLink } from './call-clicks';
 import { loadValidator } from './load-validator';
 import { startPageScanner, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
+import { copyLinksAsText } from './copy-as-text';
 
 // The settings are about the site the user has open, in every frame of it:
 // a frame takes the tab's top-level site (ancestorOrigins' last entry), so a
@@ -56,6 +57,7 @@ function start(settings: ClickToCallSettings): void {
     return { number, intact };
   };
   listenForCalls(controller.signal, { ours, takeOverLinks: settings.takeOverLinks }, placeCall);
+  copyLinksAsText(controller.signal, (link) => scanner.links.get(link) !== undefined);
   answerStatus(controller.signal, () => scanner.status());
   controller.signal.addEventListener('abort', () => scanner.stop(), { once: true });
   running = { controller, scanner, settings };

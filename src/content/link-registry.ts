@@ -14,7 +14,7 @@ export interface LinkRegistry {
   add(link: HTMLAnchorElement, e164: string): void;
   /**
    * Whether the link is still where we put it and as we made it: same parent,
-   * same attributes (only href, title, style), same tel: target, title and inline style.
+   * same attributes (only href and title: ours have no style of their own), same tel: target and title.
    */
   intact(link: HTMLAnchorElement): boolean;
   /** Links still in the page; forgets the rest for stop() (lookups keep working). */
@@ -28,13 +28,13 @@ export interface LinkRegistry {
 export function createLinkRegistry(): LinkRegistry {
   let numbers = new WeakMap<HTMLAnchorElement, string>();
   // What each link was made as; weak like the rest, so nothing here keeps a link alive.
-  let made = new WeakMap<HTMLAnchorElement, { parent: Node | null; title: string; style: string | null }>();
+  let made = new WeakMap<HTMLAnchorElement, { parent: Node | null; title: string }>();
   let refs: WeakRef<HTMLAnchorElement>[] = [];
   return {
     get: (link) => numbers.get(link),
     add(link, e164) {
       numbers.set(link, e164);
-      made.set(link, { parent: link.parentNode, title: link.title, style: link.getAttribute('style') });
+      made.set(link, { parent: link.parentNode, title: link.title });
       refs.push(new WeakRef(link));
     },
     intact(link) {
@@ -43,10 +43,9 @@ export function createLinkRegistry(): LinkRegistry {
       const names = [...link.getAttributeNames()].sort().join();
       return (
         link.parentNode === first.parent &&
-        (names === 'href,style,title' || names === 'href,title') &&
+        names === 'href,title' &&
         link.getAttribute('href') === `tel:${numbers.get(link) ?? ''}` &&
-        link.title === first.title &&
-        link.getAttribute('style') === first.style
+        link.title === first.title
       );
     },
     live() {

@@ -42,6 +42,7 @@ import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } fro
 import { HiddenParents } from './hidden-parents';
 import { checkWindows, type Checking, type InText } from './check-windows';
 import { createLinkRegistry, type LinkRegistry } from './link-registry';
+import { createLinkStyle } from './link-style';
 import { hasCandidate } from './find-candidates';
 import { linkNumbers } from './link-numbers';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
@@ -80,6 +81,7 @@ interface Found {
 
 export function startPageScanner(doc: Document, defaultCountry: string, loadValidator: () => Promise<Validator>): PageScanner {
   const links = createLinkRegistry();
+  const linkStyle = createLinkStyle(doc);
   const scanned = new WeakMap<Text, string>(); // text node → the data it had when scanned
   const roots: Node[] = [doc];
   const longTexts = new Fifo<InText>();
@@ -222,6 +224,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
     for (const { text, data, numbers } of found) {
       // Changed since it was checked: its mutation has queued it again.
       if (!text.isConnected || text.data !== data) continue;
+      linkStyle.styleRoot(text);
       for (const rest of linkNumbers(text, numbers, links)) scanned.set(rest, rest.data);
     }
     found.length = 0;
@@ -324,6 +327,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
       if (handle !== undefined) cancelIdleCallback(handle);
       observer.disconnect();
       links.unlinkAll();
+      linkStyle.remove();
     },
   };
 }

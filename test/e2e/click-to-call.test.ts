@@ -97,6 +97,50 @@ describe('click-to-call on web pages', () => {
     assert.equal(await page.locator('#editable a, #hidden a, #display-none a, #false-positives a, #short a').count(), 0);
   });
 
+  test("a linked number adds at most 150 bytes to the page's HTML and no style; copying linked text gives the page's own text", async () => {
+    await page.goto(server.fixtureUrl('click-to-call.html'));
+    await waitFor(async () => (await linkedNumbers(page)).length >= EXPECTED.length, { what: 'the numbers to be linked' });
+    // No named inner functions in evaluate: tsx would wrap them in a helper the page does not have.
+    const markup = await page.evaluate(() => {
+      const links = [...document.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial'));
+      const withLinks = document.documentElement.outerHTML.length;
+      const clone = document.documentElement.cloneNode(true) as HTMLElement;
+      for (const a of [...clone.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial')))
+        a.replaceWith(...a.childNodes);
+      return {
+        links: links.length,
+        added: withLinks - clone.outerHTML.length,
+        styled: links.filter((a) => a.hasAttribute('style')).length,
+      };
+    });
+    assert.ok(markup.links >= 4, `${markup.links} links in the document`);
+    const perLink = markup.added / markup.links;
+    assert.ok(perLink <= 150, `each link adds ${perLink} bytes to the page's HTML`);
+    assert.equal(markup.styled, 0, 'no link carries a style attribute');
+
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.bringToFront();
+    const own = await page.evaluate(() => {
+      const paragraph = document.getElementById('plain') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(paragraph);
+      const selection = getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    await page.keyboard.press('Control+C');
+    const copied = await page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const html = item?.types.includes('text/html') ? await (await item.getType('text/html')).text() : '';
+      const text = item?.types.includes('text/plain') ? await (await item.getType('text/plain')).text() : '';
+      return { html, text };
+    });
+    assert.equal(copied.text, own);
+    assert.match(copied.html, /555-0102/);
+    assert.doesNotMatch(copied.html, /tel:|ClickDial|style=/i, `the copied HTML: ${copied.html}`);
+  });
+
   test('a trusted click on a found number shows it in the confirmation window; Call reaches the far end through Kamailio; audio flows', async () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true);
