@@ -4,6 +4,7 @@
 // apart: an answer means something listens there but is not a SIP WebSocket
 // server; a refusal means nothing listens (or the name does not resolve).
 import { describeConnectionFailure } from './sip-status';
+import { KEEP_ALIVE_ANSWER_MS } from './keep-alive';
 
 /** How long opening the WebSocket may take before the server counts as silent. */
 export const CONNECT_TIMEOUT_S = 3;
@@ -15,6 +16,16 @@ export function isConnectTimeout(error: unknown): boolean {
 
 export function describeSilentServer(server: string): string {
   return `The SIP server at ${server} accepted the connection but did not answer within ${CONNECT_TIMEOUT_S} s. It may be overloaded, or something between you and it is blocking WebSockets. ClickDial keeps trying.`;
+}
+
+/** The WebSocket opened, but the REGISTER has had no answer for CONNECT_TIMEOUT_S. */
+export function describeMuteRegistrar(server: string): string {
+  return `The server at ${server} took the connection but has not answered the registration for ${CONNECT_TIMEOUT_S} s: it may not be a SIP server, or it is overloaded. ClickDial keeps trying.`;
+}
+
+/** The keep-alive (keep-alive.ts) had no answer: the connection is dead though it never closed. */
+export function describeDeadConnection(server: string): string {
+  return `The SIP server at ${server} stopped answering (no reply to a keep-alive within ${KEEP_ALIVE_ANSWER_MS / 1000} s). Reconnecting…`;
 }
 
 export function describeNotSipServer(server: string): string {

@@ -21,8 +21,15 @@ import type { AccountEvent, AccountState } from '../shared/account-model';
 import { managerOptions, type SipStack } from './manager-options';
 import { describeConnectionFailure, describeRegistrationFailure, isAuthenticationFailure } from './sip-status';
 import { KeepAlive } from './keep-alive';
+import { ChangeWaiters } from './change-waiters';
 import { retryDelayMs } from './retry-delay';
-import { CONNECT_TIMEOUT_S, describeSilentServer, describeUnreachable } from './server-probe';
+import {
+  CONNECT_TIMEOUT_S,
+  describeDeadConnection,
+  describeMuteRegistrar,
+  describeSilentServer,
+  describeUnreachable,
+} from './server-probe';
 import { buildSessionManager, releaseSessionManager } from './session-manager-factory';
 
 /** A REGISTER with no answer for this long is said: the server takes WebSockets but not SIP. */
@@ -62,8 +69,8 @@ export class SipConnection {
   private lossError: Error | undefined;
   /** The connection was lost while wanted: restored() is due when it is back. */
   private down = false;
-  /** Commands waiting for the registration (whenRegistered): looked at on every change. */
-  private waiting = new Set<() => void>();
+  /** Commands waiting for the registration or the connection: looked at on every change. */
+  private readonly waiters = new ChangeWaiters();
 
   constructor(
     private readonly hooks: SipConnectionHooks,
@@ -122,21 +129,7 @@ export class SipConnection {
   async whenRegistered(timeoutMs = REGISTRATION_WAIT_MS): Promise<{ manager: Web.SessionManager; account: SipAccount }> {
     const settled = (): boolean =>
       !this.account || !this.wantsOnline || this.authRejected || (this.registration === 'registered' && !!this.manager);
-    if (!settled()) {
-      await new Promise<void>((resolve) => {
-        const check = (): void => {
-          if (!settled()) return;
-          clearTimeout(timer);
-          this.waiting.delete(check);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          this.waiting.delete(check);
-          resolve();
-        }, timeoutMs);
-        this.waiting.add(check);
-      });
-    }
+    await this.waiters.until(settled, timeoutMs);
     if (this.account && !this.wantsOnline) {
       throw new ClickDialError("The phone is offline: press Connect in ClickDial's options.", 'not-connected');
     }
@@ -158,7 +151,7 @@ export class SipConnection {
 
   private changed(): void {
     this.hooks.changed();
-    for (const check of [...this.waiting]) check();
+    this.waiters.changed();
   }
 
   /** One reconciliation at a time: a second request while one runs is taken up when it ends. */
@@ -250,10 +243,7 @@ export class SipConnection {
     clearTimeout(this.registerSilence);
     this.registerSilence = setTimeout(() => {
       if (this.registration !== 'registering' || !this.manager) return;
-      this.dispatch({
-        type: 'failedToStart',
-        error: `The server at ${account.server.trim()} took the connection but has not answered the registration for ${CONNECT_TIMEOUT_S} s: it may not be a SIP server, or it is overloaded. ClickDial keeps trying.`,
-      });
+      this.dispatch({ type: 'failedToStart', error: describeMuteRegistrar(account.server.trim()) });
       this.changed();
     }, REGISTER_SILENCE_MS);
   }
@@ -261,7 +251,7 @@ export class SipConnection {
   /** The account was removed: unregister and close (in the background); waiting commands learn it at once. */
   stop(): void {
     this.stopManager();
-    for (const check of [...this.waiting]) check();
+    this.waiters.changed();
   }
 
   /** Lets go of the SessionManager at once; it unregisters and closes in the background. */
@@ -306,9 +296,7 @@ export class SipConnection {
           const silent = this.silentLoss;
           this.silentLoss = false;
           const lost = (error || silent) && this.wantsOnline;
-          const why = silent
-            ? `The SIP server at ${account.server.trim()} stopped answering (no reply to a keep-alive within 5 s). Reconnecting…`
-            : describeConnectionFailure(account.server, error);
+          const why = silent ? describeDeadConnection(account.server.trim()) : describeConnectionFailure(account.server, error);
           this.dispatch({ type: 'disconnected', ...(lost ? { error: why } : {}) });
           if (lost) {
             this.outageSince ??= Date.now();
@@ -365,23 +353,11 @@ export class SipConnection {
     );
   }
 
-  /** Resolves once the connection is up (in-dialog requests need it), or false after `timeoutMs`. */
+  /** Resolves true once the connection is up (in-dialog requests need it), false after `timeoutMs` or when going offline. */
   async whenConnected(timeoutMs: number): Promise<boolean> {
     const up = (): boolean => this.connection === 'connected' && !!this.manager;
-    if (up()) return true;
-    return new Promise<boolean>((resolve) => {
-      const check = (): void => {
-        if (!up() && this.wantsOnline) return;
-        clearTimeout(timer);
-        this.waiting.delete(check);
-        resolve(up());
-      };
-      const timer = setTimeout(() => {
-        this.waiting.delete(check);
-        resolve(false);
-      }, timeoutMs);
-      this.waiting.add(check);
-    });
+    await this.waiters.until(() => up() || !this.wantsOnline, timeoutMs);
+    return up();
   }
 
   private startKeepAlive(account: SipAccount): void {
