@@ -25,7 +25,7 @@ import { SipConnection } from './sip-connection';
 import type { SipStack } from './manager-options';
 import { requireCommand, type CallCommand } from '../shared/call-table';
 import type { LiveCall } from '../shared/live-calls';
-import { cancelLostInvite, dialogRecord, endLostDialog, inviteRecord } from './lost-dialogs';
+import { endLostCalls, liveCallRecords } from './lost-calls';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
 import { partyName } from '../shared/call-selectors';
 
@@ -164,46 +164,14 @@ export class Phone {
     return accountId === undefined ? undefined : this.lines.get(accountId);
   }
 
-  /** The calls now, with the dialog of each established one: what the worker keeps in case this document dies. */
+  /** The calls now, with what ends each from another phone: what the worker keeps in case this document dies. */
   liveCalls(): LiveCall[] {
-    return this.snapshot().calls.map((call) => {
-      const session = this.calls.has(call.id) ? this.calls.session(call.id) : undefined;
-      const dialog = session && dialogRecord(session);
-      const invite = session && !dialog ? inviteRecord(session) : undefined;
-      return {
-        id: call.id,
-        accountId: call.accountId,
-        direction: call.direction,
-        remote: call.remote,
-        createdAt: call.createdAt,
-        ...(call.answeredAt !== undefined ? { answeredAt: call.answeredAt } : {}),
-        ...(dialog ? { dialog } : {}),
-        ...(invite ? { invite } : {}),
-      };
-    });
+    return liveCallRecords(this.snapshot().calls, (id) => (this.calls.has(id) ? this.calls.session(id) : undefined));
   }
 
-  /**
-   * Ends at the far end the calls an earlier phone document lost (a BYE from
-   * the saved dialog, a CANCEL for an outgoing call still ringing), each once
-   * its account is registered. An incoming call that was ringing cannot be
-   * answered from here: the caller's PBX times it out; the worker filed it as
-   * missed already.
-   */
-  async endLostCalls(lost: readonly LiveCall[]): Promise<void> {
-    await Promise.all(
-      lost.map(async ({ accountId, dialog, invite }) => {
-        const line = this.lines.get(accountId);
-        if ((!dialog && !invite) || !line) return;
-        try {
-          const { manager } = await line.whenRegistered(15_000);
-          if (dialog) await endLostDialog(manager.userAgent, dialog);
-          else if (invite) await cancelLostInvite(manager.userAgent, invite);
-        } catch {
-          // Not registered in time: nothing more can reach that call.
-        }
-      }),
-    );
+  /** Ends at the far end the calls an earlier phone document lost (see endLostCalls). */
+  endLostCalls(lost: readonly LiveCall[]): Promise<void> {
+    return endLostCalls(lost, (accountId) => this.lines.get(accountId));
   }
 
   /** The browser is online again: every account that is not registered tries now. */
