@@ -8,7 +8,7 @@
 // retried with the Min-SE asked for.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SessionState } from 'sip.js';
-import { parseSessionExpires, REQUESTED_INTERVAL_S } from '../../src/offscreen/session-timer';
+import { parseSessionExpires, REQUESTED_INTERVAL_S } from '../../src/offscreen/session-timer-negotiation';
 import { fakeSdp, installMediaFakes, until } from './sip-world';
 import { header, phoneWorld, sent, type PhoneWorld } from './phone-world';
 
