@@ -14,6 +14,7 @@ import {
   MISSED_PREFIX,
   RING_PREFIX,
   ringId,
+  showCallFailed,
   showError,
   showIncoming,
   showMessage,
@@ -38,6 +39,12 @@ export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promis
   ]);
 }
 
+/** Whether the popup (toolbar or a tab showing it) is open: it shows the phone's notice itself. */
+async function popupIsOpen(): Promise<boolean> {
+  const contexts = await chrome.runtime.getContexts({ documentUrls: [chrome.runtime.getURL('src/popup/popup.html')] });
+  return contexts.length > 0;
+}
+
 /** The account's address to name in a notification, when the user has several accounts. */
 async function storedLineName(accountId: string): Promise<string | undefined> {
   const { accounts } = await loadAccounts();
@@ -52,6 +59,10 @@ export async function notifyMessage(message: ReceivedMessage): Promise<void> {
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   const failedIncoming = ended.outcome === 'failed' && ended.call.direction === 'incoming' && ended.call.answeredAt === undefined;
   if (ended.outcome === 'missed' || failedIncoming) await showMissed(ended, await storedLineName(ended.call.accountId));
+  // A call started from a page, a shortcut or the menu has no window to say why it failed: a notification does.
+  if (ended.outcome === 'failed' && ended.call.direction === 'outgoing' && !(await popupIsOpen())) {
+    await showCallFailed(ended, await storedLineName(ended.call.accountId));
+  }
   // Cut off on our side: never silently.
   if (ended.outcome === 'dropped') await showError(`Call with ${partyName(ended.call.remote)} dropped. ${ended.reason ?? ''}`.trim());
 }

@@ -52,6 +52,17 @@ export function showMissed(ended: EndedCall, line?: string): Promise<string> {
   });
 }
 
+/** Our call that failed (busy, not found, declined, media), said when no ClickDial window shows it. */
+export function showCallFailed(ended: EndedCall, line?: string): Promise<string> {
+  return chrome.notifications.create(`failed:${ended.call.id}`, {
+    type: 'basic',
+    iconUrl: chrome.runtime.getURL(ICON),
+    title: `Call to ${remoteName(ended.call)} failed`,
+    message: ended.reason ?? 'The call could not be made.',
+    contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}`,
+  });
+}
+
 export function showMessage(message: ReceivedMessage, line?: string): Promise<string> {
   const from = partyName(message.from);
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {

@@ -261,8 +261,11 @@ export class CallEvents {
 
   private onCallRejected(callId: string, response: IncomingResponse): void {
     const { statusCode = 0, reasonPhrase = '' } = response.message;
-    this.ctx.calls.markEnding(callId, statusCode === 487 ? 'cancelled' : 'failed');
-    this.ctx.notify(describeCallFailure(statusCode, reasonPhrase));
+    const why = describeCallFailure(statusCode, reasonPhrase);
+    // The reason goes with the call: the history and a notification (when no window is open) say it.
+    if (statusCode === 487) this.ctx.calls.markEnding(callId, 'cancelled');
+    else this.ctx.calls.markEnding(callId, 'failed', why);
+    this.ctx.notify(why);
   }
 }
 

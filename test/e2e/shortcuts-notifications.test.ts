@@ -367,6 +367,30 @@ describe('without the popup', () => {
     }
   });
 
+  test('a call from a page that fails while no ClickDial window is open says why in a notification', async () => {
+    for (const open of browser.context.pages()) if (open.url().includes('/src/popup/popup.html')) await open.close();
+    await farEnd.clearEvents();
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(server.fixtureUrl('click-to-call.html'));
+      const link = page.getByRole('link', { name: '+1 (415) 555-0102' });
+      await link.hover();
+      await new Promise((r) => setTimeout(r, 400));
+      await link.click();
+      const confirm = await waitForConfirmation(browser.context, browser.extensionId);
+      await confirm.locator('button.call[data-armed=true]').click();
+      await farEnd.waitForEvent('invite');
+      await farEnd.decline(486);
+      const shown = await notifications.waitFor(
+        (n) => n.summary.startsWith('Call to') && n.summary.endsWith('failed'),
+        'the failed-call notification',
+      );
+      assert.match(shown.body, /Busy \(486/);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('a shortcut with nothing to act on says so in a notification', async () => {
     await press('alt+shift+j');
     const shown = await notifications.waitFor((n) => n.body === 'No call is ringing.', 'the "no call" message');
