@@ -55,5 +55,7 @@ export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
     }
     case 'connecting':
       return look('connecting', `connecting${me}…`);
+    case 'no-microphone':
+      return look('error', `registered${me}, but can't take calls: the microphone is blocked for ClickDial`, '!');
   }
 }

@@ -1,5 +1,5 @@
 import { accountLabel, describeAccount } from '../shared/account-selectors';
-import type { AccountSnapshot } from '../shared/snapshot';
+import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { ViewProps } from './phone-view';
 
 /** Each account's state: one line per account, with its error and a way back online. */
@@ -21,6 +21,7 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
           key={account.id}
           account={account}
           isDefault={several && account.id === snapshot.defaultAccountId}
+          microphone={snapshot.microphone}
           settings={index === 0 ? () => void actions.openOptions() : undefined}
           goOnline={() => void actions.setOnline(true, account.id)}
         />
@@ -32,21 +33,24 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
 function AccountStatus({
   account,
   isDefault,
+  microphone,
   settings,
   goOnline,
 }: {
   account: AccountSnapshot;
   isDefault: boolean;
+  microphone: MicrophonePermission;
   settings: (() => void) | undefined;
   goOnline: () => void;
 }) {
-  const tone = account.registration === 'registered' ? 'ok' : account.registrationError ? 'bad' : 'idle';
+  const blocked = account.registration === 'registered' && microphone === 'denied';
+  const tone = blocked || account.registrationError ? 'bad' : account.registration === 'registered' ? 'ok' : 'idle';
   const label = accountLabel(account.aor);
   return (
     <div class="account-status" data-account={account.id}>
       <div class="status-line">
         <span class={`dot ${tone}`} aria-hidden="true" />
-        <strong data-testid="registration-state">{describeAccount(account)}</strong>
+        <strong data-testid="registration-state">{describeAccount(account, microphone)}</strong>
         <span class="aor">
           {label}
           {isDefault && <span class="default-mark"> (default)</span>}

@@ -1,6 +1,6 @@
 // The questions every surface asks of the phone's accounts (lines), answered
 // once: the popup, options, toolbar, notifications and history use these.
-import type { AccountSnapshot, PhoneSnapshot } from './snapshot';
+import type { AccountSnapshot, MicrophonePermission, PhoneSnapshot } from './snapshot';
 
 /** An account's address as people read it: "1001@pbx.example.com". */
 export function accountLabel(aor: string): string {
@@ -27,11 +27,14 @@ export function isRegistered(account: AccountSnapshot | undefined): boolean {
   return account?.registration === 'registered';
 }
 
+/** Said instead of "Registered" while the microphone is blocked: calls would ring but could not be taken. */
+export const MICROPHONE_BLOCKED = "Can't take calls: microphone blocked";
+
 /** One account's state in a few words, as the popup, options and toolbar say it. */
-export function describeAccount(account: AccountSnapshot | undefined): string {
+export function describeAccount(account: AccountSnapshot | undefined, microphone?: MicrophonePermission): string {
   if (!account) return 'Not set up';
   if (!account.wantsOnline) return 'Offline';
-  if (account.registration === 'registered') return 'Registered';
+  if (account.registration === 'registered') return microphone === 'denied' ? MICROPHONE_BLOCKED : 'Registered';
   if (account.registration === 'failed') return 'Registration failed';
   if (account.connection === 'connecting') return 'Connecting…';
   if (account.registration === 'registering') return 'Registering…';
@@ -39,7 +42,7 @@ export function describeAccount(account: AccountSnapshot | undefined): string {
   return 'Not registered';
 }
 
-export type PhoneStatus = 'unconfigured' | 'offline' | 'registered' | 'error' | 'connecting';
+export type PhoneStatus = 'unconfigured' | 'offline' | 'registered' | 'error' | 'connecting' | 'no-microphone';
 
 /**
  * The phone as a whole, for the toolbar: registered when every account the
@@ -54,5 +57,7 @@ export function phoneStatus(s: PhoneSnapshot): { status: PhoneStatus; accounts: 
   if (failing.length > 0) return { status: 'error', accounts: failing };
   const pending = wanted.filter((a) => a.registration !== 'registered');
   if (pending.length > 0) return { status: 'connecting', accounts: pending };
+  // Registered, but a call could not be answered or placed: not the green of a working phone.
+  if (s.microphone === 'denied') return { status: 'no-microphone', accounts: wanted };
   return { status: 'registered', accounts: wanted };
 }

@@ -9,6 +9,7 @@ describe('toolbarAppearance', () => {
     ['offline', mockSnapshot({}, { wantsOnline: false }), 'offline', '', /offline as 1001@clickdial.test/],
     ['connecting', mockSnapshot({}, { registration: 'registering', connection: 'connecting' }), 'connecting', '', /connecting/],
     ['registered', mockSnapshot(), 'registered', '', /registered as 1001@clickdial.test/],
+    ['registered, microphone blocked', mockSnapshot({ microphone: 'denied' }), 'error', '!', /can't take calls: the microphone is blocked/],
     [
       'error',
       mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }),

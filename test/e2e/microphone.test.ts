@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { LaunchedExtensionBrowser } from './harness/browser.js';
-import { openOptions, openPopup, popupCalls, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
+import { openOptions, openPopup, popupCalls, registrationText, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
 import type { FarEnd } from './harness/far-end.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { aorOf } from './harness/users.js';
+import { waitFor } from './harness/wait.js';
 
 let lab: PhoneLab;
 let browser: LaunchedExtensionBrowser;
@@ -73,8 +74,14 @@ describe('without the microphone', () => {
     const text = (await result.textContent()) ?? '';
     assert.match(text, /blocked/);
     assert.match(text, /chrome:\/\/settings\/content\/microphone/);
-    // The phone learns of it: the popup now says the microphone is blocked.
+    // The phone learns of it: the popup now says the microphone is blocked, and the status is not "Registered".
     await popup.getByText('The microphone is blocked for ClickDial.').waitFor();
+    await waitFor(async () => (await registrationText(popup)) === "Can't take calls: microphone blocked", {
+      what: 'the status to say calls cannot be taken',
+    });
+    assert.equal(await popup.locator('.account-status .dot').first().getAttribute('class'), 'dot bad');
+    const title = await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}));
+    assert.match(title, /can't take calls: the microphone is blocked/);
     await tab.close();
   });
 });

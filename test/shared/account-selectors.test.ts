@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accountLabel, defaultAccount, lineName, phoneStatus } from '../../src/shared/account-selectors';
+import {
+  MICROPHONE_BLOCKED,
+  accountLabel,
+  defaultAccount,
+  describeAccount,
+  lineName,
+  phoneStatus,
+} from '../../src/shared/account-selectors';
 import { mockAccount, mockSnapshot } from '../popup/mock-snapshot';
 
 const second = mockAccount({ id: 'b', aor: 'sips:2001@other.test' });
@@ -35,5 +42,12 @@ describe('account selectors', () => {
       status: 'error',
       accounts: [{ id: 'b' }],
     });
+  });
+
+  it('a registered phone with its microphone blocked cannot take calls, and does not say Registered', () => {
+    expect(describeAccount(mockAccount(), 'denied')).toBe(MICROPHONE_BLOCKED);
+    expect(describeAccount(mockAccount(), 'prompt')).toBe('Registered');
+    expect(phoneStatus(mockSnapshot({ microphone: 'denied' })).status).toBe('no-microphone');
+    expect(phoneStatus(mockSnapshot({ microphone: 'granted' })).status).toBe('registered');
   });
 });
