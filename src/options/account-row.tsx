@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
 import { accountLabel, describeAccount } from '../shared/account-selectors';
 import { request } from '../shared/messenger';
-import type { AccountSnapshot } from '../shared/snapshot';
+import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
 
 interface Props {
   stored: StoredAccount;
   /** What the phone has of it (undefined until the phone took the change). */
   state: AccountSnapshot | undefined;
+  /** Whether calls could be taken at all: a blocked microphone is said instead of "Registered". */
+  microphone: MicrophonePermission;
   isDefault: boolean;
   several: boolean;
   first: boolean;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** One account: its state in words, its error, and what can be done with it. */
-export function AccountRow({ stored, state, isDefault, several, first, last, editing, onEdit, act, onRemoved }: Props) {
+export function AccountRow({ stored, state, microphone, isDefault, several, first, last, editing, onEdit, act, onRemoved }: Props) {
   const [confirmRemove, setConfirmRemove] = useState(false);
   const label = accountLabel(stored.account.aor);
   const { id } = stored;
@@ -28,7 +30,9 @@ export function AccountRow({ stored, state, isDefault, several, first, last, edi
     <li class={`account-row${editing ? ' editing' : ''}`} data-account={id} aria-label={label}>
       <p>
         Status:{' '}
-        <strong data-testid="registration-state">{state ? describeAccount(state) : stored.wantsOnline ? 'Connecting…' : 'Offline'}</strong>{' '}
+        <strong data-testid="registration-state">
+          {state ? describeAccount(state, microphone) : stored.wantsOnline ? 'Connecting…' : 'Offline'}
+        </strong>{' '}
         as <span class="account-aor">{label}</span>
         {several && isDefault && <span class="default-mark"> (default for calls)</span>}
       </p>

@@ -67,6 +67,7 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
               key={account.id}
               stored={account}
               state={snapshot.accounts.find((a) => a.id === account.id)}
+              microphone={snapshot.microphone}
               isDefault={account.id === (stored?.defaultId ?? accounts[0]?.id)}
               several={accounts.length > 1}
               first={index === 0}

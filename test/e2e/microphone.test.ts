@@ -82,6 +82,11 @@ describe('without the microphone', () => {
     assert.equal(await popup.locator('.account-status .dot').first().getAttribute('class'), 'dot bad');
     const title = await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}));
     assert.match(title, /can't take calls: the microphone is blocked/);
+    const options = await openOptions(browser.context, browser.extensionId);
+    await waitFor(async () => (await registrationText(options)) === "Can't take calls: microphone blocked", {
+      what: 'the options to say so too',
+    });
+    await options.close();
     await tab.close();
   });
 });
