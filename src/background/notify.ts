@@ -47,9 +47,14 @@ export function showMissed(ended: EndedCall, line?: string): Promise<string> {
     // An incoming call whose media could not be set up never rang: it is said why.
     title: ended.outcome === 'failed' ? 'Call could not be connected' : 'Missed call',
     message: ended.reason === undefined ? remoteName(ended.call) : `${remoteName(ended.call)}. ${ended.reason}`,
-    contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}: click to call back`,
+    contextMessage: `${whenOn(ended, line)}: click to call back`,
     requireInteraction: true,
   });
+}
+
+/** "10:42:07 on 1001@pbx.example": when a call ended, and on which line when there are several. */
+function whenOn(ended: EndedCall, line: string | undefined): string {
+  return `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}`;
 }
 
 /** Our call that failed (busy, not found, declined, media), said when no ClickDial window shows it. */
@@ -59,7 +64,7 @@ export function showCallFailed(ended: EndedCall, line?: string): Promise<string>
     iconUrl: chrome.runtime.getURL(ICON),
     title: `Call to ${remoteName(ended.call)} failed`,
     message: ended.reason ?? 'The call could not be made.',
-    contextMessage: `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}`,
+    contextMessage: whenOn(ended, line),
   });
 }
 

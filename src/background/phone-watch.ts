@@ -11,10 +11,11 @@ import browser from 'webextension-polyfill';
 import { PHONE_PORT, parsePhoneLinkMessage, type LiveCall } from '../shared/live-calls';
 import { lostCallEnded, phoneLost, rememberLiveCalls } from './live-calls';
 import { offscreenDocumentUrl, phoneDocumentExists } from './offscreen-document';
+import type { EndedCall } from '../shared/snapshot';
 
 export interface PhoneWatchActions {
   /** Files a lost call (history, notification). */
-  fileLost(call: ReturnType<typeof lostCallEnded>): Promise<void>;
+  fileLost(call: EndedCall): Promise<void>;
   /** Brings the phone back (when there are accounts). */
   restart(): Promise<void>;
 }

@@ -23,6 +23,7 @@ import { watchSession } from './session-events';
 import { SessionTimers } from './session-timer';
 import { describeCallFailure } from './sip-status';
 import { receivedMessage } from './text-messages';
+import { shortPartyName } from '../shared/call-selectors';
 
 type IncomingResponse = Core.IncomingResponse;
 type RequestDelegate = NonNullable<NonNullable<Parameters<Web.SessionManager['call']>[2]>['requestDelegate']>;
@@ -58,7 +59,7 @@ export class CallEvents {
     this.timers = new SessionTimers({
       expired: (session, why) => {
         const call = ctx.calls.call(session.id);
-        const who = call ? (call.remote.displayName ?? call.remote.user) : 'the other side';
+        const who = call ? shortPartyName(call.remote) : 'the other side';
         ctx.notify(`The call with ${who} was ended: ${why}.`);
       },
     });
@@ -138,7 +139,7 @@ export class CallEvents {
   private refuseOffer(session: Invitation, accountId: string, refused: Error): void {
     const { calls } = this.ctx;
     const call = calls.add(session, 'incoming', accountId);
-    const { reason, notice } = describeUnusableDescription(refused, call.remote.displayName ?? call.remote.user);
+    const { reason, notice } = describeUnusableDescription(refused, shortPartyName(call.remote));
     calls.markFailed(session.id, reason);
     const ended = calls.remove(session.id);
     if (session.state === SessionState.Initial) {
@@ -187,13 +188,13 @@ export class CallEvents {
         this.ctx.changed();
       },
       referred: (target) => {
-        const by = call.remote.displayName ?? call.remote.user;
+        const by = shortPartyName(call.remote);
         calls.patch(session.id, { referredTo: target });
         this.referral = { by, at: Date.now() };
         this.ctx.notify(`${by} is transferring you to ${target.replace(/^sips?:/, '')}.`);
       },
     });
-    const who = (): string => call.remote.displayName ?? call.remote.user;
+    const who = (): string => shortPartyName(call.remote);
     const mediaFailed = (reason: string, notice: string): void => {
       calls.markFailed(session.id, reason);
       this.ctx.notify(notice);
@@ -223,9 +224,9 @@ export class CallEvents {
       this.ctx.changed();
     });
     if (replaced) {
-      const by = replaced.remote.displayName ?? replaced.remote.user;
+      const by = shortPartyName(replaced.remote);
       calls.patch(session.id, { referredBy: by });
-      this.ctx.notify(`${by} transferred ${call.remote.displayName ?? call.remote.user} to you.`);
+      this.ctx.notify(`${by} transferred ${shortPartyName(call.remote)} to you.`);
       this.ctx.answerReplacement(session.id).catch((error: unknown) => {
         this.ctx.notify(`Could not take over the transferred call: ${error instanceof Error ? error.message : String(error)}`);
       });

@@ -60,6 +60,11 @@ export class CallRegistry {
     return session;
   }
 
+  /** The call's session, or undefined once it has left (session() throws then). */
+  sessionOf(id: string): Session | undefined {
+    return this.sessionsById.get(id);
+  }
+
   call(id: string): CallSnapshot | undefined {
     const record = this.model.calls.find((r) => r.call.id === id);
     return record ? callSnapshot(this.model, record) : undefined;

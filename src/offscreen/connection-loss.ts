@@ -15,6 +15,8 @@ import { dialogRecord, endLostDialog } from './lost-dialogs';
 
 /** How long a call waits for its lost connection to come back. */
 export const CALL_KEEP_MS = 30_000;
+/** The Reason of the BYEs sent once the connection is back. */
+const CONNECTION_LOST = 'Reason: SIP;cause=480;text="The connection to the SIP server was lost during the call"';
 
 export interface ConnectionLossHooks {
   /** The ids of the calls on that account. */
@@ -34,10 +36,6 @@ export class ConnectionLoss {
   private readonly byes = new Map<string, DialogRecord[]>();
 
   constructor(private readonly hooks: ConnectionLossHooks) {}
-
-  isHolding(accountId: string): boolean {
-    return this.timers.has(accountId);
-  }
 
   lost(accountId: string): void {
     if (this.timers.has(accountId) || this.hooks.callsOn(accountId).length === 0) return;
@@ -65,7 +63,7 @@ export class ConnectionLoss {
 
   /** A server just back may not know the far end's new connection yet: a refused BYE is tried again a few times. */
   private async sendBye(userAgent: UserAgent, dialog: DialogRecord, attempt = 0): Promise<void> {
-    const status = await endLostDialog(userAgent, { ...dialog, cseq: dialog.cseq + attempt });
+    const status = await endLostDialog(userAgent, { ...dialog, cseq: dialog.cseq + attempt }, CONNECTION_LOST);
     if ((status === 0 || (status >= 400 && status !== 481)) && attempt < 4) {
       await new Promise((r) => setTimeout(r, 2000));
       await this.sendBye(userAgent, dialog, attempt + 1);
@@ -75,9 +73,7 @@ export class ConnectionLoss {
   /** A hangup while the connection is down: ended here at once, its BYE sent once the connection is back. */
   hangUp(accountId: string, callId: string): void {
     const session = this.hooks.session(callId);
-    if (!session) return;
-    this.keepBye(accountId, session);
-    void session.dispose();
+    if (session) this.endHere(accountId, session);
   }
 
   private drop(accountId: string): void {
@@ -88,13 +84,14 @@ export class ConnectionLoss {
       const reason = `The connection to the SIP server was lost for more than ${CALL_KEEP_MS / 1000} s, so the call with ${this.hooks.partyName(callId)} was ended.`;
       this.hooks.markDropped(callId, reason);
       this.hooks.notify(reason);
-      this.keepBye(accountId, session);
-      void session.dispose();
+      this.endHere(accountId, session);
     }
   }
 
-  private keepBye(accountId: string, session: Session): void {
+  /** Ends the call here (nothing can be sent now) and keeps its dialog for the BYE once the connection is back. */
+  private endHere(accountId: string, session: Session): void {
     const dialog = dialogRecord(session);
     if (dialog) this.byes.set(accountId, [...(this.byes.get(accountId) ?? []), dialog]);
+    void session.dispose();
   }
 }

@@ -6,6 +6,9 @@
 import { Inviter, SessionState, UserAgent, type Core, type Session } from 'sip.js';
 import type { DialogRecord, InviteRecord } from '../shared/live-calls';
 
+/** The Reason of a BYE or CANCEL for a call its phone document lost. */
+const PHONE_RESTARTED = 'Reason: SIP;cause=480;text="The phone restarted during the call"';
+
 /** The dialog of an established call, as a BYE needs it; undefined before it is confirmed. */
 export function dialogRecord(session: Session): DialogRecord | undefined {
   // Typed as the core Session interface; at run time it is SIP.js's SessionDialog, which has all of these.
@@ -56,21 +59,16 @@ export function cancelLostInvite(userAgent: UserAgent, record: InviteRecord): Pr
     from,
     to,
     { callId: record.callId, fromTag: record.fromTag, cseq: record.cseq, viaHost: record.viaHost },
-    ['Reason: SIP;cause=480;text="The phone restarted during the call"'],
+    [PHONE_RESTARTED],
   );
   // A preset branch is kept by the transaction: the CANCEL matches the INVITE's.
   message.branch = record.branch;
   if (record.routes.length > 0) message.setHeader('route', record.routes);
-  return new Promise((resolve) => {
-    core.request(message, {
-      onAccept: (response) => resolve(response.message.statusCode ?? 200),
-      onReject: (response) => resolve(response.message.statusCode ?? 0),
-    });
-  });
+  return statusOf(core, message);
 }
 
 /** Sends the BYE; resolves with the far end's status (0 when it could not be sent). */
-export function endLostDialog(userAgent: UserAgent, record: DialogRecord): Promise<number> {
+export function endLostDialog(userAgent: UserAgent, record: DialogRecord, reason: string = PHONE_RESTARTED): Promise<number> {
   const target = UserAgent.makeURI(record.remoteTarget);
   const from = UserAgent.makeURI(record.localUri);
   const to = UserAgent.makeURI(record.remoteUri);
@@ -89,8 +87,13 @@ export function endLostDialog(userAgent: UserAgent, record: DialogRecord): Promi
       cseq: record.cseq + 100,
       routeSet: record.routeSet,
     },
-    ['Reason: SIP;cause=480;text="The phone restarted during the call"'],
+    [reason],
   );
+  return statusOf(core, message);
+}
+
+/** Sends a request outside any session; resolves with the final status. */
+function statusOf(core: UserAgent['userAgentCore'], message: Core.OutgoingRequestMessage): Promise<number> {
   return new Promise((resolve) => {
     core.request(message, {
       onAccept: (response) => resolve(response.message.statusCode ?? 200),

@@ -25,7 +25,7 @@ function emit<T extends keyof SubscriberEvents>(type: T, payload: SubscriberEven
 function publish(snapshot: PhoneSnapshot): void {
   ringer.update(snapshot);
   emit('phone.snapshot', snapshot);
-  link.liveCalls(phone.liveCalls());
+  link.liveCalls(phone.liveCalls(snapshot.calls));
 }
 
 const phone = new Phone(

@@ -71,7 +71,7 @@ export class Phone {
       this.snapshot()
         .calls.filter((c) => c.accountId === accountId)
         .map((c) => c.id),
-    session: (callId) => (this.calls.has(callId) ? this.calls.session(callId) : undefined),
+    session: (callId) => this.calls.sessionOf(callId),
     markDropped: (callId, reason) => this.calls.markEnding(callId, 'dropped', reason),
     partyName: (callId) => {
       const call = this.calls.call(callId);
@@ -164,9 +164,9 @@ export class Phone {
     return accountId === undefined ? undefined : this.lines.get(accountId);
   }
 
-  /** The calls now, with what ends each from another phone: what the worker keeps in case this document dies. */
-  liveCalls(): LiveCall[] {
-    return liveCallRecords(this.snapshot().calls, (id) => (this.calls.has(id) ? this.calls.session(id) : undefined));
+  /** These calls (of the snapshot just published), with what ends each from another phone: what the worker keeps in case this document dies. */
+  liveCalls(calls: PhoneSnapshot['calls']): LiveCall[] {
+    return liveCallRecords(calls, (id) => this.calls.sessionOf(id));
   }
 
   /** Ends at the far end the calls an earlier phone document lost (see endLostCalls). */
@@ -214,8 +214,7 @@ export class Phone {
   }
 
   private managerOf(callId: string): Web.SessionManager | undefined {
-    const accountId = this.calls.call(callId)?.accountId;
-    return accountId === undefined ? undefined : this.lines.get(accountId)?.manager;
+    return this.lineOf(callId)?.manager;
   }
 
   async call(input: string, accountId?: string): Promise<{ callId: string }> {
@@ -292,13 +291,13 @@ export class Phone {
   async hangup(callId: string): Promise<void> {
     const session = this.calls.session(callId);
     const accountId = this.calls.call(callId)?.accountId;
-    const line = this.lineOf(callId);
+    const line = accountId === undefined ? undefined : this.lines.get(accountId);
     if (accountId !== undefined && line && line.connection !== 'connected') {
       // Nothing can be sent now: the call ends here, its BYE goes out when the connection is back.
       this.loss.hangUp(accountId, callId);
       return;
     }
-    await this.managerOf(callId)?.hangup(session);
+    await line?.manager?.hangup(session);
   }
 
   /** Mute only stops sending our audio (no signalling), so it is instant. */

@@ -65,7 +65,9 @@ export class SipConnection {
   /** Stops what the current SessionManager left listening (SIP.js never removes its `online` listener). */
   private managerScope: AbortController | undefined;
   private reconciling: Promise<void> | undefined;
-  /** What the transport said when it dropped; SessionManager is told nothing (see keepCallsOnLoss). */
+  /** Asked to reconcile while one ran: it runs once more when that ends. */
+  private again = false;
+  /** What the transport said when it dropped; SessionManager is told nothing (session-manager-factory.ts). */
   private lossError: Error | undefined;
   /** The connection was lost while wanted: restored() is due when it is back. */
   private down = false;
@@ -170,7 +172,6 @@ export class SipConnection {
     });
     return this.reconciling;
   }
-  private again = false;
 
   private async reconcileOnce(): Promise<void> {
     const account = this.account;

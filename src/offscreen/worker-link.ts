@@ -19,11 +19,10 @@ export class WorkerLink {
   private readonly phoneId = crypto.randomUUID();
   private last = '';
   private calls: LiveCall[] = [];
-  private readonly beat: ReturnType<typeof setInterval>;
 
   constructor() {
     this.connect();
-    this.beat = setInterval(() => this.send({ type: 'beat' }), BEAT_MS);
+    setInterval(() => this.send({ type: 'beat' }), BEAT_MS);
   }
 
   /** The phone's calls now: sent when they differ from what was sent last. */
@@ -32,12 +31,7 @@ export class WorkerLink {
     if (json === this.last) return;
     this.last = json;
     this.calls = calls;
-    this.send({ type: 'liveCalls', phoneId: this.phoneId, calls });
-  }
-
-  close(): void {
-    clearInterval(this.beat);
-    this.port?.disconnect();
+    this.sendCalls();
   }
 
   private connect(): void {
@@ -50,6 +44,10 @@ export class WorkerLink {
       setTimeout(() => this.connect(), 0);
     });
     // Said on every connection: a new worker knows nothing, and a first one learns this phone's id.
+    this.sendCalls();
+  }
+
+  private sendCalls(): void {
     this.send({ type: 'liveCalls', phoneId: this.phoneId, calls: this.calls });
   }
 
