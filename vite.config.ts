@@ -4,14 +4,14 @@ import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 /**
- * The scripts that run inside web pages, each built as one self-contained
- * classic script in dist/content/: the page script (registered by the
- * service worker) and the validator it has injected when a page has
- * candidate digits. Neither is web-accessible, so pages cannot fetch them
- * to detect ClickDial (crxjs's manifest content scripts would need that).
+ * The script that runs inside web pages, built as one self-contained classic
+ * script in dist/content/ and registered by the service worker. It is not
+ * web-accessible, so pages cannot fetch it to detect ClickDial (crxjs's
+ * manifest content scripts would need that). Stage 2 of detection runs in
+ * the service worker (content.findNumbers), so nothing else loads in pages.
  */
 function pageScripts(): Plugin {
-  const entries = { 'content-script': 'src/content/content-script.ts', validator: 'src/content/validator-entry.ts' };
+  const entries = { 'content-script': 'src/content/content-script.ts' };
   return {
     name: 'clickdial-page-scripts',
     apply: 'build',

@@ -1,14 +1,13 @@
 // What every page loads: dist/content/content-script.js, the one
 // self-contained script the service worker registers for web pages (gzipped:
-// the usual measure of "small"); and what loads only on pages with candidate
-// digits: dist/content/validator.js, injected on demand.
+// the usual measure of "small"). Nothing else loads into pages: stage 2 of
+// detection runs in the service worker.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface SizeResult {
   everyPage: { files: string[]; bytes: number; gzipBytes: number };
-  onDemand: { files: string[]; bytes: number; gzipBytes: number };
 }
 
 function measure(dist: string, files: string[]): { files: string[]; bytes: number; gzipBytes: number } {
@@ -23,5 +22,5 @@ function measure(dist: string, files: string[]): { files: string[]; bytes: numbe
 }
 
 export function contentScriptSize(dist = 'dist'): SizeResult {
-  return { everyPage: measure(dist, ['content/content-script.js']), onDemand: measure(dist, ['content/validator.js']) };
+  return { everyPage: measure(dist, ['content/content-script.js']) };
 }

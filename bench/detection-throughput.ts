@@ -2,9 +2,9 @@
 // libphonenumber-js findPhoneNumbersInText, and whether both find the same
 // numbers on the labelled corpus (differences are listed with the labels).
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
-import { detectPhoneNumbers } from '../src/content/detect-phone-numbers';
-import { findCandidates } from '../src/content/find-candidates';
-import { PHONE_CORPUS } from '../test/content/phone-corpus';
+import { detectPhoneNumbers } from '../src/shared/detect-phone-numbers';
+import { findCandidates } from '../src/shared/find-candidates';
+import { PHONE_CORPUS } from '../test/shared/phone-corpus';
 import { mixedText } from './mixed-text';
 
 const RUNS = 7;

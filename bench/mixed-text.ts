@@ -2,7 +2,7 @@
 // through ordinary prose with the years, times, counts and prices real pages
 // have: one corpus line after every eight sentences gives about 700 phone
 // numbers per MiB, the density of the baseline in PLATFORM-NOTES (647).
-import { PHONE_CORPUS } from '../test/content/phone-corpus';
+import { PHONE_CORPUS } from '../test/shared/phone-corpus';
 
 const PROSE = [
   'The quarterly review covered hiring, the new onboarding flow and the customer survey from last spring.',

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   console.log(
     `\nEvery page loads ${size.everyPage.files.length} files, ${size.everyPage.bytes} bytes, ${size.everyPage.gzipBytes} bytes gzipped.`,
   );
-  console.log(`Pages with candidate digits also load ${size.onDemand.bytes} bytes (${size.onDemand.gzipBytes} gzipped).`);
+  console.log('Pages with candidate digits load nothing more: stage 2 runs in the service worker (content.findNumbers).');
   console.log(
     `\nContent script cost in Chromium (ms, medians of ${chromium[0]?.runs ?? 0} loads each; baseline = same page, no extension):`,
   );

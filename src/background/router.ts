@@ -23,7 +23,7 @@ import { ensureOffscreenDocument, offscreenDocumentUrl, phoneStarted } from './o
 import { handleContentCall, isContentScriptSender } from './content-call';
 import type { OutsideCallPhone } from './outside-call';
 import { mirrorClickToCallSettings } from './storage-access';
-import { injectValidator } from './page-script';
+import { findNumbersFor } from './find-numbers';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 import { takeLostCalls } from './live-calls';
@@ -105,7 +105,7 @@ const handlers: Handlers<BackgroundType> = {
     return Promise.all([phoneConfig(), takeLostCalls()]).then(([config, lostCalls]) => ({ ...config, lostCalls }));
   },
   'content.settings': () => mirrorClickToCallSettings(),
-  'content.loadValidator': (_payload, sender) => injectValidator(sender),
+  'content.findNumbers': (payload, sender) => findNumbersFor(payload, sender),
   'content.call': (payload, sender) => handleContentCall(payload, sender, outsideCallPhone),
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });

@@ -11,8 +11,7 @@ import { loadPageSettings, watchPageSettings } from '../shared/page-settings';
 import { request } from '../shared/messenger';
 import { answerStatus } from './answer-status';
 import { listenForCalls, type CallClick, type OurLink } from './call-clicks';
-import { loadValidator } from './load-validator';
-import { startPageScanner, type PageScanner } from './page-scanner';
+import { startPageScanner, type FindNumbers, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
 import { copyLinksAsText } from './copy-as-text';
 
@@ -40,19 +39,21 @@ function placeCall(click: CallClick): void {
   request('content.call', click).catch(() => undefined);
 }
 
+// Stage 2 of detection runs in the service worker: libphonenumber-js never loads into a page.
+const findNumbers: FindNumbers = (windows) => request('content.findNumbers', windows);
+
 function start(settings: ClickToCallSettings): void {
   const controller = new AbortController();
-  const scanner = startPageScanner(document, settings.defaultCountry, loadValidator);
+  const scanner = startPageScanner(document, settings.defaultCountry, findNumbers);
   const ours = (link: HTMLAnchorElement): OurLink | undefined => {
     const number = scanner.links.get(link);
     if (number === undefined) return undefined;
-    // The page may have moved or rewritten our link since: then the click is not taken as seen
-    // (the number is confirmed first), and its text must still show exactly that number.
+    // The page may have moved or rewritten our link since (its text included): then the click
+    // is not taken as seen, and the number is confirmed first.
     const intact = (): boolean => {
-      const shown = scanner.validator()?.detectPhoneNumbers(link.textContent ?? '', settings.defaultCountry);
       // Page CSS can take a link out of the text flow (position: fixed !important) to lay it over something else.
       const inFlow = getComputedStyle(link).position === 'static';
-      return scanner.links.intact(link) && inFlow && shown?.length === 1 && shown[0]?.e164 === number;
+      return scanner.links.intact(link) && inFlow;
     };
     return { number, intact };
   };

@@ -26,12 +26,6 @@ export const MAX_LINKS_PER_PAGE = 2000;
 export const WINDOW_CHARS = 16_384;
 
 /**
- * Candidates checked by stage 2 between two looks at the clock: about 25 µs
- * each with libphonenumber-js, so a batch is well inside a slice.
- */
-export const CHECK_BATCH = 16;
-
-/**
  * Detected numbers kept before the page is changed. Links are written in
  * batches (and the visibility of a batch read before any write) because every
  * write makes the browser recalculate style and lay out again: once per

@@ -14,7 +14,8 @@ export interface LinkRegistry {
   add(link: HTMLAnchorElement, e164: string): void;
   /**
    * Whether the link is still where we put it and as we made it: same parent,
-   * same attributes (only href and title: ours have no style of their own), same tel: target and title.
+   * same attributes (only href and title: ours have no style of their own), same tel: target and title,
+   * and the same text (a page that rewrites it could show another number than the one called).
    */
   intact(link: HTMLAnchorElement): boolean;
   /** Links still in the page; forgets the rest for stop() (lookups keep working). */
@@ -28,13 +29,13 @@ export interface LinkRegistry {
 export function createLinkRegistry(): LinkRegistry {
   let numbers = new WeakMap<HTMLAnchorElement, string>();
   // What each link was made as; weak like the rest, so nothing here keeps a link alive.
-  let made = new WeakMap<HTMLAnchorElement, { parent: Node | null; title: string }>();
+  let made = new WeakMap<HTMLAnchorElement, { parent: Node | null; title: string; text: string }>();
   let refs: WeakRef<HTMLAnchorElement>[] = [];
   return {
     get: (link) => numbers.get(link),
     add(link, e164) {
       numbers.set(link, e164);
-      made.set(link, { parent: link.parentNode, title: link.title });
+      made.set(link, { parent: link.parentNode, title: link.title, text: link.textContent ?? '' });
       refs.push(new WeakRef(link));
     },
     intact(link) {
@@ -45,7 +46,8 @@ export function createLinkRegistry(): LinkRegistry {
         link.parentNode === first.parent &&
         names === 'href,title' &&
         link.getAttribute('href') === `tel:${numbers.get(link) ?? ''}` &&
-        link.title === first.title
+        link.title === first.title &&
+        link.textContent === first.text
       );
     },
     live() {

@@ -12,9 +12,9 @@
 //   any state ──stop()──▶ stopped (links removed, observer and listeners gone)
 //
 // A slice first walks queued roots with a TreeWalker (stage 1 only: text with
-// candidate digits is set aside), then checks the set-aside text with stage 2,
-// which is loaded (by the caller's loader) the first time there is any, and
-// links what it found. A burst of mutations (more than BURST queued nodes) is
+// candidate digits is set aside), then sends the set-aside text, a window per
+// node, to stage 2 (the caller's findNumbers: the service worker runs it, off
+// this page's main thread; one request at a time) and links what comes back. A burst of mutations (more than BURST queued nodes) is
 // dropped for one full rescan.
 //
 // Bounded on hostile pages (the limits and why: link-limits.ts). Inside a
@@ -27,8 +27,8 @@
 //   set aside ──hidden──▶ remembered until shown (up to MAX_HIDDEN_REMEMBERED)
 //     │ visible (read before any write of this batch)
 //     ▼
-//   checked window by window, CHECK_BATCH candidates between looks at the clock,
-//   until its end or one number past its limit (capped: the rest stays as is)
+//   a job: checked a window per request, until its end or one number past its
+//   limit (capped: the rest stays as is)
 //     ▼
 //   found ──APPLY_BATCH numbers found, nothing left to check, or page cap──▶ linked
 //
@@ -40,17 +40,26 @@
 // the page.
 import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from './link-limits';
 import { HiddenParents } from './hidden-parents';
-import { checkWindows, type Checking, type InText } from './check-windows';
+import type { FindNumbersRequest, WindowNumbers } from '../shared/numbers-in-window';
+import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/numbers-in-window';
 import { createLinkRegistry, type LinkRegistry } from './link-registry';
 import { createLinkStyle } from './link-style';
-import { hasCandidate } from './find-candidates';
-import { linkNumbers } from './link-numbers';
+import { hasCandidate } from '../shared/find-candidates';
+import { linkNumbers, type NumberToLink } from './link-numbers';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
 import { Fifo } from './fifo';
-import { windowCandidates, windowEnd } from './text-windows';
-import type { DetectedNumber } from './detect-phone-numbers';
+import { contextWindow, windowCandidates, windowEnd, type InText } from './text-windows';
 
-export type Validator = typeof import('./detect-phone-numbers');
+/** Stage 2: one reply per window, in order (the service worker's content.findNumbers). */
+export type FindNumbers = (request: FindNumbersRequest) => Promise<WindowNumbers[]>;
+
+/** Visible set-aside text being checked, a window per request. */
+interface Job extends InText {
+  /** Numbers found so far, with offsets into `data`. */
+  numbers: NumberToLink[];
+  /** Links this node may get; one number more means it has more than we link. */
+  limit: number;
+}
 
 const SLICE_MS = 8;
 const BURST = 1000;
@@ -67,8 +76,6 @@ export interface ScanStatus {
 
 export interface PageScanner {
   links: LinkRegistry;
-  /** The loaded validator, once a page had candidates (for re-checking a clicked link). */
-  validator(): Validator | undefined;
   status(): ScanStatus;
   stop(): void;
 }
@@ -76,10 +83,10 @@ export interface PageScanner {
 interface Found {
   text: Text;
   data: string;
-  numbers: DetectedNumber[];
+  numbers: NumberToLink[];
 }
 
-export function startPageScanner(doc: Document, defaultCountry: string, loadValidator: () => Promise<Validator>): PageScanner {
+export function startPageScanner(doc: Document, defaultCountry: string, findNumbers: FindNumbers): PageScanner {
   const links = createLinkRegistry();
   const linkStyle = createLinkStyle(doc);
   const scanned = new WeakMap<Text, string>(); // text node → the data it had when scanned
@@ -91,11 +98,10 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
   const observed: Node[] = [doc];
   const observedSet = new WeakSet<Node>([doc]);
   let walker: TreeWalker | undefined;
-  let checking: Checking | undefined;
+  let jobs: Job[] = [];
+  let inFlight = false;
   let foundNumbers = 0;
   let capped = false;
-  let validator: Validator | undefined;
-  let loading: Promise<void> | undefined;
   let handle: number | undefined;
   let stopped = false;
   let watchingVisibility = false;
@@ -149,15 +155,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
   }
 
   function hasWork(): boolean {
-    return (
-      roots.length > 0 ||
-      walker !== undefined ||
-      longTexts.length > 0 ||
-      hiddenParents.needsLook ||
-      withCandidates.length > 0 ||
-      checking !== undefined ||
-      found.length > 0
-    );
+    const walking = roots.length > 0 || walker !== undefined || longTexts.length > 0 || hiddenParents.needsLook;
+    // While a request is out, stage 2 waits for its reply (which schedules again).
+    return walking || (!inFlight && (withCandidates.length > 0 || jobs.length > 0 || found.length > 0));
   }
 
   function schedule(): void {
@@ -221,6 +221,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
 
   /** Writes what was found: the only place the scanner changes the page. */
   function apply(): void {
+    // Our own changes are not news: take the page's records first, drop ours after.
+    onRecords(observer.takeRecords());
     for (const { text, data, numbers } of found) {
       // Changed since it was checked: its mutation has queued it again.
       if (!text.isConnected || text.data !== data) continue;
@@ -229,55 +231,103 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
     }
     found.length = 0;
     foundNumbers = 0;
+    observer.takeRecords();
   }
 
-  /** Stage 2: check set-aside text and link what is found until the budget is used. */
-  function link(deadline: number, validator: Validator, room: number): void {
-    // Our own changes are not news: take the page's records first, drop ours after.
-    onRecords(observer.takeRecords());
-    while (performance.now() < deadline) {
-      if (!checking) {
-        if (room <= 0 && capped) {
-          withCandidates.clear(); // the page has all the links it gets; the rest stays as it is
-          break;
-        }
-        const next = withCandidates.shift();
-        if (!next) break;
-        const { text } = next;
-        const parent = text.parentElement;
-        if (!text.isConnected || !parent || text.data !== next.data) continue;
-        // A read of style: it is cheap until we write, so all of a batch is read before its links are written.
-        if (isHidden(parent)) {
-          // Not done with: when the parent is shown, the walk must consider this text again.
-          scanned.delete(text);
-          hiddenParents.remember(parent);
-          setWatchingVisibility(true);
-          continue;
-        }
-        const limit = Math.max(0, Math.min(MAX_LINKS_PER_NODE, room));
-        checking = { ...next, window: undefined, to: 0, next: 0, checkedTo: 0, numbers: [], limit };
+  /** Set-aside text that is still there and shown becomes a job, as many as one request takes. */
+  function startJobs(room: number): void {
+    while (jobs.length < MAX_WINDOWS_PER_REQUEST) {
+      if (room <= 0 && capped) {
+        withCandidates.clear(); // the page has all the links it gets; the rest stays as it is
+        return;
       }
-      const job = checking;
-      if (!job.text.isConnected || job.text.data !== job.data) {
-        checking = undefined;
+      const next = withCandidates.shift();
+      if (!next) return;
+      const { text } = next;
+      const parent = text.parentElement;
+      if (!text.isConnected || !parent || text.data !== next.data) continue;
+      // A read of style: it is cheap until we write, so all of a batch is read before its links are written.
+      if (isHidden(parent)) {
+        // Not done with: when the parent is shown, the walk must consider this text again.
+        scanned.delete(text);
+        hiddenParents.remember(parent);
+        setWatchingVisibility(true);
         continue;
       }
-      if (!checkWindows(job, validator, defaultCountry, deadline)) break;
-      checking = undefined;
+      jobs.push({ ...next, numbers: [], limit: Math.max(0, Math.min(MAX_LINKS_PER_NODE, room)) });
+    }
+  }
+
+  /** Stage 2: the next window of each job (as many as fit) goes to findNumbers; the reply is taken in. */
+  function sendJobs(): void {
+    const sent: { job: Job; base: number; to: number }[] = [];
+    const windows: FindNumbersRequest['windows'] = [];
+    let chars = 0;
+    for (const job of jobs) {
+      const to = windowEnd(job.data, job.from);
+      const window = contextWindow(job.data, job.from, to);
+      if (sent.length > 0 && chars + window.text.length > MAX_REQUEST_CHARS) break;
+      chars += window.text.length;
+      windows.push({ text: window.text, from: job.from - window.base, to: to - window.base, limit: job.limit + 1 - job.numbers.length });
+      sent.push({ job, base: window.base, to });
+    }
+    if (sent.length === 0) return;
+    inFlight = true;
+    findNumbers({ country: defaultCountry, windows }).then(
+      (replies) => {
+        inFlight = false;
+        if (stopped) return;
+        const finished = new Set<Job>();
+        const gone = new Set<Job>();
+        sent.forEach(({ job, base, to }, i) => {
+          const reply = replies[i];
+          // Changed meanwhile: dropped (its mutation queues it again).
+          if (!reply || !job.text.isConnected || job.text.data !== job.data) return void gone.add(job);
+          for (const n of reply.numbers) job.numbers.push({ ...n, start: base + n.start, end: base + n.end });
+          job.from = Math.max(to, base + reply.checkedTo);
+          if (job.numbers.length > job.limit || job.from >= job.data.length) finished.add(job);
+        });
+        takeFinished(finished, gone);
+        // The next request goes at once: an idle callback asked for now would run
+        // in the next idle period only, one request per 50 ms on a quiet page.
+        stageTwo();
+        schedule();
+      },
+      () => {
+        // Not checked (the worker could not answer): left as they are; a later change of the page tries again.
+        inFlight = false;
+        for (const { job } of sent) scanned.delete(job.text);
+        const gone = new Set(sent.map((s) => s.job));
+        jobs = jobs.filter((job) => !gone.has(job));
+        schedule();
+      },
+    );
+  }
+
+  /** Finished jobs' numbers are found (within the page's room); the rest go on with their next window. */
+  function takeFinished(finished: ReadonlySet<Job>, gone: ReadonlySet<Job>): void {
+    let room = MAX_LINKS_PER_PAGE - links.live() - foundNumbers;
+    const going: Job[] = [];
+    for (const job of jobs) {
+      if (gone.has(job)) continue;
+      if (!finished.has(job)) {
+        going.push(job);
+        continue;
+      }
       const numbers = job.numbers;
-      if (numbers.length > job.limit) {
+      const allowed = Math.max(0, Math.min(job.limit, room));
+      if (numbers.length > allowed) {
         capped = true;
-        numbers.length = job.limit;
+        numbers.length = allowed;
       }
       if (numbers.length > 0) {
         found.push({ text: job.text, data: job.data, numbers });
         foundNumbers += numbers.length;
         room -= numbers.length;
       }
-      if (foundNumbers >= APPLY_BATCH || room <= 0) apply();
     }
-    if (!checking && withCandidates.length === 0) apply();
-    observer.takeRecords();
+    jobs = going;
+    if (foundNumbers >= APPLY_BATCH || room <= 0 || (jobs.length === 0 && withCandidates.length === 0)) apply();
     if (hiddenParents.size === 0) setWatchingVisibility(false);
   }
 
@@ -296,23 +346,17 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
     // Elements shown since their text was set aside as hidden: scanned again.
     if (hiddenParents.needsLook) for (const shown of hiddenParents.takeShown(deadline)) queue(shown);
     walk(deadline, room);
-    if (withCandidates.length > 0 || checking || found.length > 0) {
-      if (validator) link(deadline, validator, room);
-      else if (!loading) {
-        // The heavier checker loads only on pages that have candidate digits.
-        loading = loadValidator().then(
-          (module) => {
-            validator = module;
-            schedule();
-          },
-          () => {
-            // Could not load: leave the page as it is (nothing half-linked); a later change retries.
-            loading = undefined;
-          },
-        );
-      }
-    }
-    if (validator || (withCandidates.length === 0 && !checking)) schedule();
+    stageTwo();
+    schedule();
+  }
+
+  /** Sends the next request unless one is out; writes what was found once nothing is left to check. */
+  function stageTwo(): void {
+    if (inFlight || stopped) return;
+    startJobs(MAX_LINKS_PER_PAGE - links.live() - foundNumbers);
+    if (jobs.length > 0) sendJobs();
+    else if (found.length > 0 && withCandidates.length === 0) apply();
+    if (hiddenParents.size === 0) setWatchingVisibility(false);
   }
 
   observer.observe(doc, OBSERVE);
@@ -320,7 +364,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, loadVali
 
   return {
     links,
-    validator: () => validator,
     status: () => ({ links: links.live(), capped }),
     stop() {
       stopped = true;

@@ -11,7 +11,7 @@
 // hard there: a number across that cut may be missed, never linked wrongly
 // by half, since only candidates starting in the window are taken.
 import { WINDOW_CHARS } from './link-limits';
-import { findCandidates, type Candidate } from './find-candidates';
+import { findCandidates, type Candidate } from '../shared/find-candidates';
 
 const LEAD = 64;
 const TRAIL = 32;
@@ -53,6 +53,22 @@ export function windowEnd(data: string, from: number, size = WINDOW_CHARS): numb
   return target;
 }
 
+/** A text node on its way through stage 1 (long text) or stage 2, where it got to. */
+export interface InText {
+  text: Text;
+  /** The data it had when set aside: any change drops it. */
+  data: string;
+  /** Start of the next window to search. */
+  from: number;
+}
+
+/** The window [from, to) of `data` with the context the rules read on either side, and where it starts. */
+export function contextWindow(data: string, from: number, to: number): { text: string; base: number } {
+  const base = Math.max(0, from - LEAD);
+  const text = from === 0 && to === data.length ? data : data.slice(base, Math.min(data.length, to + TRAIL));
+  return { text, base };
+}
+
 export interface Window {
   /** The searched text: the window with context on both sides. */
   text: string;
@@ -64,8 +80,7 @@ export interface Window {
 
 /** Stage-1 candidates that start in [from, to) of `data`. */
 export function windowCandidates(data: string, from: number, to: number): Window {
-  const base = Math.max(0, from - LEAD);
-  const text = from === 0 && to === data.length ? data : data.slice(base, Math.min(data.length, to + TRAIL));
+  const { text, base } = contextWindow(data, from, to);
   const candidates = findCandidates(text).filter((c) => c.start + base >= from && c.start + base < to);
   return { text, base, candidates };
 }

@@ -1,4 +1,4 @@
-// The one normalisation of a phone number, shared by the page's validator,
+// The one normalisation of a phone number, shared by stage 2 of detection,
 // the service worker (which re-checks whatever a content script sends) and
 // the context menu: libphonenumber-js with its small ("min") metadata.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';

@@ -12,6 +12,7 @@
 // has started. The phone pulls its configuration when it starts
 // ('router.phoneConfig'); a saved change is pushed to it ('phone.configure').
 import type { LiveCall } from './live-calls';
+import type { FindNumbersRequest, WindowNumbers } from './numbers-in-window';
 import type { SipAccount } from './account';
 import type { StoredAccount } from './stored-accounts';
 import type { ClickToCallSettings } from './click-to-call-settings';
@@ -95,8 +96,12 @@ export interface BackgroundRequests {
    * the user's intent for each and the phone settings. The router knows the phone is up once asked.
    */
   'router.phoneConfig': { request: Record<string, never>; reply: Required<PhoneConfig> };
-  /** Injects the phone-number checker into the asking frame (only pages with candidate digits need it). */
-  'content.loadValidator': { request: Record<string, never>; reply: null };
+  /**
+   * Stage 2 of detection for windows of a page's text (only pages with
+   * candidate digits ask): run here so that libphonenumber-js never loads or
+   * runs on the page's main thread. One reply per window, in order.
+   */
+  'content.findNumbers': { request: FindNumbersRequest; reply: WindowNumbers[] };
   /** The click-to-call settings, for a content script that found none in storage.session yet. */
   'content.settings': { request: Record<string, never>; reply: ClickToCallSettings };
 }
@@ -171,11 +176,11 @@ const BACKGROUND_TYPES_SET = {
   'history.clear': true,
   'content.call': true,
   'content.settings': true,
-  'content.loadValidator': true,
+  'content.findNumbers': true,
 } satisfies Record<BackgroundType, true>;
 export const BACKGROUND_TYPES = Object.keys(BACKGROUND_TYPES_SET) as readonly BackgroundType[];
 /** The only requests a content script (in a web page) may make. */
-export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings', 'content.loadValidator'];
+export const CONTENT_TYPES: readonly BackgroundType[] = ['content.call', 'content.settings', 'content.findNumbers'];
 /** Phone messages that only the service worker may send (never routed from a page). */
 export const INTERNAL_PHONE_TYPES: readonly PhoneType[] = ['phone.configure', 'phone.sendMessage'];
 

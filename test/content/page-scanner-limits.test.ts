@@ -3,12 +3,13 @@
 // only our links still in the page), and the slice budget kept inside one
 // long text node.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE } from '../../src/content/link-limits';
+import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from '../../src/content/link-limits';
 import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
+import { localFindNumbers } from './local-find-numbers';
 import { installIdleSlices, settle, slices, until } from './idle-slices';
 
 let scanner: PageScanner | undefined;
-const validator = () => import('../../src/content/detect-phone-numbers');
+const findNumbers = localFindNumbers;
 const ourLinks = () => [...document.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial'));
 
 beforeAll(() => installIdleSlices());
@@ -33,7 +34,7 @@ describe('link caps', () => {
     const text = numbers(MAX_LINKS_PER_NODE + 50);
     p.append(text);
     document.body.append(p);
-    scanner = startPageScanner(document, 'US', validator);
+    scanner = startPageScanner(document, 'US', findNumbers);
     await until(() => ourLinks().length > 0);
     await settle();
     expect(ourLinks()).toHaveLength(MAX_LINKS_PER_NODE);
@@ -46,7 +47,7 @@ describe('link caps', () => {
     const p = document.createElement('p');
     p.append(numbers(MAX_LINKS_PER_NODE));
     document.body.append(p);
-    scanner = startPageScanner(document, 'US', validator);
+    scanner = startPageScanner(document, 'US', findNumbers);
     await until(() => ourLinks().length >= MAX_LINKS_PER_NODE);
     await settle();
     expect(scanner.status()).toEqual({ links: MAX_LINKS_PER_NODE, capped: false });
@@ -58,7 +59,7 @@ describe('link caps', () => {
       span.textContent = `+1 415 555 ${String(i % 10000).padStart(4, '0')}`;
       document.body.append(span, ' ');
     }
-    scanner = startPageScanner(document, 'US', validator);
+    scanner = startPageScanner(document, 'US', findNumbers);
     await until(() => ourLinks().length >= MAX_LINKS_PER_PAGE, 30_000);
     await settle();
     expect(ourLinks()).toHaveLength(MAX_LINKS_PER_PAGE);
@@ -80,7 +81,7 @@ describe('link caps', () => {
 });
 
 describe('one long text node', () => {
-  it('is checked over many slices, none of them long, up to its last number', async () => {
+  it('is sent to stage 2 a window per request, no slice long, up to its last number', async () => {
     // 300 K characters of numbers that look right to stage 1 but fail libphonenumber-js
     // (area code 000), each costing a parse, then one real number at the end.
     let text = '';
@@ -89,12 +90,18 @@ describe('one long text node', () => {
     const pre = document.createElement('pre');
     pre.append(text);
     document.body.append(pre);
-    scanner = startPageScanner(document, 'US', validator);
+    const sent: number[] = [];
+    scanner = startPageScanner(document, 'US', (request) => {
+      sent.push(request.windows.reduce((sum, w) => sum + w.text.length, 0));
+      return findNumbers(request);
+    });
     await until(() => ourLinks().length > 0, 30_000);
     expect(ourLinks().map((a) => a.textContent)).toEqual(['+1 415 555 0132']);
     expect(pre.textContent).toBe(text);
-    // A 10 ms budget, plus one batch of candidates and the odd pause of the test runner.
+    // A 10 ms budget, plus the odd pause of the test runner.
     expect(Math.max(...slices)).toBeLessThan(60);
-    expect(slices.length).toBeGreaterThan(10);
+    // 300 K characters in windows of at most 16 K (and their context): one request each.
+    expect(sent.length).toBeGreaterThan(300_000 / (WINDOW_CHARS + 200));
+    expect(Math.max(...sent)).toBeLessThanOrEqual(WINDOW_CHARS + 200);
   }, 60_000);
 });

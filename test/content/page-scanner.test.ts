@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
+import { localFindNumbers } from './local-find-numbers';
 
 let scanner: PageScanner | undefined;
 
@@ -46,7 +47,7 @@ describe('startPageScanner', () => {
   it('links numbers in text and keeps the text as it was', async () => {
     const p = el('p', 'Call +1 (415) 555-0132 or +44 20 7946 0958 today.');
     page((b) => b.append(p));
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     expect(linked()).toEqual(['+1 (415) 555-0132', '+44 20 7946 0958']);
     expect(p.textContent).toBe('Call +1 (415) 555-0132 or +44 20 7946 0958 today.');
@@ -72,7 +73,7 @@ describe('startPageScanner', () => {
       b.append(svg);
       b.append(el('p', 'Visible +1 415 555 0142'));
     });
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     expect(linked()).toEqual(['+1 415 555 0142']);
   });
@@ -81,13 +82,13 @@ describe('startPageScanner', () => {
     const host = el('div');
     page((b) => b.append(host));
     host.attachShadow({ mode: 'open' }).append(el('p', 'Shadow +1 415 555 0143'));
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     expect(linked(host.shadowRoot as ShadowRoot)).toEqual(['+1 415 555 0143']);
   });
 
   it('links numbers added or changed later, once each', async () => {
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     const p = el('p', 'Later: +1 415 555 0144');
     document.body.append(p);
@@ -102,7 +103,7 @@ describe('startPageScanner', () => {
   });
 
   it('falls back to one rescan after a burst of mutations', async () => {
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     for (let i = 0; i < 1500; i++) document.body.append(el('span', i === 1499 ? ' +1 415 555 0146' : ' x'));
     await settle();
@@ -111,7 +112,7 @@ describe('startPageScanner', () => {
 
   it('does not touch false positives', async () => {
     page((b) => b.append(el('p', 'Order 4155550132 on 2024-11-25, $4,155,550.13, 192.168.100.200, v10.0.19045.2965')));
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     expect(linked()).toEqual([]);
   });
@@ -119,7 +120,7 @@ describe('startPageScanner', () => {
   it('puts the text back when stopped', async () => {
     const p = el('p', 'Call +1 415 555 0147.');
     page((b) => b.append(p));
-    scanner = startPageScanner(document, 'US', () => import('../../src/content/detect-phone-numbers'));
+    scanner = startPageScanner(document, 'US', localFindNumbers);
     await settle();
     expect(linked()).toHaveLength(1);
     scanner.stop();

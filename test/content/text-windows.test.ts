@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findCandidates } from '../../src/content/find-candidates';
+import { findCandidates } from '../../src/shared/find-candidates';
 import { windowCandidates, windowEnd } from '../../src/content/text-windows';
-import { PHONE_CORPUS } from './phone-corpus';
+import { PHONE_CORPUS } from '../shared/phone-corpus';
 
 /** All candidates of `data`, window by window, as the scanner takes them (offsets into `data`). */
 function windowed(data: string, size: number): { start: number; end: number; text: string }[] {

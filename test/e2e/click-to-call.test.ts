@@ -305,9 +305,9 @@ describe('click-to-call on web pages', () => {
     assert.equal(manifest.web_accessible_resources, undefined);
     const probe = await browser.context.newPage();
     await probe.goto(server.fixtureUrl('click-to-call.html'));
-    await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the page script and the validator to have run' });
+    await waitFor(async () => (await linkedNumbers(probe)).length > 0, { what: 'the page script and stage 2 to have run' });
     const base = `chrome-extension://${browser.extensionId}/`;
-    for (const file of ['content/content-script.js', 'content/validator.js', 'manifest.json', 'icons/icon-16.png']) {
+    for (const file of ['content/content-script.js', 'manifest.json', 'icons/icon-16.png']) {
       const outcome = await probe.evaluate(
         (url) =>
           fetch(url).then(

@@ -1,8 +1,9 @@
 // Stage 1 of phone-number detection, in the script every page loads: one
 // regular-expression pass that finds runs of digits which could be a phone
 // number. It is deliberately generous (stage 2, detect-phone-numbers.ts,
-// decides with libphonenumber-js) but cheap: about a regex pass over the text,
-// and most pages have no candidate at all, so the validator is never loaded.
+// decides with libphonenumber-js in the service worker) but cheap: about a
+// regex pass over the text, and most pages have no candidate at all, so they
+// never ask for stage 2.
 
 export interface Candidate {
   start: number;

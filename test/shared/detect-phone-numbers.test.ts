@@ -1,7 +1,7 @@
 import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min';
 import { describe, expect, it } from 'vitest';
-import { detectPhoneNumbers } from '../../src/content/detect-phone-numbers';
-import { findCandidates, hasCandidate } from '../../src/content/find-candidates';
+import { detectPhoneNumbers } from '../../src/shared/detect-phone-numbers';
+import { findCandidates, hasCandidate } from '../../src/shared/find-candidates';
 import { PHONE_CORPUS } from './phone-corpus';
 
 const labelsOf = (found: { e164?: string; label?: string }[]) => found.map((f) => f.label);

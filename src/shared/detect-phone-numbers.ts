@@ -3,7 +3,7 @@
 // against the shapes and contexts that are not phone numbers, then parsed by
 // libphonenumber-js. National numbers use the default country; "+" and the
 // country's international prefix ("00") give international ones.
-import { parseValid, type PhoneNumberFound } from '../shared/phone-number';
+import { parseValid, type PhoneNumberFound } from './phone-number';
 import { findCandidates, type Candidate } from './find-candidates';
 import { rejectCandidate } from './reject-candidate';
 
