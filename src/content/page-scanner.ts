@@ -30,7 +30,9 @@
 //   a job: checked a window per request, until its end or one number past its
 //   limit (capped: the rest stays as is)
 //     ▼
-//   found ──APPLY_BATCH numbers found, nothing left to check, or page cap──▶ linked
+//   found ──APPLY_BATCH numbers found, nothing left to check, or page cap──▶ parked
+//     ▼ its parent near the viewport (near-viewport.ts; parked numbers count against the cap)
+//   linked
 //
 // A node that changes meanwhile is dropped wherever it is (its mutation
 // queues it again). Stage 1 stops setting text aside when there is more than
@@ -46,6 +48,7 @@ import { createLinkRegistry, type LinkRegistry } from './link-registry';
 import { createLinkStyle } from './link-style';
 import { hasCandidate } from '../shared/find-candidates';
 import { linkNumbers, type NumberToLink } from './link-numbers';
+import { NearViewport, type Parked } from './near-viewport';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
 import { Fifo } from './fifo';
 import { contextWindow, windowCandidates, windowEnd, type InText } from './text-windows';
@@ -101,6 +104,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   let jobs: Job[] = [];
   let inFlight = false;
   let foundNumbers = 0;
+  const near = new NearViewport(writeLinks);
   let capped = false;
   let handle: number | undefined;
   let stopped = false;
@@ -219,19 +223,32 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     }
   }
 
-  /** Writes what was found: the only place the scanner changes the page. */
+  /** What was found waits until it is near the viewport (near-viewport.ts). */
   function apply(): void {
+    for (const entry of found) {
+      // Changed since it was checked: its mutation has queued it again.
+      if (entry.text.isConnected && entry.text.data === entry.data) near.park(entry);
+    }
+    found.length = 0;
+    foundNumbers = 0;
+  }
+
+  /** Writes the links of text near the viewport: the only place the scanner changes the page. */
+  function writeLinks(texts: Parked[]): void {
+    if (stopped) return;
     // Our own changes are not news: take the page's records first, drop ours after.
     onRecords(observer.takeRecords());
-    for (const { text, data, numbers } of found) {
-      // Changed since it was checked: its mutation has queued it again.
+    for (const { text, data, numbers } of texts) {
       if (!text.isConnected || text.data !== data) continue;
       linkStyle.styleRoot(text);
       for (const rest of linkNumbers(text, numbers, links)) scanned.set(rest, rest.data);
     }
-    found.length = 0;
-    foundNumbers = 0;
     observer.takeRecords();
+  }
+
+  /** Links the page may still get: its cap less ours in it, found, and waiting to be near. */
+  function roomLeft(): number {
+    return MAX_LINKS_PER_PAGE - links.live() - foundNumbers - near.numbers;
   }
 
   /** Set-aside text that is still there and shown becomes a job, as many as one request takes. */
@@ -306,7 +323,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
 
   /** Finished jobs' numbers are found (within the page's room); the rest go on with their next window. */
   function takeFinished(finished: ReadonlySet<Job>, gone: ReadonlySet<Job>): void {
-    let room = MAX_LINKS_PER_PAGE - links.live() - foundNumbers;
+    let room = roomLeft();
     const going: Job[] = [];
     for (const job of jobs) {
       if (gone.has(job)) continue;
@@ -335,7 +352,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     handle = undefined;
     if (stopped) return;
     const deadline = performance.now() + Math.max(4, Math.min(idle.timeRemaining(), SLICE_MS));
-    const room = MAX_LINKS_PER_PAGE - links.live() - foundNumbers;
+    near.prune();
+    const room = roomLeft();
     if (capped && room <= 0) {
       // Full: nothing is walked or checked (and no slice scheduled) until a
       // change of the page's, which may have taken some of our links out.
@@ -353,7 +371,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   /** Sends the next request unless one is out; writes what was found once nothing is left to check. */
   function stageTwo(): void {
     if (inFlight || stopped) return;
-    startJobs(MAX_LINKS_PER_PAGE - links.live() - foundNumbers);
+    startJobs(roomLeft());
     if (jobs.length > 0) sendJobs();
     else if (found.length > 0 && withCandidates.length === 0) apply();
     if (hiddenParents.size === 0) setWatchingVisibility(false);
@@ -370,6 +388,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       if (handle !== undefined) cancelIdleCallback(handle);
       observer.disconnect();
       links.unlinkAll();
+      near.clear();
       linkStyle.remove();
     },
   };

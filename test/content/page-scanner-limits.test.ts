@@ -5,6 +5,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from '../../src/content/link-limits';
 import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
+import { installEverythingNear } from './everything-near';
 import { localFindNumbers } from './local-find-numbers';
 import { installIdleSlices, settle, slices, until } from './idle-slices';
 
@@ -12,7 +13,10 @@ let scanner: PageScanner | undefined;
 const findNumbers = localFindNumbers;
 const ourLinks = () => [...document.querySelectorAll('a')].filter((a) => a.title.endsWith('Call with ClickDial'));
 
-beforeAll(() => installIdleSlices());
+beforeAll(() => {
+  installIdleSlices();
+  installEverythingNear();
+});
 beforeEach(() => {
   document.body.replaceChildren();
   slices.length = 0;

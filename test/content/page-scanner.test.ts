@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
+import { installEverythingNear } from './everything-near';
 import { localFindNumbers } from './local-find-numbers';
 
 let scanner: PageScanner | undefined;
 
 // happy-dom has no idle callbacks: a timer with a 10 ms budget stands in.
+installEverythingNear();
+
 if (typeof globalThis.requestIdleCallback !== 'function') {
   globalThis.requestIdleCallback = (cb: IdleRequestCallback) => {
     const start = performance.now();

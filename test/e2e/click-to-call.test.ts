@@ -221,6 +221,26 @@ describe('click-to-call on web pages', () => {
     await page.evaluate(() => document.getElementById('display-none')?.setAttribute('style', 'display: none'));
   });
 
+  test('a number far down a long page is linked only as it comes near the viewport, before it is on screen', async () => {
+    const long = await browser.context.newPage();
+    await long.goto(server.fixtureUrl('long-page.html'));
+    await long.locator('#top a').waitFor({ timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    // Found, but not written: linking it would lay out its paragraph for nothing.
+    assert.equal(await long.locator('#far a').count(), 0);
+    // A screen above it: still off screen, and already linked (links are there before the text scrolls in).
+    const height = await long.evaluate(() => window.innerHeight);
+    await long.evaluate((h) => window.scrollTo(0, (document.getElementById('far')?.offsetTop ?? 0) - 2 * h), height);
+    await long.locator('#far a').waitFor({ timeout: 5000 });
+    assert.equal(await long.locator('#far a').getAttribute('href'), 'tel:+14155550102');
+    assert.equal(
+      await long.evaluate(() => (document.querySelector('#far a')?.getBoundingClientRect().top ?? 0) > window.innerHeight),
+      true,
+      'the link is still below the viewport',
+    );
+    await long.close();
+  });
+
   test('a page with format-detection telephone=no is left alone', async () => {
     await farEnd.clearEvents();
     const optOut = await browser.context.newPage();
