@@ -103,16 +103,14 @@ async function trace(
   await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
   const loaded = performance.now();
-  if (settleMs !== undefined) await page.waitForTimeout(settleMs);
-  else {
-    let last = -1;
-    let stableSince = loaded;
-    while (performance.now() - loaded < 20_000) {
-      await page.waitForTimeout(250);
-      const now = await ourLinks(page);
-      if (now !== last) [last, stableSince] = [now, performance.now()];
-      if (performance.now() - stableSince >= 1000 && performance.now() - loaded >= SETTLE_MS) break;
-    }
+  // The baseline load is polled the same way: each look at the page is main-thread work of its own.
+  let last = -1;
+  let stableSince = loaded;
+  while (performance.now() - loaded < (settleMs ?? 20_000)) {
+    await page.waitForTimeout(250);
+    const now = await ourLinks(page);
+    if (now !== last) [last, stableSince] = [now, performance.now()];
+    if (settleMs === undefined && performance.now() - stableSince >= 1000 && performance.now() - loaded >= SETTLE_MS) break;
   }
   const settledMs = performance.now() - loaded;
   await cdp.send('Tracing.end');
