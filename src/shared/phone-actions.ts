@@ -10,6 +10,8 @@ export interface PhoneActions {
   hangup(callId: string): Promise<unknown>;
   /** The user's intent for that account, else the default one. */
   setOnline(online: boolean, accountId?: string): Promise<unknown>;
+  /** "Retry now": that account (else every failing one) tries to register again at once. */
+  retry(accountId?: string): Promise<unknown>;
   openOptions(): Promise<unknown>;
   openMicrophoneSetup(): Promise<unknown>;
   setMuted(callId: string, muted: boolean): Promise<unknown>;
@@ -33,6 +35,7 @@ export function createPhoneActions(): PhoneActions {
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),
     setOnline: (online, accountId) => request('account.setOnline', { online, ...(accountId !== undefined ? { id: accountId } : {}) }),
+    retry: (accountId) => request('phone.retry', accountId !== undefined ? { accountId } : {}),
     openOptions: () => browser.runtime.openOptionsPage(),
     openMicrophoneSetup: () => request('microphone.openOnboarding', {}),
     setMuted: (callId, muted) => request('phone.setMuted', { callId, muted }),

@@ -30,6 +30,12 @@ export interface PhoneRequests {
   'phone.hangup': { request: { callId: string }; reply: null };
   'phone.setMuted': { request: { callId: string; muted: boolean }; reply: null };
   'phone.refreshMicrophone': { request: Record<string, never>; reply: PhoneSnapshot };
+  /**
+   * "Retry now": that account (else every account that is failing) tries again
+   * at once, on a new connection unless calls are on the old one; also after
+   * the server refused the password (one attempt per press).
+   */
+  'phone.retry': { request: { accountId?: string }; reply: PhoneSnapshot };
   'phone.hold': { request: { callId: string; hold: boolean }; reply: null };
   /** Key tones (0-9 * # A-D), by the method the settings choose. */
   'phone.sendDtmf': { request: { callId: string; tones: string }; reply: null };
@@ -144,6 +150,7 @@ const PHONE_TYPES_SET = {
   'phone.hangup': true,
   'phone.setMuted': true,
   'phone.refreshMicrophone': true,
+  'phone.retry': true,
   'phone.hold': true,
   'phone.sendDtmf': true,
   'phone.switchTo': true,

@@ -59,6 +59,7 @@ export function recordingActions(): PhoneActions & { calls: [string, unknown[]][
     decline: record('decline'),
     hangup: record('hangup'),
     setOnline: record('setOnline'),
+    retry: record('retry'),
     openOptions: record('openOptions'),
     openMicrophoneSetup: record('openMicrophoneSetup'),
     setMuted: record('setMuted'),
