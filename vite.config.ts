@@ -34,7 +34,7 @@ function pageScripts(): Plugin {
 }
 
 // Pages that the manifest does not name (the offscreen phone, the microphone
-// onboarding tab and the call confirmation window) must be listed as inputs, or crxjs leaves them out of dist/.
+// onboarding tab, the call confirmation window and the first-run setup) must be listed as inputs, or crxjs leaves them out of dist/.
 export default defineConfig({
   plugins: [preact(), crx({ manifest }), pageScripts()],
   build: {
@@ -46,6 +46,7 @@ export default defineConfig({
         offscreen: 'src/offscreen/offscreen.html',
         microphone: 'src/options/microphone.html',
         confirm: 'src/confirm/confirm.html',
+        setup: 'src/setup/setup.html',
       },
     },
   },

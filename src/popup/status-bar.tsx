@@ -11,7 +11,7 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
         <div class="status-line">
           <span class="dot idle" aria-hidden="true" />
           <strong data-testid="registration-state">Not set up</strong>
-          <button type="button" class="link settings" onClick={() => void actions.openOptions()}>
+          <button type="button" class="link settings" onClick={() => void actions.openSetup()}>
             Set up account
           </button>
         </div>

@@ -14,6 +14,8 @@ export interface PhoneActions {
   retry(accountId?: string): Promise<unknown>;
   openOptions(): Promise<unknown>;
   openMicrophoneSetup(): Promise<unknown>;
+  /** The first-run setup (account, microphone, click-to-call, a test call). */
+  openSetup(): Promise<unknown>;
   setMuted(callId: string, muted: boolean): Promise<unknown>;
   hold(callId: string, hold: boolean): Promise<unknown>;
   /** Makes this call the one off hold. */
@@ -38,6 +40,7 @@ export function createPhoneActions(): PhoneActions {
     retry: (accountId) => request('phone.retry', accountId !== undefined ? { accountId } : {}),
     openOptions: () => browser.runtime.openOptionsPage(),
     openMicrophoneSetup: () => request('microphone.openOnboarding', {}),
+    openSetup: () => request('setup.open', {}),
     setMuted: (callId, muted) => request('phone.setMuted', { callId, muted }),
     hold: (callId, hold) => request('phone.hold', { callId, hold }),
     switchTo: (callId) => request('phone.switchTo', { callId }),

@@ -81,6 +81,8 @@ export interface BackgroundRequests {
   /** The user's intent for one account (else the default one): be registered or not. Kept across restarts. */
   'account.setOnline': { request: { id?: string; online: boolean }; reply: null };
   'microphone.openOnboarding': { request: Record<string, never>; reply: null };
+  /** Opens the first-run setup, or brings its open tab forward. */
+  'setup.open': { request: Record<string, never>; reply: null };
   'settings.get': { request: Record<string, never>; reply: PhoneSettings };
   /** Validates, saves and hands the settings to the phone. */
   'settings.save': { request: { settings: PhoneSettings }; reply: PhoneSettings };
@@ -171,6 +173,7 @@ const BACKGROUND_TYPES_SET = {
   'account.setDefault': true,
   'account.setOnline': true,
   'microphone.openOnboarding': true,
+  'setup.open': true,
   'settings.get': true,
   'settings.save': true,
   'messages.send': true,
