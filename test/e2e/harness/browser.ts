@@ -167,7 +167,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     return launched;
   } catch (error) {
     await close();
-    throw new Error(`extension at ${extensionDir} did not start a service worker: ${String(error)}`);
+    throw new Error(`extension at ${extensionDir} did not start (its service worker, or the tab it opens on install): ${String(error)}`);
   }
 }
 
