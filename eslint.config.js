@@ -8,7 +8,7 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 const zone = (target, from, message) => ({ target, from, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.profiles/**', 'bench-results/**', 'test/e2e/far-end/**'] },
+  { ignores: ['dist/**', 'dist-store/**', 'node_modules/**', '.profiles/**', 'bench-results/**', 'test/e2e/far-end/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,6 +2,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 
 /**
  * The scripts that run inside web pages, each built as one self-contained
@@ -36,7 +37,8 @@ function pageScripts(): Plugin {
 // Pages that the manifest does not name (the offscreen phone, the microphone
 // onboarding tab, the call confirmation window and the first-run setup) must be listed as inputs, or crxjs leaves them out of dist/.
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), pageScripts()],
+  // One version, package.json's: the manifest in dist/ (and the store zip) carries it.
+  plugins: [preact(), crx({ manifest: { ...manifest, version: pkg.version } }), pageScripts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
