@@ -54,7 +54,7 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
             Status: <strong data-testid="setup-registration">{describeAccount(state, snapshot.microphone)}</strong>
           </p>
           {state?.registrationError && (
-            <p class="error" data-testid="setup-registration-error">
+            <p class="error" role="alert" data-testid="setup-registration-error">
               {state.registrationError}
             </p>
           )}
