@@ -17,8 +17,10 @@ export function PinStep() {
         <text x="28" y="27" font-size="13" fill="#5f6368">
           crm.example.com
         </text>
-        <g transform="translate(330 12)" fill="#5f6368">
-          <path d="M8 2h6v4a2 2 0 1 0 4 0V2h4v6h-4a2 2 0 1 0 0 4h4v8H8v-4a2 2 0 1 0-4 0v4H0V8h4a2 2 0 1 0 0-4H0V2z" />
+        <g fill="#5f6368">
+          <rect x="334" y="16" width="14" height="14" rx="1" />
+          <circle cx="341" cy="15" r="3.5" />
+          <circle cx="349" cy="23" r="3.5" />
         </g>
         <circle cx="341" cy="22" r="17" fill="none" stroke="#1a73e8" stroke-width="2" />
         <rect x="170" y="52" width="240" height="108" rx="8" fill="#fff" stroke="#c4c7c5" />

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { FIRST_RUN_PAGE } from './harness/browser.js';
+import { OPTIONS } from './harness/clickdial.js';
 import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { startMuteWebSocketServer, type OddServer } from './harness/odd-servers.js';
 import { startTcpProxy, type TcpProxy } from './harness/tcp-proxy.js';
@@ -136,5 +137,13 @@ describe('the first-run setup', () => {
     const open = lab.browser.context.pages().filter((p) => p.url().includes(FIRST_RUN_PAGE));
     assert.equal(open.length, 1);
     await popup.close();
+  });
+
+  test('the options link to it', async () => {
+    const options = await lab.browser.context.newPage();
+    await options.goto(`chrome-extension://${lab.browser.extensionId}/${OPTIONS}`);
+    await options.getByRole('link', { name: 'The setup' }).click();
+    await options.getByRole('heading', { level: 1, name: 'Set up ClickDial' }).waitFor();
+    await options.close();
   });
 });
