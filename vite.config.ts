@@ -2,6 +2,7 @@ import { build, defineConfig, type Plugin } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
 
 /**
  * The script that runs inside web pages, built as one self-contained classic
@@ -34,9 +35,10 @@ function pageScripts(): Plugin {
 }
 
 // Pages that the manifest does not name (the offscreen phone, the microphone
-// onboarding tab and the call confirmation window) must be listed as inputs, or crxjs leaves them out of dist/.
+// onboarding tab, the call confirmation window and the first-run setup) must be listed as inputs, or crxjs leaves them out of dist/.
 export default defineConfig({
-  plugins: [preact(), crx({ manifest }), pageScripts()],
+  // One version, package.json's: the manifest in dist/ (and the store zip) carries it.
+  plugins: [preact(), crx({ manifest: { ...manifest, version: pkg.version } }), pageScripts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -46,6 +48,7 @@ export default defineConfig({
         offscreen: 'src/offscreen/offscreen.html',
         microphone: 'src/options/microphone.html',
         confirm: 'src/confirm/confirm.html',
+        setup: 'src/setup/setup.html',
       },
     },
   },

@@ -27,6 +27,7 @@ import { findNumbersFor } from './find-numbers';
 import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 import { takeLostCalls } from './live-calls';
+import { openSetup } from './setup-tab';
 
 /** What the phone runs with: the saved accounts with the user's intent for each, the phone settings. */
 async function phoneConfig(): Promise<Omit<ReplyOf<'router.phoneConfig'>, 'lostCalls'>> {
@@ -107,6 +108,10 @@ const handlers: Handlers<BackgroundType> = {
   'content.settings': () => mirrorClickToCallSettings(),
   'content.findNumbers': (payload, sender) => findNumbersFor(payload, sender),
   'content.call': (payload, sender) => handleContentCall(payload, sender, outsideCallPhone),
+  'setup.open': async () => {
+    await openSetup();
+    return null;
+  },
   'microphone.openOnboarding': async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
     return null;

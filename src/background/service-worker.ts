@@ -11,11 +11,13 @@ import { notifyCallEnded, notifyMessage, registerNotificationHandlers, syncIncom
 import { registerShortcuts } from './shortcuts';
 import { registerContextMenu } from './context-menu';
 import { mirrorClickToCallSettings, protectStorage } from './storage-access';
-import { registerPageScript } from './page-script';
+import { syncPageScript } from './page-script';
+import { onPermissionsChanged } from '../shared/host-access';
 import { showOnToolbar } from './toolbar';
 import { listenForCallHistory, recordCall } from './call-history';
 import { watchPhone } from './phone-watch';
 import { listenForMessages } from './message-store';
+import { openSetupOnInstall } from './setup-tab';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
@@ -26,6 +28,7 @@ protectStorage();
 registerNotificationHandlers();
 listenForCallHistory();
 listenForMessages();
+openSetupOnInstall();
 
 // The phone pushes every change; the worker mirrors it on its surfaces
 // (toolbar, notifications) without keeping any of it.
@@ -62,7 +65,7 @@ async function wakePhone(): Promise<void> {
  */
 async function setUp(): Promise<void> {
   const results = await Promise.allSettled([
-    registerPageScript(),
+    syncPageScript(),
     mirrorClickToCallSettings(),
     // Chrome may close the offscreen document; check once a minute and recreate
     // it, so that the phone stays registered without anyone opening the popup.
@@ -71,6 +74,9 @@ async function setUp(): Promise<void> {
   for (const r of results) if (r.status === 'rejected') console.error('ClickDial: setting up failed', r.reason);
   await wakePhone();
 }
+
+// Click-to-call on all sites is an optional permission: the page script follows the user's grant.
+onPermissionsChanged(() => void syncPageScript().catch((e: unknown) => console.error('ClickDial: page script', e)));
 
 browser.runtime.onStartup.addListener(() => void setUp());
 browser.runtime.onInstalled.addListener(() => void setUp());

@@ -15,13 +15,24 @@ export interface ToolbarAppearance {
 }
 
 export const TONE_COLORS: Record<ToolbarTone, string> = {
-  unconfigured: '#9aa0a6',
-  offline: '#9aa0a6',
+  unconfigured: '#5f6368',
+  offline: '#5f6368',
   connecting: '#e8a317',
   registered: '#16803d',
   error: '#c62828',
   ringing: '#1a73e8',
-  'in-call': '#16803d',
+  'in-call': '#0f766e',
+};
+
+/** The toolbar icon each state shows (public/icons/state/NAME-16.png and -32.png, drawn by scripts/render-icons.ts). */
+export const TONE_ICONS: Record<ToolbarTone, string> = {
+  unconfigured: 'idle',
+  offline: 'idle',
+  connecting: 'connecting',
+  registered: 'registered',
+  error: 'error',
+  ringing: 'ringing',
+  'in-call': 'in-call',
 };
 
 export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {

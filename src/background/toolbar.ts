@@ -1,34 +1,8 @@
-// Applies the phone's state to the toolbar button: an icon tinted by state,
+// Applies the phone's state to the toolbar button: the handset icon in the
+// state's colour (PNGs drawn from icons/handset.svg by scripts/render-icons.ts),
 // a badge while ringing or in a call, and a title that says it in words.
-import { TONE_COLORS, toolbarAppearance, type ToolbarTone } from './toolbar-state';
+import { TONE_ICONS, toolbarAppearance } from './toolbar-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
-
-const icons = new Map<ToolbarTone, Record<string, ImageData>>();
-
-/** A round icon with a handset mark, drawn in the state's colour. */
-function drawIcon(tone: ToolbarTone): Record<string, ImageData> {
-  const cached = icons.get(tone);
-  if (cached) return cached;
-  const out: Record<string, ImageData> = {};
-  for (const size of [16, 32]) {
-    const canvas = new OffscreenCanvas(size, size);
-    const g = canvas.getContext('2d');
-    if (!g) continue;
-    g.fillStyle = TONE_COLORS[tone];
-    g.beginPath();
-    g.arc(size / 2, size / 2, size * 0.47, 0, Math.PI * 2);
-    g.fill();
-    g.strokeStyle = '#fff';
-    g.lineWidth = size * 0.13;
-    g.lineCap = 'round';
-    g.beginPath();
-    g.arc(size / 2, size / 2, size * 0.26, Math.PI * 0.2, Math.PI * 0.8);
-    g.stroke();
-    out[String(size)] = g.getImageData(0, 0, size, size);
-  }
-  icons.set(tone, out);
-  return out;
-}
 
 let last = '';
 
@@ -37,8 +11,9 @@ export async function showOnToolbar(snapshot: PhoneSnapshot): Promise<void> {
   const key = JSON.stringify(look);
   if (key === last) return;
   last = key;
+  const icon = TONE_ICONS[look.tone];
   await Promise.all([
-    chrome.action.setIcon({ imageData: drawIcon(look.tone) }),
+    chrome.action.setIcon({ path: { 16: `/icons/state/${icon}-16.png`, 32: `/icons/state/${icon}-32.png` } }),
     chrome.action.setTitle({ title: look.title }),
     chrome.action.setBadgeText({ text: look.badgeText }),
     chrome.action.setBadgeBackgroundColor({ color: look.badgeColor }),

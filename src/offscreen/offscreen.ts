@@ -50,6 +50,7 @@ function allow(callId: unknown, command: CallCommand): string {
 const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
+  'phone.retry': ({ accountId }) => phone.retry(optionalString(accountId, 'accountId')),
   'phone.configure': (config) => {
     const { accounts, defaultId } = parsePhoneConfig(config);
     return phone.configure(accounts, defaultId, config.settings);

@@ -179,6 +179,18 @@ export class Phone {
     for (const line of this.lines.values()) line.retryNow();
   }
 
+  /** "Retry now" for that account, else for every account: each that is not registered tries again at once. */
+  retry(accountId?: string): PhoneSnapshot {
+    if (accountId !== undefined && !this.lines.has(accountId)) {
+      throw new ClickDialError('That account is no longer set up in ClickDial.', 'not-configured');
+    }
+    for (const [id, line] of this.lines) {
+      if (accountId !== undefined && id !== accountId) continue;
+      line.retryByUser(this.snapshot().calls.some((c) => c.accountId === id));
+    }
+    return this.snapshot();
+  }
+
   private line(id: string): SipConnection {
     let line = this.lines.get(id);
     if (!line) {

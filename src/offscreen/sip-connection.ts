@@ -12,6 +12,8 @@
 //   registering --401/403/407--> failed   (no retry until the account changes)
 //   registered --transport lost, or keep-alive unanswered--> disconnected --retry--> connecting
 //   disconnected --the browser is online again (retryNow)--> connecting at once
+//   any but registered --the user's "Retry now" (retryByUser)--> connecting at once, on a new connection
+//                        unless calls are on the old one (then the old one reconnects or re-registers)
 //   any --wantsOnline=false, or the account changed--> offline (unregister and close in the background)
 import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
@@ -118,6 +120,22 @@ export class SipConnection {
   /** The browser says it is online again (or the user pressed Retry): try now, not at the next retry. */
   retryNow(): void {
     if (!this.wantsOnline || !this.account || this.registration === 'registered' || this.authRejected) return;
+    this.retryAttempt = 0;
+    void this.reconcile();
+  }
+
+  /**
+   * The user pressed "Retry now": whatever the connection was doing (waiting
+   * for the next attempt, connecting to a silent server, waiting for a
+   * REGISTER a mute server never answers, refused credentials), try again now.
+   * A connection that carries calls is kept (their audio is peer to peer and
+   * their dialogs need it); any other is replaced by a new one.
+   */
+  retryByUser(keepConnection: boolean): void {
+    if (!this.wantsOnline || !this.account) return;
+    if (this.registration === 'registered' && this.registrationError === undefined) return;
+    this.dispatch({ type: 'retried' });
+    if (!keepConnection && this.connection !== 'disconnected') this.stopManager();
     this.retryAttempt = 0;
     void this.reconcile();
   }

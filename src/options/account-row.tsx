@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { accountLabel, describeAccount } from '../shared/account-selectors';
+import { accountLabel, canRetry, describeAccount } from '../shared/account-selectors';
 import { request } from '../shared/messenger';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
@@ -42,6 +42,11 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
         </p>
       )}
       <div class="account-actions">
+        {canRetry(state) && (
+          <button type="button" onClick={() => act(() => request('phone.retry', { accountId: id }))} aria-label={`Retry now for ${label}`}>
+            Retry now
+          </button>
+        )}
         {stored.wantsOnline ? (
           <button type="button" onClick={() => act(() => request('account.setOnline', { id, online: false }))}>
             Disconnect

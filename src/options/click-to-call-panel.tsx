@@ -7,6 +7,7 @@ import { getCountries } from 'libphonenumber-js/min';
 import { useEffect, useState } from 'preact/hooks';
 import { EXTENSION_DIGITS_RANGE, parseHostList, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings, saveClickToCallSettings } from '../shared/click-to-call-store';
+import { HostAccess } from './host-access';
 
 const names = new Intl.DisplayNames(undefined, { type: 'region' });
 const COUNTRIES = getCountries()
@@ -112,6 +113,7 @@ export function ClickToCallPanel() {
   return (
     <form class="panel click-to-call" onSubmit={save} noValidate aria-labelledby="click-to-call-heading">
       <h2 id="click-to-call-heading">Click-to-call</h2>
+      <HostAccess offerTurnOff />
       <label>
         <input
           type="checkbox"

@@ -10,7 +10,18 @@ import { request } from '../shared/messenger';
 
 type State = 'unknown' | 'prompt' | 'asking' | 'granted' | 'denied' | 'no-device';
 
+/** The microphone onboarding tab. */
 export function MicrophoneOnboarding() {
+  return (
+    <main class="onboarding">
+      <h1>Allow ClickDial to use your microphone</h1>
+      <MicrophoneAccess allowed="Microphone allowed. You can close this tab and make calls." />
+    </main>
+  );
+}
+
+/** Asks for the microphone and says the answer; also the setup's microphone step (an extension tab, so Chrome can ask). */
+export function MicrophoneAccess({ allowed = 'Microphone allowed.' }: { allowed?: string }) {
   const [state, setState] = useState<State>('unknown');
 
   const report = (next: State) => {
@@ -42,8 +53,7 @@ export function MicrophoneOnboarding() {
   };
 
   return (
-    <main class="onboarding">
-      <h1>Allow ClickDial to use your microphone</h1>
+    <>
       <p>ClickDial needs the microphone to carry your voice in calls. Chrome asks you once; the answer is kept for ClickDial only.</p>
       {(state === 'prompt' || state === 'unknown' || state === 'asking') && (
         <button type="button" class="primary" disabled={state === 'asking'} onClick={() => void ask()}>
@@ -52,7 +62,7 @@ export function MicrophoneOnboarding() {
       )}
       {state === 'granted' && (
         <p class="ok" role="status" data-testid="microphone-result">
-          Microphone allowed. You can close this tab and make calls.
+          {allowed}
         </p>
       )}
       {state === 'denied' && (
@@ -78,6 +88,6 @@ export function MicrophoneOnboarding() {
           </button>
         </p>
       )}
-    </main>
+    </>
   );
 }

@@ -13,6 +13,10 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
   return (
     <main class="options">
       <h1>ClickDial</h1>
+      <p class="hint">
+        New to ClickDial? <a href="../setup/setup.html">The setup</a> takes you through the account, the microphone, click-to-call and a
+        test call.
+      </p>
       {!store.loaded() && (
         <section class="panel">
           {store.error() ? (

@@ -1,4 +1,4 @@
-import { accountLabel, describeAccount } from '../shared/account-selectors';
+import { accountLabel, canRetry, describeAccount } from '../shared/account-selectors';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { ViewProps } from './phone-view';
 
@@ -11,7 +11,7 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
         <div class="status-line">
           <span class="dot idle" aria-hidden="true" />
           <strong data-testid="registration-state">Not set up</strong>
-          <button type="button" class="link settings" onClick={() => void actions.openOptions()}>
+          <button type="button" class="link settings" onClick={() => void actions.openSetup()}>
             Set up account
           </button>
         </div>
@@ -24,6 +24,7 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
           microphone={snapshot.microphone}
           settings={index === 0 ? () => void actions.openOptions() : undefined}
           goOnline={() => void actions.setOnline(true, account.id)}
+          retry={() => void actions.retry(account.id)}
         />
       ))}
     </header>
@@ -36,12 +37,14 @@ function AccountStatus({
   microphone,
   settings,
   goOnline,
+  retry,
 }: {
   account: AccountSnapshot;
   isDefault: boolean;
   microphone: MicrophonePermission;
   settings: (() => void) | undefined;
   goOnline: () => void;
+  retry: () => void;
 }) {
   const blocked = account.registration === 'registered' && microphone === 'denied';
   const tone = blocked || account.registrationError ? 'bad' : account.registration === 'registered' ? 'ok' : 'idle';
@@ -65,6 +68,11 @@ function AccountStatus({
         <p class="registration-error" role="alert" data-testid="registration-error">
           {account.registrationError}
         </p>
+      )}
+      {canRetry(account) && (
+        <button type="button" onClick={retry} aria-label={`Retry now for ${label}`}>
+          Retry now
+        </button>
       )}
       {!account.wantsOnline && (
         <button type="button" onClick={goOnline} aria-label={`Go online as ${label}`}>

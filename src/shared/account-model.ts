@@ -7,6 +7,7 @@
 //   no account ──configured──▶ offline ──configured(online)──▶ connecting ──connected──▶ registering ──registered──▶ registered
 //   connecting ──connectFailed──▶ disconnected (error)      registering ──rejected(auth)──▶ failed (stays until the account changes)
 //   registered ──disconnected──▶ disconnected ──connecting──▶ …       any ──stopped──▶ disconnected, unregistered
+//   failed ──retried (the user's "Retry now")──▶ unregistered, credentials may be tried again
 import type { SipAccount } from './account';
 import type { ConnectionState, RegistrationState } from './snapshot';
 
@@ -36,6 +37,8 @@ export type AccountEvent =
   | { type: 'rejected'; error: string; authentication: boolean }
   /** Could not even send the REGISTER, or build the connection: said, state as it is. */
   | { type: 'failedToStart'; error: string; registration?: RegistrationState }
+  /** The user pressed "Retry now": a refused password may be tried once more. */
+  | { type: 'retried' }
   | { type: 'stopped' };
 
 export const NO_ACCOUNT: AccountState = {
@@ -83,6 +86,8 @@ export function reduceAccount(state: AccountState, event: AccountEvent): Account
       return withError(event.authentication ? { ...state, authRejected: true, registration: 'failed' } : state, event.error);
     case 'failedToStart':
       return withError(event.registration ? { ...state, registration: event.registration } : state, event.error);
+    case 'retried':
+      return { ...state, authRejected: false, registration: state.registration === 'failed' ? 'unregistered' : state.registration };
     case 'stopped':
       return { ...state, connection: 'disconnected', registration: 'unregistered' };
   }

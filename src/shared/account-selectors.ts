@@ -42,6 +42,11 @@ export function describeAccount(account: AccountSnapshot | undefined, microphone
   return 'Not registered';
 }
 
+/** "Retry now" is offered where the user wants an account online and it has a problem (said in its registrationError). */
+export function canRetry(account: AccountSnapshot | undefined): boolean {
+  return !!account?.wantsOnline && (account.registration === 'failed' || account.registrationError !== undefined);
+}
+
 export type PhoneStatus = 'unconfigured' | 'offline' | 'registered' | 'error' | 'connecting' | 'no-microphone';
 
 /**

@@ -10,8 +10,12 @@ export interface PhoneActions {
   hangup(callId: string): Promise<unknown>;
   /** The user's intent for that account, else the default one. */
   setOnline(online: boolean, accountId?: string): Promise<unknown>;
+  /** "Retry now": that account (else every failing one) tries to register again at once. */
+  retry(accountId?: string): Promise<unknown>;
   openOptions(): Promise<unknown>;
   openMicrophoneSetup(): Promise<unknown>;
+  /** The first-run setup (account, microphone, click-to-call, a test call). */
+  openSetup(): Promise<unknown>;
   setMuted(callId: string, muted: boolean): Promise<unknown>;
   hold(callId: string, hold: boolean): Promise<unknown>;
   /** Makes this call the one off hold. */
@@ -33,8 +37,10 @@ export function createPhoneActions(): PhoneActions {
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),
     setOnline: (online, accountId) => request('account.setOnline', { online, ...(accountId !== undefined ? { id: accountId } : {}) }),
+    retry: (accountId) => request('phone.retry', accountId !== undefined ? { accountId } : {}),
     openOptions: () => browser.runtime.openOptionsPage(),
     openMicrophoneSetup: () => request('microphone.openOnboarding', {}),
+    openSetup: () => request('setup.open', {}),
     setMuted: (callId, muted) => request('phone.setMuted', { callId, muted }),
     hold: (callId, hold) => request('phone.hold', { callId, hold }),
     switchTo: (callId) => request('phone.switchTo', { callId }),

@@ -31,6 +31,12 @@ export interface PhoneRequests {
   'phone.hangup': { request: { callId: string }; reply: null };
   'phone.setMuted': { request: { callId: string; muted: boolean }; reply: null };
   'phone.refreshMicrophone': { request: Record<string, never>; reply: PhoneSnapshot };
+  /**
+   * "Retry now": that account (else every account that is failing) tries again
+   * at once, on a new connection unless calls are on the old one; also after
+   * the server refused the password (one attempt per press).
+   */
+  'phone.retry': { request: { accountId?: string }; reply: PhoneSnapshot };
   'phone.hold': { request: { callId: string; hold: boolean }; reply: null };
   /** Key tones (0-9 * # A-D), by the method the settings choose. */
   'phone.sendDtmf': { request: { callId: string; tones: string }; reply: null };
@@ -76,6 +82,8 @@ export interface BackgroundRequests {
   /** The user's intent for one account (else the default one): be registered or not. Kept across restarts. */
   'account.setOnline': { request: { id?: string; online: boolean }; reply: null };
   'microphone.openOnboarding': { request: Record<string, never>; reply: null };
+  /** Opens the first-run setup, or brings its open tab forward. */
+  'setup.open': { request: Record<string, never>; reply: null };
   'settings.get': { request: Record<string, never>; reply: PhoneSettings };
   /** Validates, saves and hands the settings to the phone. */
   'settings.save': { request: { settings: PhoneSettings }; reply: PhoneSettings };
@@ -149,6 +157,7 @@ const PHONE_TYPES_SET = {
   'phone.hangup': true,
   'phone.setMuted': true,
   'phone.refreshMicrophone': true,
+  'phone.retry': true,
   'phone.hold': true,
   'phone.sendDtmf': true,
   'phone.switchTo': true,
@@ -169,6 +178,7 @@ const BACKGROUND_TYPES_SET = {
   'account.setDefault': true,
   'account.setOnline': true,
   'microphone.openOnboarding': true,
+  'setup.open': true,
   'settings.get': true,
   'settings.save': true,
   'messages.send': true,

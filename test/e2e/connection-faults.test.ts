@@ -2,8 +2,9 @@
 // noticed and replaced; servers that are not what they seem are named in
 // words within 3 s; a corrected address takes effect at once; the phone
 // document starts without waiting for the network; account changes leave no
-// SessionManager behind. Real Chromium, the built extension, real Kamailio
-// behind the tests' own TCP proxy, and the tests' own odd servers.
+// SessionManager behind; "Retry now" in the popup and the options
+// reconnects at once (issue 11, point 3). Real Chromium, the built extension,
+// real Kamailio behind the tests' own TCP proxy, and the tests' own odd servers.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -20,6 +21,7 @@ let proxy: TcpProxy;
 let options: Page;
 let popup: Page;
 const odd: OddServer[] = [];
+const relays: TcpProxy[] = [];
 
 async function errorText(page: Page): Promise<string> {
   return (
@@ -57,7 +59,7 @@ before(async () => {
 });
 
 after(async () => {
-  await Promise.all(odd.map((s) => s.close()));
+  await Promise.all([...odd, ...relays].map((s) => s.close()));
   await proxy?.close();
   await lab?.stop();
 });
@@ -131,6 +133,29 @@ describe('servers that are not what they seem, named in words', () => {
     const tookS = (Date.now() - at) / 1000;
     assert.ok(tookS <= 5, `registered ${tookS} s after the right address was saved`);
   });
+});
+
+describe('"Retry now" beside the error (issue 11, point 3)', () => {
+  for (const where of ['popup', 'options'] as const) {
+    test(`in the ${where}: a server that never answered the REGISTER is right now: Registered at once`, async () => {
+      const mute = await startMuteWebSocketServer();
+      odd.push(mute);
+      const relay = await startTcpProxy(Number(new URL(mute.wsUrl).port));
+      relays.push(relay);
+      await saveServer(relay.wsUrl);
+      const page = where === 'popup' ? popup : options;
+      await waitForError(page, /has not answered the registration for 3 s/, 6000);
+      // New connections now reach Kamailio; the phone's own is still with the mute server.
+      relay.retarget(lab.kamailio.port);
+      await page.waitForTimeout(1000);
+      assert.notEqual(await registrationText(page), 'Registered');
+      const at = Date.now();
+      await page.getByRole('button', { name: 'Retry now' }).click();
+      await waitForRegistration(page, 'Registered', 5000);
+      const tookMs = Date.now() - at;
+      assert.ok(tookMs < 2000, `registered ${tookMs} ms after Retry now`);
+    });
+  }
 });
 
 describe('account changes leave nothing behind', () => {

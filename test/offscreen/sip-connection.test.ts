@@ -133,3 +133,47 @@ describe('account changes', () => {
 function connectAttempts(): number {
   return wire.connectAttempts;
 }
+
+describe('"Retry now"', () => {
+  it('after the server refused the password, one press tries again at once (without it, no retry in a minute)', async () => {
+    wire.refuse.add('1001@clickdial.test');
+    phone.configure([{ ...A, account: sipAccount('sip:1001@clickdial.test', 'old password') }], 'a');
+    await timeUntil(() => account()?.registration === 'failed', 2000);
+    wire.refuse.delete('1001@clickdial.test');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(account()?.registration).toBe('failed');
+    phone.retry('a');
+    expect(await timeUntil(registered, 1000)).toBeLessThan(500);
+  });
+
+  it('a REGISTER the server never answers: a new connection at once, registered as soon as the server answers again', async () => {
+    wire.silent = true;
+    phone.configure([{ ...A, account: sipAccount('sip:1001@clickdial.test', 'other password') }], 'a');
+    await timeUntil(() => /has not answered the registration/.test(account()?.registrationError ?? ''), 5000);
+    wire.silent = false;
+    // The old connection's REGISTER went nowhere and is not sent again: alone, the phone would wait.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(registered()).toBe(false);
+    const connects = wire.connectAttempts;
+    phone.retry();
+    expect(await timeUntil(registered, 1000)).toBeLessThan(500);
+    expect(wire.connectAttempts).toBe(connects + 1);
+  });
+
+  it('while attempts are 15-30 s apart, tries at once', async () => {
+    wire.down = true;
+    wire.phoneTransports()[0]?.drop();
+    await vi.advanceTimersByTimeAsync(11 * 60_000);
+    wire.down = false;
+    phone.retry('a');
+    expect(await timeUntil(registered, 1000)).toBeLessThan(500);
+  });
+
+  it('leaves a registered account alone, and refuses an account that is not set up', async () => {
+    const connects = wire.connectAttempts;
+    phone.retry('a');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(wire.connectAttempts).toBe(connects);
+    expect(() => phone.retry('nope')).toThrow(/no longer set up/);
+  });
+});

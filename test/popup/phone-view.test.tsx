@@ -24,6 +24,15 @@ describe('PhoneView', () => {
     const out = html(mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }));
     expect(out).toContain('Registration failed');
     expect(out).toContain('Wrong user name or password (401 Unauthorized).');
+    expect(out).toContain('>Retry now<');
+  });
+
+  it('offers "Retry now" only where an account the user wants online has a problem', () => {
+    expect(html()).not.toContain('Retry now');
+    expect(html(mockSnapshot({}, { registration: 'unregistered', registrationError: 'Cannot reach the SIP server.' }))).toContain(
+      '>Retry now<',
+    );
+    expect(html(mockSnapshot({}, { wantsOnline: false, registrationError: 'Cannot reach the SIP server.' }))).not.toContain('Retry now');
   });
 
   it('offers Answer and Decline for a ringing incoming call', () => {

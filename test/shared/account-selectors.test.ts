@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MICROPHONE_BLOCKED,
   accountLabel,
+  canRetry,
   defaultAccount,
   describeAccount,
   lineName,
@@ -49,5 +50,16 @@ describe('account selectors', () => {
     expect(describeAccount(mockAccount(), 'prompt')).toBe('Registered');
     expect(phoneStatus(mockSnapshot({ microphone: 'denied' })).status).toBe('no-microphone');
     expect(phoneStatus(mockSnapshot({ microphone: 'granted' })).status).toBe('registered');
+  });
+});
+
+describe('canRetry', () => {
+  const base = { id: 'a', aor: 'sip:1001@x', wantsOnline: true, connection: 'connected', registration: 'registered' } as const;
+  it('is offered for a failing account the user wants online, and only then', () => {
+    expect(canRetry({ ...base })).toBe(false);
+    expect(canRetry({ ...base, registration: 'failed' })).toBe(true);
+    expect(canRetry({ ...base, connection: 'disconnected', registration: 'unregistered', registrationError: 'Cannot reach' })).toBe(true);
+    expect(canRetry({ ...base, wantsOnline: false, registration: 'failed' })).toBe(false);
+    expect(canRetry(undefined)).toBe(false);
   });
 });

@@ -2,13 +2,13 @@
 // loaded unpacked, a fake microphone, and a fresh profile. `npx playwright install` cannot
 // work on these machines, so we always pass executablePath.
 
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { onProcessExit } from './cleanup.js';
-import { extensionIdFromUrl } from './extension-id.js';
+import { extensionIdFromUrl, extensionIdOf } from './extension-id.js';
 import { startXvfb, type Xvfb } from './xvfb.js';
 
 export { offscreenEvaluate, stopServiceWorker, withOffscreenTarget } from './extension-cdp.js';
@@ -48,6 +48,21 @@ export interface LaunchOptions {
    * micUi is ignored. Default false.
    */
   realMedia?: boolean;
+  /**
+   * As a user who turned on the extension's optional host permissions
+   * (manifest optional_host_permissions; for ClickDial, click-to-call on all
+   * sites) earlier: written into the profile before launch, as Chrome keeps a
+   * grant. Default true; false leaves them to be asked for (Chrome's
+   * question can be answered only headful, with real keys: acceptPermissionPrompt).
+   */
+  hostAccess?: boolean;
+  /**
+   * The tab an extension opens when it is installed (ClickDial's first-run
+   * setup, FIRST_RUN_PAGE, when the extension has one): 'close' (default) closes it as a
+   * user who set up earlier would, so tests start with only their own tabs;
+   * 'keep' leaves it open and returns it as `firstRunPage`.
+   */
+  firstRun?: 'close' | 'keep';
   /** Appended to the default flags. */
   extraArgs?: string[];
   /** Max wait for the extension's service worker. Default 10 s. */
@@ -66,7 +81,12 @@ export interface LaunchedBrowser {
 export interface LaunchedExtensionBrowser extends LaunchedBrowser {
   extensionId: string;
   serviceWorker: Worker;
+  /** The first-run tab, with firstRun 'keep'. */
+  firstRunPage?: Page;
 }
+
+/** The page ClickDial opens on install. */
+export const FIRST_RUN_PAGE = 'src/setup/setup.html';
 
 /** Browser with the extension loaded; resolves once its service worker is running. */
 export async function launchBrowser(options: LaunchOptions & { extensionPath?: string }): Promise<LaunchedExtensionBrowser>;
@@ -79,7 +99,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
   const profileDir = await mkdtemp(join(tmpdir(), 'clickdial-profile-'));
   const removeProfile = (): void => rmSync(profileDir, { recursive: true, force: true });
   const unregister = onProcessExit(removeProfile);
-  await writePreferences(profileDir, options);
+  await writePreferences(profileDir, options, extensionDir && (options.hostAccess ?? true) ? hostGrant(extensionDir) : undefined);
 
   let xvfb: Xvfb | undefined;
   const env: Record<string, string> = {};
@@ -137,10 +157,28 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
 
   try {
     const serviceWorker = await waitForServiceWorker(context, options.serviceWorkerTimeoutMs ?? 10_000);
-    return { context, profileDir, display, close, serviceWorker, extensionId: extensionIdFromUrl(serviceWorker.url()) };
+    const extensionId = extensionIdFromUrl(serviceWorker.url());
+    const launched: LaunchedExtensionBrowser = { context, profileDir, display, close, serviceWorker, extensionId };
+    if (existsSync(join(extensionDir, FIRST_RUN_PAGE))) {
+      const page = await waitForPage(context, `chrome-extension://${extensionId}/${FIRST_RUN_PAGE}`, 10_000);
+      if (options.firstRun === 'keep') launched.firstRunPage = page;
+      else await page.close();
+    }
+    return launched;
   } catch (error) {
     await close();
-    throw new Error(`extension at ${extensionDir} did not start a service worker: ${String(error)}`);
+    throw new Error(`extension at ${extensionDir} did not start (its service worker, or the tab it opens on install): ${String(error)}`);
+  }
+}
+
+/** The tab at `url` (opened by the extension), once it is there. */
+async function waitForPage(context: BrowserContext, url: string, timeoutMs: number): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const page = context.pages().find((p) => p.url().startsWith(url));
+    if (page) return page;
+    if (Date.now() > deadline) throw new Error(`no tab at ${url} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -157,9 +195,9 @@ async function waitForServiceWorker(context: BrowserContext, timeout: number): P
  * chrome-extension:// origins, but a content-settings exception is honoured), and a key for
  * opening the popup (chrome://extensions/shortcuts stores it there).
  */
-async function writePreferences(profileDir: string, options: LaunchOptions): Promise<void> {
+async function writePreferences(profileDir: string, options: LaunchOptions, hosts: HostGrant | undefined): Promise<void> {
   const { grantMicrophoneTo, actionShortcut } = options;
-  if (!grantMicrophoneTo && !actionShortcut) return;
+  if (!grantMicrophoneTo && !actionShortcut && !hosts) return;
   const defaultDir = join(profileDir, 'Default');
   mkdirSync(defaultDir, { recursive: true });
   const preferences = {
@@ -172,15 +210,32 @@ async function writePreferences(profileDir: string, options: LaunchOptions): Pro
         },
       },
     }),
-    ...(actionShortcut && {
-      extensions: {
+    extensions: {
+      ...(actionShortcut && {
         commands: {
           [`linux:${actionShortcut.key}`]: { command_name: '_execute_action', extension: actionShortcut.extensionId, global: false },
         },
-      },
-    }),
+      }),
+      // Chrome's record of what the user granted: active and granted alike.
+      ...(hosts && {
+        settings: { [hosts.extensionId]: { granted_permissions: hosts.permissions, active_permissions: hosts.permissions } },
+      }),
+    },
   };
   await writeFile(join(defaultDir, 'Preferences'), JSON.stringify(preferences));
+}
+
+interface HostGrant {
+  extensionId: string;
+  permissions: { api: string[]; explicit_host: string[]; manifest_permissions: string[]; scriptable_host: string[] };
+}
+
+/** The optional host permissions of the extension in `dir`, as granted; undefined when it has none. */
+function hostGrant(dir: string): HostGrant | undefined {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { optional_host_permissions?: string[] };
+  const hosts = manifest.optional_host_permissions ?? [];
+  if (hosts.length === 0) return undefined;
+  return { extensionId: extensionIdOf(dir), permissions: { api: [], explicit_host: hosts, manifest_permissions: [], scriptable_host: [] } };
 }
 
 /** Open an extension page (popup, options, ...) as a normal tab, e.g. 'src/popup/popup.html'. */

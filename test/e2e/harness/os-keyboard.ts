@@ -20,3 +20,16 @@ export async function pressKeys(display: string, keys: string, windowTitle?: str
   await run('/usr/bin/xdotool', ['windowfocus', '--sync', window], { env });
   await run('/usr/bin/xdotool', ['key', '--clearmodifiers', keys], { env });
 }
+
+/**
+ * Answers Chrome's permission question (chrome.permissions.request) with
+ * Allow, as a user does with the keyboard: the question takes the focus with
+ * Cancel as its default, Tab moves to Allow. Playwright cannot reach this
+ * dialog, and only a headful browser shows it.
+ */
+export async function acceptPermissionPrompt(display: string, appearMs = 1000): Promise<void> {
+  const env = { ...process.env, DISPLAY: display };
+  await new Promise((resolve) => setTimeout(resolve, appearMs));
+  await run('/usr/bin/xdotool', ['key', '--clearmodifiers', 'Tab'], { env });
+  await run('/usr/bin/xdotool', ['key', '--clearmodifiers', 'Return'], { env });
+}

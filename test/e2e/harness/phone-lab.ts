@@ -22,7 +22,7 @@ export interface PhoneLab {
 /** The key the lab assigns to opening the toolbar popup (only with `popupShortcut`). */
 export const POPUP_KEY = 'Alt+Shift+P';
 
-export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless'> {
+export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless' | 'firstRun' | 'hostAccess'> {
   /** Assign POPUP_KEY to opening the real toolbar popup (headful only: needs real key presses). */
   popupShortcut?: boolean;
   /** As a user who accepted the one-time microphone question earlier. Default true. */
@@ -39,12 +39,16 @@ export async function startPhoneLab({
   farEnds = ['1002'],
   popupShortcut = false,
   kamailio: kamailioOptions = {},
+  firstRun,
+  hostAccess,
 }: PhoneLabOptions = {}): Promise<PhoneLab> {
   const [kamailio, server] = await Promise.all([startKamailio(kamailioOptions), startFarEndServer()]);
   const browser = await launchBrowser({
     headless,
     // No fake permission UI: the extension has the microphone only if granted here.
     micUi: 'none',
+    ...(firstRun ? { firstRun } : {}),
+    ...(hostAccess !== undefined ? { hostAccess } : {}),
     ...(microphoneGranted ? { grantMicrophoneTo: extensionIdOf('dist') } : {}),
     ...(popupShortcut ? { actionShortcut: { extensionId: extensionIdOf('dist'), key: POPUP_KEY } } : {}),
   });

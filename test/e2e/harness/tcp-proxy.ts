@@ -2,7 +2,8 @@
 // network misbehave the way real ones do: `blackHole()` keeps every
 // connection open but lets nothing through (a NAT mapping that timed out, a
 // laptop that changed networks, a hung server), `heal()` lets new traffic through
-// again, `cut()` closes every connection (a proxy or load balancer restarting).
+// again, `cut()` closes every connection (a proxy or load balancer restarting),
+// `retarget(port)` sends new connections to another server (open ones stay where they are).
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface TcpProxy {
@@ -14,14 +15,16 @@ export interface TcpProxy {
   blackHole(): void;
   heal(): void;
   cut(): void;
+  retarget(upstreamPort: number): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(upstreamPort: number, host = '127.0.0.1'): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
   let holed = false;
+  let target = upstreamPort;
   const server: Server = createServer((client) => {
-    const upstream = connect({ host, port: upstreamPort });
+    const upstream = connect({ host, port: target });
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
     const forward = (from: Socket, to: Socket): void => {
@@ -53,6 +56,9 @@ export async function startTcpProxy(upstreamPort: number, host = '127.0.0.1'): P
     },
     heal: () => {
       holed = false;
+    },
+    retarget: (port) => {
+      target = port;
     },
     cut: () => {
       for (const [a, b] of pairs) {

@@ -1,0 +1,70 @@
+// Setup step 1: the options' account form, and below it what the phone makes
+// of the account, live: registered, or why not in words, with "Retry now".
+import { useEffect, useState } from 'preact/hooks';
+import { canRetry, describeAccount } from '../shared/account-selectors';
+import { request } from '../shared/messenger';
+import type { PhoneActions } from '../shared/phone-actions';
+import type { PhoneSnapshot } from '../shared/snapshot';
+import type { StoredAccount } from '../shared/stored-accounts';
+import { AccountForm } from '../options/account-form';
+
+export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; actions: PhoneActions }) {
+  const [accounts, setAccounts] = useState<StoredAccount[]>();
+  const [id, setId] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    request('account.list', {}).then(
+      (list) => {
+        setAccounts(list.accounts);
+        // A setup taken up again edits the account entered before.
+        setId((current) => current ?? list.accounts[0]?.id);
+      },
+      (e: unknown) => setError(`Could not load the saved accounts: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [nonce]);
+  const state = snapshot.accounts.find((a) => a.id === id);
+  return (
+    <>
+      <p>
+        Enter the SIP account your PBX or provider gave you. The WebSocket server is the address your PBX takes WebRTC phones on (Asterisk:
+        the <code>transport-wss</code> of pjsip, usually port 8089; FreeSWITCH: port 7443; 3CX and hosted services: ask for the WebRTC or
+        WSS address).
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {accounts ? (
+        <AccountForm
+          id={id}
+          saved={accounts.find((a) => a.id === id)?.account}
+          onSaved={(saved) => {
+            setId(saved);
+            setNonce((n) => n + 1);
+          }}
+        />
+      ) : (
+        !error && <p role="status">Loading the account…</p>
+      )}
+      {id !== undefined && (
+        <div class="setup-status">
+          <p role="status">
+            Status: <strong data-testid="setup-registration">{describeAccount(state, snapshot.microphone)}</strong>
+          </p>
+          {state?.registrationError && (
+            <p class="error" role="alert" data-testid="setup-registration-error">
+              {state.registrationError}
+            </p>
+          )}
+          {canRetry(state) && (
+            <button type="button" onClick={() => void actions.retry(id)}>
+              Retry now
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

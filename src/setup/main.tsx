@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { createPhoneActions } from '../shared/phone-actions';
+import { createPhoneStore } from '../shared/phone-store';
+import { SetupApp } from './setup-app';
+
+const root = document.getElementById('root');
+if (root) render(<SetupApp store={createPhoneStore()} actions={createPhoneActions()} />, root);
