@@ -5,7 +5,7 @@ import { findPhoneNumbersInText, type CountryCode } from 'libphonenumber-js/min'
 import { detectPhoneNumbers } from '../src/content/detect-phone-numbers';
 import { findCandidates } from '../src/content/find-candidates';
 import { PHONE_CORPUS } from '../test/content/phone-corpus';
-import { mixedText } from './mixed-text';
+import { buildMixedText } from './mixed-text';
 
 const RUNS = 7;
 
@@ -32,6 +32,8 @@ const libraryLabels = (text: string, country: string): string[] =>
 
 export interface ThroughputResult {
   bytes: number;
+  /** How repetitive the text is: a cache of results would gain from repeats, a real page has few. */
+  text: { numbers: number; distinctNumbers: number; candidates: number; distinctCandidates: number };
   library: { ms: number; mbPerS: number; numbers: number };
   ours: { ms: number; mbPerS: number; numbers: number };
   stage1Only: { ms: number; mbPerS: number; candidates: number };
@@ -49,7 +51,7 @@ export interface ThroughputResult {
 }
 
 export function benchThroughput(): ThroughputResult {
-  const text = mixedText(1 << 20);
+  const { text, numbers } = buildMixedText(1 << 20);
   const bytes = Buffer.byteLength(text);
   const mb = bytes / 1e6;
   const library = timed(() => findPhoneNumbersInText(text, { defaultCountry: 'US' }));
@@ -76,6 +78,12 @@ export function benchThroughput(): ThroughputResult {
   }
   return {
     bytes,
+    text: {
+      numbers: numbers.length,
+      distinctNumbers: new Set(numbers).size,
+      candidates: stage1.result.length,
+      distinctCandidates: new Set(stage1.result.map((c) => c.text)).size,
+    },
     library: { ms: library.ms, mbPerS: mb / (library.ms / 1000), numbers: library.result.length },
     ours: { ms: ours.ms, mbPerS: mb / (ours.ms / 1000), numbers: ours.result.length },
     stage1Only: { ms: stage1.ms, mbPerS: mb / (stage1.ms / 1000), candidates: stage1.result.length },
