@@ -12,6 +12,7 @@
 // their shape. A seeded generator makes the text the same on every run.
 import { findPhoneNumbersInText, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { PHONE_CORPUS } from '../test/content/phone-corpus';
+import { seededRandom } from '../test/content/seeded-random';
 
 const PROSE = [
   'The quarterly review covered hiring, the new onboarding flow and the customer survey from last spring.',
@@ -29,18 +30,6 @@ const SEED = 0x5eed;
 /** Last digits of a phone number that are drawn anew (fewer when its national number is short). */
 const PHONE_DIGITS = 4;
 const TRIES = 50;
-
-/** mulberry32: a small seeded generator, so the bench text is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface PhoneSpan {
   start: number;
@@ -121,7 +110,7 @@ export interface MixedText {
 
 /** About `bytes` bytes of prose with varied corpus lines spread through it (or prose only). */
 export function buildMixedText(bytes: number, withCorpus = true): MixedText {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const parts: string[] = [];
   const numbers: string[] = [];
   let size = 0;
