@@ -23,7 +23,7 @@ function median(values: number[]): number {
 function timed<T>(run: () => T): { ms: number; result: T } {
   const times: number[] = [];
   let result = run();
-  for (const started = performance.now(); performance.now() - started < WARM_UP_MS; ) result = run();
+  for (const started = performance.now(); performance.now() - started < WARM_UP_MS;) result = run();
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     result = run();
