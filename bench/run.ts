@@ -34,7 +34,12 @@ async function main(): Promise<void> {
       numbers: `${t.stage1Only.candidates} candidates`,
     },
   });
-  console.log(`Speed-up: ${f1(t.speedup)}x (target: at least 10x)`);
+  console.log(
+    `${t.text.numbers} phone numbers (${t.text.distinctNumbers} distinct), ${t.text.candidates} stage-1 candidates ` +
+      `(${t.text.distinctCandidates} distinct).`,
+  );
+  console.log(`Speed-up: ${f1(t.speedup)}x ${t.speedup >= 25 ? 'ok' : 'OVER'} (target: at least 25x)`);
+  console.log(`Throughput: ${f1(t.ours.mbPerS)} MB/s ${t.ours.mbPerS >= 50 ? 'ok' : 'OVER'} (target: at least 50 MB/s)`);
   const c = t.corpus;
   console.log(
     `Corpus: ${c.lines} lines, ${c.countries} countries; ours matches the labels on ${c.oursMatchesLabels}, ` +

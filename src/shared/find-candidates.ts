@@ -20,7 +20,8 @@ const CANDIDATE =
 const QUICK = /\d[\d \u00a0\-.()/]{4,}\d/;
 const MIN_DIGITS = 6;
 
-function digitCount(text: string): number {
+/** How many ASCII digits `text` has. */
+export function digitCount(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -2,7 +2,7 @@
 // parser but are something else on a page. Checked before libphonenumber-js
 // because a valid-looking order number is still an order number. Each rule
 // returns a reason (used by tests and the bench report), or null.
-import type { Candidate } from './find-candidates';
+import { digitCount, type Candidate } from './find-candidates';
 
 const BEFORE = 32; // characters of context read before a candidate
 const AFTER = 16;
@@ -28,6 +28,24 @@ const YEAR_RANGE = /^(?:1[89]|20)\d{2}\s*[-/]\s*(?:1[89]|20)\d{2}$/;
 const DOTTED = /^\d+(?:\.\d+)+$/;
 const ZIP_PLUS4 = /^\d{5}-\d{4}$/;
 const CEP = /^\d{5}-\d{3}$/;
+const CARD = /^\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}$|^\d{4}[ -]\d{6}[ -]\d{4,5}$/;
+const ALL_DIGITS = /^\d+$/;
+const EXTENSION = /(?:\s*(?:ext\.?|x|#|extension)\s*|;ext=)\d{1,7}$/i;
+// Every extension marker has an "x" or a "#": most candidates skip EXTENSION.
+const MAY_HAVE_EXTENSION = /[x#]/i;
+
+/**
+ * `pattern` (which ends in "$") tried once, backwards from the end of the
+ * text, instead of from every position of it: the same matches, in half the
+ * time or less for these word lists (a quarter for the currencies).
+ */
+export function atEnd(pattern: RegExp): RegExp {
+  return new RegExp(`$(?<=${pattern.source.replace(/\$$/, '')})`, pattern.flags);
+}
+const NOT_PHONE_AT_END = atEnd(NOT_PHONE_BEFORE);
+const PHONE_AT_END = atEnd(PHONE_BEFORE);
+const STRONG_NOT_PHONE_AT_END = atEnd(STRONG_NOT_PHONE);
+const CURRENCY_AT_END = atEnd(CURRENCY_BEFORE);
 
 function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
@@ -48,10 +66,10 @@ function luhn(digits: string): boolean {
 }
 
 function shapeReason(value: string): string | null {
-  const main = value.replace(/(?:\s*(?:ext\.?|x|#|extension)\s*|;ext=)\d{1,7}$/i, '');
-  const digits = digitsOf(main);
+  const main = MAY_HAVE_EXTENSION.test(value) ? value.replace(EXTENSION, '') : value;
+  const digits = digitCount(main);
   const international = main.startsWith('+');
-  if (digits.length > 15) return 'too many digits (card number or ID)';
+  if (digits > 15) return 'too many digits (card number or ID)';
   if (DATE.test(main) || ISO_DATE_RANGE.test(main) || YEAR_RANGE.test(main)) return 'date';
   if (ZIP_PLUS4.test(main) || CEP.test(main)) return 'postal code';
   if (DOTTED.test(main)) {
@@ -60,20 +78,20 @@ function shapeReason(value: string): string | null {
     // Versions have one-digit or long middle parts; dotted phone numbers do not.
     if (groups.slice(1).some((g) => g.length === 1 || g.length > 4)) return 'version string';
   }
-  if (/^\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,4}$|^\d{4}[ -]\d{6}[ -]\d{4,5}$/.test(main) && luhn(digits)) return 'card number';
+  if (CARD.test(main) && luhn(digitsOf(main))) return 'card number';
   // A bare run of many digits with no + and no trunk 0 is an ID, not a dialled number.
-  if (!international && /^\d+$/.test(main) && digits.length > 11 && !main.startsWith('0')) return 'long ID';
+  if (!international && digits > 11 && ALL_DIGITS.test(main) && !main.startsWith('0')) return 'long ID';
   return null;
 }
 
 function contextReason(text: string, candidate: Candidate): string | null {
   const before = text.slice(Math.max(0, candidate.start - BEFORE), candidate.start);
   const after = text.slice(candidate.end, candidate.end + AFTER);
-  if (CURRENCY_BEFORE.test(before)) return 'price';
+  if (CURRENCY_AT_END.test(before)) return 'price';
   if (IBAN_BEFORE.test(before)) return 'bank account';
   if (UNIT_AFTER.test(after)) return after.trimStart().startsWith('%') ? 'percentage' : 'amount';
-  if (STRONG_NOT_PHONE.test(before)) return 'labelled as not a phone number';
-  if (NOT_PHONE_BEFORE.test(before) && !PHONE_BEFORE.test(before)) return 'labelled as not a phone number';
+  if (STRONG_NOT_PHONE_AT_END.test(before)) return 'labelled as not a phone number';
+  if (NOT_PHONE_AT_END.test(before) && !PHONE_AT_END.test(before)) return 'labelled as not a phone number';
   return null;
 }
 
