@@ -5,7 +5,8 @@
 // our content script in a web page may ask.
 import * as v from 'valibot';
 import type browser from 'webextension-polyfill';
-import { FindNumbersRequest, findNumbers, type WindowNumbers } from '../shared/numbers-in-window';
+import type { WindowNumbers } from '../shared/find-numbers-request';
+import { FindNumbersSchema, findNumbers } from '../shared/numbers-in-window';
 import { ClickDialError } from '../shared/protocol';
 import { isContentScriptSender } from './content-call';
 
@@ -13,7 +14,7 @@ export function findNumbersFor(payload: unknown, sender: browser.Runtime.Message
   if (!isContentScriptSender(sender)) {
     return Promise.reject(new ClickDialError('"content.findNumbers" is for the page script only.', 'forbidden'));
   }
-  const parsed = v.safeParse(FindNumbersRequest, payload);
+  const parsed = v.safeParse(FindNumbersSchema, payload);
   if (!parsed.success) return Promise.reject(new ClickDialError('A request to find numbers was malformed.', 'bad-message'));
   return Promise.resolve(findNumbers(parsed.output));
 }

@@ -42,8 +42,8 @@
 // the page.
 import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from './link-limits';
 import { HiddenParents } from './hidden-parents';
-import type { FindNumbersRequest, WindowNumbers } from '../shared/numbers-in-window';
-import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/numbers-in-window';
+import type { FindNumbersRequest, WindowNumbers } from '../shared/find-numbers-request';
+import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/find-numbers-request';
 import { createLinkRegistry, type LinkRegistry } from './link-registry';
 import { createLinkStyle } from './link-style';
 import { hasCandidate } from '../shared/find-candidates';

@@ -7,14 +7,16 @@
 import * as v from 'valibot';
 import { checkCandidates } from './detect-phone-numbers';
 import { findCandidates } from './find-candidates';
-
-/** A window and its context: at most this long (16 KiB of window, the context on both sides and slack). */
-export const MAX_WINDOW_TEXT = 16_384 + 512;
-/** Windows in one request, and all of their text. */
-export const MAX_WINDOWS_PER_REQUEST = 64;
-export const MAX_REQUEST_CHARS = 65_536;
-/** A node's links, one more than it may get (more numbers than that are not looked for). */
-export const MAX_WINDOW_LIMIT = 101;
+import {
+  MAX_REQUEST_CHARS,
+  MAX_WINDOW_LIMIT,
+  MAX_WINDOW_TEXT,
+  MAX_WINDOWS_PER_REQUEST,
+  type FindNumbersRequest,
+  type FoundNumber,
+  type NumberWindow,
+  type WindowNumbers,
+} from './find-numbers-request';
 
 const Window = v.object({
   text: v.pipe(v.string(), v.maxLength(MAX_WINDOW_TEXT)),
@@ -24,31 +26,17 @@ const Window = v.object({
   /** Stop after this many numbers. */
   limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_WINDOW_LIMIT)),
 });
-export const FindNumbersRequest = v.pipe(
+export const FindNumbersSchema = v.pipe(
   v.object({
     country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/)),
     windows: v.pipe(v.array(Window), v.maxLength(MAX_WINDOWS_PER_REQUEST)),
   }),
   v.check((r) => r.windows.reduce((sum, w) => sum + w.text.length, 0) <= MAX_REQUEST_CHARS, 'too much text in one request'),
 );
-export type NumberWindow = v.InferOutput<typeof Window>;
-export type FindNumbersRequest = v.InferOutput<typeof FindNumbersRequest>;
-
-/** A number found, with offsets into its window's text. */
-export interface FoundNumber {
-  start: number;
-  end: number;
-  /** E.164, what a click calls. */
-  e164: string;
-  /** E.164 plus extension, for the tooltip. */
-  label: string;
-}
-
-export interface WindowNumbers {
-  numbers: FoundNumber[];
-  /** End of the last candidate checked: the next window starts after it (a hard cut may split one). */
-  checkedTo: number;
-}
+// The schema checks exactly the shape the page script sends (find-numbers-request.ts): a build error otherwise.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _SchemaIsTheRequest = Assert<Same<v.InferOutput<typeof FindNumbersSchema>, FindNumbersRequest>>;
 
 export function numbersInWindow(window: NumberWindow, country: string): WindowNumbers {
   const { text, from, to, limit } = window;

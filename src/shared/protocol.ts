@@ -12,7 +12,7 @@
 // has started. The phone pulls its configuration when it starts
 // ('router.phoneConfig'); a saved change is pushed to it ('phone.configure').
 import type { LiveCall } from './live-calls';
-import type { FindNumbersRequest, WindowNumbers } from './numbers-in-window';
+import type { FindNumbersRequest, WindowNumbers } from './find-numbers-request';
 import type { SipAccount } from './account';
 import type { StoredAccount } from './stored-accounts';
 import type { ClickToCallSettings } from './click-to-call-settings';

@@ -3,6 +3,6 @@
 // so a request the worker would refuse fails the test.
 import * as v from 'valibot';
 import type { FindNumbers } from '../../src/content/page-scanner';
-import { FindNumbersRequest, findNumbers } from '../../src/shared/numbers-in-window';
+import { FindNumbersSchema, findNumbers } from '../../src/shared/numbers-in-window';
 
-export const localFindNumbers: FindNumbers = (request) => Promise.resolve(findNumbers(v.parse(FindNumbersRequest, request)));
+export const localFindNumbers: FindNumbers = (request) => Promise.resolve(findNumbers(v.parse(FindNumbersSchema, request)));

@@ -103,8 +103,8 @@ describe('one long text node', () => {
     await until(() => ourLinks().length > 0, 30_000);
     expect(ourLinks().map((a) => a.textContent)).toEqual(['+1 415 555 0132']);
     expect(pre.textContent).toBe(text);
-    // A 10 ms budget, plus the odd pause of the test runner.
-    expect(Math.max(...slices)).toBeLessThan(60);
+    // A 10 ms budget, plus the odd pause of a loaded test machine (a pass over the whole node took seconds).
+    expect(Math.max(...slices)).toBeLessThan(150);
     // 300 K characters in windows of at most 16 K (and their context): one request each.
     expect(sent.length).toBeGreaterThan(300_000 / (WINDOW_CHARS + 200));
     expect(Math.max(...sent)).toBeLessThanOrEqual(WINDOW_CHARS + 200);

@@ -7,7 +7,7 @@
 // switch the page live. The context menu item cannot be clicked in headless
 // Chromium (native menu): test/background/context-menu.test.ts covers it.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { LaunchedExtensionBrowser } from './harness/browser.js';
@@ -318,6 +318,17 @@ describe('click-to-call on web pages', () => {
     );
     await cdp.detach();
     await probe.close();
+  });
+
+  test('the page script carries no libphonenumber-js: stage 2 and its metadata stay in the service worker', () => {
+    const script = readFileSync('dist/content/content-script.js', 'utf8');
+    assert.equal(script.includes('country_calling_codes'), false, 'the phone-number metadata is in the page script');
+    assert.ok(script.length < 40_000, `the page script is ${script.length} bytes`);
+    const worker = readdirSync('dist/assets').filter((f) => f.startsWith('service-worker'));
+    assert.ok(
+      worker.some((f) => readFileSync(`dist/assets/${f}`, 'utf8').includes('content.findNumbers')),
+      'the service worker answers content.findNumbers',
+    );
   });
 
   test('a page cannot detect ClickDial by fetching its files (nothing is web-accessible)', async () => {

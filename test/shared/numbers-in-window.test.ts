@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { detectPhoneNumbers } from '../../src/shared/detect-phone-numbers';
-import { FindNumbersRequest, MAX_REQUEST_CHARS, MAX_WINDOW_TEXT, findNumbers, numbersInWindow } from '../../src/shared/numbers-in-window';
+import { MAX_REQUEST_CHARS, MAX_WINDOW_TEXT } from '../../src/shared/find-numbers-request';
+import { FindNumbersSchema, findNumbers, numbersInWindow } from '../../src/shared/numbers-in-window';
 import { PHONE_CORPUS } from './phone-corpus';
 
 describe('numbersInWindow (stage 2 in the service worker)', () => {
@@ -35,17 +36,17 @@ describe('numbersInWindow (stage 2 in the service worker)', () => {
 
   it('refuses requests a content script could use to load the worker: too long a window, too much text, a bad country', () => {
     const ok = { country: 'US', windows: [{ text: 'x', from: 0, to: 1, limit: 1 }] };
-    expect(v.safeParse(FindNumbersRequest, ok).success).toBe(true);
+    expect(v.safeParse(FindNumbersSchema, ok).success).toBe(true);
     const long = 'x'.repeat(MAX_WINDOW_TEXT + 1);
-    expect(v.safeParse(FindNumbersRequest, { ...ok, windows: [{ text: long, from: 0, to: 1, limit: 1 }] }).success).toBe(false);
+    expect(v.safeParse(FindNumbersSchema, { ...ok, windows: [{ text: long, from: 0, to: 1, limit: 1 }] }).success).toBe(false);
     const windows = Array.from({ length: Math.ceil(MAX_REQUEST_CHARS / 16_000) + 1 }, () => ({
       text: 'x'.repeat(16_000),
       from: 0,
       to: 1,
       limit: 1,
     }));
-    expect(v.safeParse(FindNumbersRequest, { country: 'US', windows }).success).toBe(false);
-    expect(v.safeParse(FindNumbersRequest, { ...ok, country: 'usa' }).success).toBe(false);
-    expect(v.safeParse(FindNumbersRequest, { ...ok, windows: [{ text: 'x', from: 0, to: 1, limit: 10_000 }] }).success).toBe(false);
+    expect(v.safeParse(FindNumbersSchema, { country: 'US', windows }).success).toBe(false);
+    expect(v.safeParse(FindNumbersSchema, { ...ok, country: 'usa' }).success).toBe(false);
+    expect(v.safeParse(FindNumbersSchema, { ...ok, windows: [{ text: 'x', from: 0, to: 1, limit: 10_000 }] }).success).toBe(false);
   });
 });
