@@ -85,7 +85,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       </div>
       <div class="call-meta">
         <span class="call-state">{waiting ? 'Call waiting' : describeCallState(call)}</span>
-        <span class="call-duration" aria-label="Duration">
+        <span class="call-duration" role="timer" aria-label="Duration">
           {elapsed}
         </span>
       </div>

@@ -54,15 +54,14 @@ export function MessagesView({ conversations, actions, run, snapshot }: Props) {
           const last = c.messages.at(-1);
           return (
             <li key={key}>
-              <button
-                type="button"
-                class="conversation-item"
-                aria-label={`Conversation with ${c.contact.user}`}
-                onClick={() => setOpen({ kind: 'conversation', key })}
-              >
-                <span class="conversation-name">{partyName(c.contact)}</span>
+              {/* Named by what it shows (the name, the unread count, the last message), led by words a screen reader says. */}
+              <button type="button" class="conversation-item" onClick={() => setOpen({ kind: 'conversation', key })}>
+                <span class="conversation-name">
+                  <span class="sr-only">Conversation with </span>
+                  {partyName(c.contact)}
+                </span>
                 {c.unread > 0 && (
-                  <span class="unread" aria-label={`${c.unread} unread`}>
+                  <span class="unread" role="img" aria-label={`${c.unread} unread`}>
                     {c.unread}
                   </span>
                 )}

@@ -16,6 +16,7 @@ export function PopupApp({ store, actions }: { store: PhoneStore; actions: Phone
   if (!store.loaded() && !store.error()) {
     return (
       <main class="phone">
+        <h1 class="sr-only">ClickDial</h1>
         <p role="status" class="loading">
           Starting the phone…
         </p>

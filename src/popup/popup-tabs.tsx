@@ -54,8 +54,9 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
     </button>
   );
   return (
-    <>
-      <nav
+    <main class="popup">
+      <h1 class="sr-only">ClickDial</h1>
+      <div
         class="tabs"
         role="tablist"
         aria-label="ClickDial"
@@ -70,12 +71,12 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
         {tabButton('phone', 'Phone')}
         {tabButton('history', 'History')}
         {tabButton('messages', unread > 0 ? `Messages (${unread})` : 'Messages')}
-      </nav>
+      </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'phone' ? (
           <PhoneView snapshot={snapshot} actions={actions} unreachable={unreachable} />
         ) : (
-          <main class="phone">
+          <div class="phone">
             <ErrorBanner error={error} onDismiss={clear} />
             {tab === 'history' ? (
               <HistoryList
@@ -91,9 +92,9 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
             ) : (
               <MessagesView conversations={conversations} actions={actions} run={run} snapshot={snapshot} />
             )}
-          </main>
+          </div>
         )}
       </div>
-    </>
+    </main>
   );
 }

@@ -1,0 +1,224 @@
+// Issue 11, point 1: ClickDial as a screen-reader and keyboard user meets it.
+// axe-core checks every state of the popup, the options, the microphone
+// onboarding and the confirmation window in the light and the dark colour
+// scheme (WCAG 2.1 A/AA and best practices, contrast measured on the page).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { encodeConfirmation, type CallConfirmation } from '../../src/shared/call-confirmation.js';
+import { axeViolations, formatViolation, type AxeViolation } from './harness/axe.js';
+import { launchBrowser, openExtensionPage, type LaunchedExtensionBrowser } from './harness/browser.js';
+import { card, waitForCardState } from './harness/call-controls.js';
+import { MICROPHONE, fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForRegistration } from './harness/clickdial.js';
+import { CONFIRM } from './harness/confirmation.js';
+import type { FarEnd } from './harness/far-end.js';
+import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
+import { USERS, aorOf } from './harness/users.js';
+import { waitFor } from './harness/wait.js';
+
+let lab: PhoneLab;
+let browser: LaunchedExtensionBrowser;
+let b: FarEnd; // 1002
+let c: FarEnd; // 1003
+const ME = aorOf('1001');
+
+before(async () => {
+  lab = await startPhoneLab({ farEnds: ['1002', '1003'] });
+  browser = lab.browser;
+  b = lab.far['1002']!;
+  c = lab.far['1003']!;
+});
+
+after(() => lab?.stop());
+
+function assertNone(found: AxeViolation[]): void {
+  assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
+}
+
+async function dialFromPopup(popup: Page, target: string): Promise<void> {
+  const input = popup.getByLabel('Number or SIP address');
+  if (!(await input.isVisible())) await popup.getByRole('button', { name: 'New call' }).click();
+  await input.fill(target);
+  await popup.getByRole('button', { name: 'Call', exact: true }).click();
+}
+
+describe('accessibility', () => {
+  test('axe: no critical, serious or moderate violation in any state, light and dark', async () => {
+    const found: AxeViolation[] = [];
+    const check = async (page: Page, state: string) => found.push(...(await axeViolations(page, state)));
+
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await waitForRegistration(popup, 'Not set up');
+    await check(popup, 'popup, not set up');
+
+    const options = await openOptions(browser.context, browser.extensionId);
+    await options.locator('form.account').waitFor();
+    await options.locator('input[name=maxCalls]').waitFor();
+    await check(options, 'options, no account');
+    await fillAccountForm(options, { server: 'https://pbx.example.com', aor: 'nope', password: '' });
+    await options.locator('form.account [role=alert]').first().waitFor();
+    await check(options, 'options, account form errors');
+
+    const microphone = await openExtensionPage(browser.context, browser.extensionId, MICROPHONE);
+    await microphone.getByTestId('microphone-result').waitFor();
+    await check(microphone, 'onboarding, allowed');
+    await microphone.close();
+
+    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'], displayName: 'Ada Agent' });
+    await waitForRegistration(options, 'Registered');
+    await options.getByRole('button', { name: /^Remove / }).click();
+    await options.getByRole('button', { name: 'Keep' }).waitFor();
+    await check(options, 'options, registered, asked to remove the account');
+    await options.getByRole('button', { name: 'Keep' }).click();
+    await options.locator('input[name=maxCalls]').fill('0');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.locator('textarea[name=allowList]').fill('not a host!');
+    await options.getByRole('button', { name: 'Save click-to-call settings' }).click();
+    await options.getByTestId('click-to-call-status').waitFor();
+    await options.getByRole('button', { name: 'Test microphone' }).click();
+    await check(options, 'options, settings errors and the microphone test');
+    await options.getByRole('button', { name: 'Stop microphone test' }).click();
+    await options.locator('input[name=maxCalls]').fill('2');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByTestId('call-settings-status').filter({ hasText: 'Saved.' }).waitFor();
+
+    await popup.bringToFront();
+    await waitForRegistration(popup, 'Registered');
+    await check(popup, 'popup, registered');
+    await dialFromPopup(popup, 'not a number!');
+    await popup.getByRole('alert', { name: 'Error' }).waitFor();
+    await check(popup, 'popup, error banner');
+    await popup.getByRole('button', { name: 'Dismiss' }).click();
+
+    // An outgoing call that rings, then is answered.
+    await dialFromPopup(popup, '1002');
+    await waitForCardState(popup, '1002', 'Ringing…');
+    await check(popup, 'popup, outgoing call ringing');
+    await b.answer();
+    await waitForCardState(popup, '1002', 'In call');
+    await check(popup, 'popup, in call');
+    await card(popup, '1002').getByRole('button', { name: 'Keypad' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Tone 5' }).click();
+    await check(popup, 'popup, keypad open');
+    await card(popup, '1002').getByRole('button', { name: 'Keypad' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Transfer' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Transfer now' }).click();
+    await card(popup, '1002').getByRole('alert').waitFor();
+    await check(popup, 'popup, transfer open (with its error)');
+    await card(popup, '1002').getByRole('button', { name: 'Close transfer' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Hold' }).click();
+    await waitForCardState(popup, '1002', 'On hold');
+    await check(popup, 'popup, call on hold');
+    await card(popup, '1002').getByRole('button', { name: 'Resume' }).click();
+    await waitForCardState(popup, '1002', 'In call');
+
+    // A second caller while in a call: call waiting.
+    await c.call(ME);
+    await waitForCardState(popup, '1003', 'Call waiting');
+    await check(popup, 'popup, call waiting');
+    await card(popup, '1003').getByRole('button', { name: 'Decline' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
+    await waitForNoPopupCall(popup);
+    await check(popup, 'popup, after a call');
+
+    // An incoming call alone.
+    await b.call(ME);
+    await waitForCardState(popup, '1002', 'Incoming call');
+    await check(popup, 'popup, incoming call ringing');
+    await card(popup, '1002').getByRole('button', { name: 'Decline' }).click();
+    await waitForNoPopupCall(popup);
+
+    // A refused outgoing call leaves its notice.
+    await b.clearEvents();
+    const declined = b.waitForEvent('invite').then(() => b.decline(486));
+    await dialFromPopup(popup, '1002');
+    await declined;
+    await popup.locator('.banner.notice').waitFor();
+    await check(popup, 'popup, a refused call (notice)');
+
+    await popup.getByRole('tab', { name: 'History' }).click();
+    await popup.locator('.history-entry').first().waitFor();
+    await check(popup, 'popup, history');
+
+    await b.message(ME, 'Hello from 1002');
+    await popup.getByRole('tab', { name: 'Messages (1)' }).click();
+    await popup.getByRole('button', { name: 'Conversation with 1002' }).waitFor();
+    await check(popup, 'popup, messages with one unread');
+    await popup.getByRole('button', { name: 'Conversation with 1002' }).click();
+    await popup.locator('.message.in').waitFor();
+    await check(popup, 'popup, a conversation');
+    await popup.getByRole('button', { name: '‹ Messages' }).click();
+    await popup.getByRole('button', { name: 'New message' }).click();
+    await popup.getByRole('button', { name: 'Send' }).click();
+    await popup.getByText('Type a message to send.').waitFor();
+    await check(popup, 'popup, new message with its error');
+    await popup.getByRole('tab', { name: 'Phone' }).click();
+
+    // A registration that fails.
+    await options.bringToFront();
+    await options.locator('input[name=password]').fill('not-the-password');
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    await waitForRegistration(options, 'Registration failed');
+    await check(options, 'options, registration failed');
+    await popup.bringToFront();
+    await waitForRegistration(popup, 'Registration failed');
+    await check(popup, 'popup, registration failed');
+    await options.locator('input[name=password]').fill(USERS['1001']);
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    await waitForRegistration(popup, 'Registered');
+    await options.close();
+
+    // The confirmation window, with warnings and the call-at-once offer, and broken.
+    const confirmation: CallConfirmation = {
+      dial: '+19005550123',
+      site: 'crm.example',
+      source: 'link',
+      text: 'Call support',
+      reasons: ['asked', 'text-differs', 'high-cost', 'not-seen'],
+      region: 'US',
+    };
+    const confirm = await openExtensionPage(browser.context, browser.extensionId, `${CONFIRM}#${encodeConfirmation(confirmation)}`);
+    await confirm.getByTestId('confirm-warnings').waitFor();
+    await check(confirm, 'confirmation window');
+    await confirm.close();
+    const broken = await openExtensionPage(browser.context, browser.extensionId, `${CONFIRM}#broken`);
+    await broken.getByRole('alert').waitFor();
+    await check(broken, 'confirmation window, broken');
+    await broken.close();
+    await popup.close();
+
+    assertNone(found);
+  });
+
+  test('axe: the microphone warnings and the onboarding before and after a refusal, light and dark', async () => {
+    // Another user, who never allowed the microphone (the lab's browser has it allowed).
+    const fresh = await launchBrowser({ micUi: 'none' });
+    try {
+      const found: AxeViolation[] = [];
+      const options = await openOptions(fresh.context, fresh.extensionId);
+      await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: aorOf('1004'), password: USERS['1004'] });
+      await waitForRegistration(options, 'Registered');
+      await options.getByTestId('microphone-state').filter({ hasText: 'Not yet allowed' }).waitFor();
+      found.push(...(await axeViolations(options, 'options, microphone not allowed')));
+      const popup = await openPopup(fresh.context, fresh.extensionId);
+      await popup.getByText('ClickDial needs your microphone for calls.').waitFor();
+      found.push(...(await axeViolations(popup, 'popup, microphone warning')));
+      const microphone = await openExtensionPage(fresh.context, fresh.extensionId, MICROPHONE);
+      await microphone.getByRole('button', { name: 'Allow microphone' }).waitFor();
+      found.push(...(await axeViolations(microphone, 'onboarding, not asked yet')));
+      // Headless Chromium dismisses the permission bubble: a refusal.
+      await microphone.getByRole('button', { name: 'Allow microphone' }).click();
+      await microphone.getByTestId('microphone-result').filter({ hasText: 'blocked' }).waitFor();
+      found.push(...(await axeViolations(microphone, 'onboarding, refused')));
+      await popup.bringToFront();
+      await popup.getByText('The microphone is blocked for ClickDial.').waitFor();
+      await waitFor(async () => (await popup.getByTestId('registration-state').textContent())?.includes('microphone blocked'), {
+        what: 'the popup to say the microphone is blocked',
+      });
+      found.push(...(await axeViolations(popup, 'popup, microphone blocked')));
+      assertNone(found);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
