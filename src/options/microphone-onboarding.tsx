@@ -50,11 +50,11 @@ export function MicrophoneOnboarding() {
           Allow microphone
         </button>
       )}
-      {state === 'granted' && (
-        <p class="ok" role="status" data-testid="microphone-result">
-          Microphone allowed. You can close this tab and make calls.
-        </p>
-      )}
+      {/* Always in the page, so that a screen reader hears its words change (a refusal is an alert of its own). */}
+      <p class="ok" role="status" {...(state === 'granted' ? { 'data-testid': 'microphone-result' } : {})}>
+        {state === 'granted' && 'Microphone allowed. You can close this tab and make calls.'}
+        {state === 'asking' && "Answer Chrome's question about the microphone."}
+      </p>
       {state === 'denied' && (
         <div role="alert" data-testid="microphone-result">
           <p class="error">The microphone is blocked for ClickDial, so calls cannot be made or answered.</p>

@@ -7,12 +7,14 @@ import { parseHistory } from '../shared/stored-call-history';
 import { parseConversations } from '../shared/stored-conversations';
 import { PopupTabs } from './popup-tabs';
 import { useStored } from './use-stored';
+import { useAnnouncements } from '../shared/use-announcements';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
 export function PopupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
   const history = useStored(HISTORY_KEY, parseHistory);
   const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
+  const spoken = useAnnouncements(snapshot, store.loaded(), { calls: true });
   if (!store.loaded() && !store.error()) {
     return (
       <main class="phone">
@@ -23,5 +25,14 @@ export function PopupApp({ store, actions }: { store: PhoneStore; actions: Phone
       </main>
     );
   }
-  return <PopupTabs snapshot={snapshot} actions={actions} unreachable={store.error()} history={history} conversations={conversations} />;
+  return (
+    <PopupTabs
+      snapshot={snapshot}
+      actions={actions}
+      unreachable={store.error()}
+      history={history}
+      conversations={conversations}
+      spoken={spoken}
+    />
+  );
 }
