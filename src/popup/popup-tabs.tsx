@@ -10,6 +10,7 @@ import { useAction } from './use-action';
 import { ErrorBanner } from './error-banner';
 import { ringingCalls } from '../shared/call-selectors';
 import { LiveRegions, type Spoken } from '../shared/live-regions';
+import { FocusRequestProvider, useFocusKeeper } from './focus-keeper';
 
 type Tab = 'phone' | 'history' | 'messages';
 const TABS: readonly Tab[] = ['phone', 'history', 'messages'];
@@ -41,6 +42,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
   useEffect(() => {
     if (ringing) setTab('phone');
   }, [ringing]);
+  const requestFocus = useFocusKeeper(snapshot);
   const tabButton = (id: Tab, label: string) => (
     <button
       type="button"
@@ -57,7 +59,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
     </button>
   );
   return (
-    <>
+    <FocusRequestProvider value={requestFocus}>
       <main class="popup">
         <h1 class="sr-only">ClickDial</h1>
         <LiveRegions spoken={spoken} />
@@ -101,6 +103,6 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
           )}
         </div>
       </main>
-    </>
+    </FocusRequestProvider>
   );
 }
