@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { encodeConfirmation, type CallConfirmation } from '../../src/shared/call-confirmation.js';
 import { axeViolations, formatViolation, type AxeViolation } from './harness/axe.js';
 import { launchBrowser, openExtensionPage, type LaunchedExtensionBrowser } from './harness/browser.js';
-import { card, waitForCardState } from './harness/call-controls.js';
+import { card, dtmfTonesPlayed, recordDtmfTones, waitForCardState } from './harness/call-controls.js';
 import { MICROPHONE, fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForRegistration } from './harness/clickdial.js';
 import { CONFIRM } from './harness/confirmation.js';
 import type { FarEnd } from './harness/far-end.js';
@@ -33,6 +33,59 @@ after(() => lab?.stop());
 
 function assertNone(found: AxeViolation[]): void {
   assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
+}
+
+/** What has keyboard focus: its accessible name as a user hears it (aria-label, else text), and its call card's party. */
+async function focused(page: Page): Promise<{ name: string; party: string; tag: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const labelled = el?.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : undefined;
+    return {
+      name: (el?.getAttribute('aria-label') ?? labelled ?? el?.textContent ?? '').trim(),
+      party: el?.closest('article.call')?.querySelector('.call-name')?.textContent ?? '',
+      tag: el?.tagName.toLowerCase() ?? '',
+    };
+  });
+}
+
+const named = (name: string, expected: string | RegExp) => (typeof expected === 'string' ? name === expected : expected.test(name));
+
+async function waitForFocus(page: Page, name: string | RegExp, party = ''): Promise<void> {
+  await waitFor(
+    async () => {
+      const now = await focused(page);
+      return named(now.name, name) && (party === '' || now.party === party);
+    },
+    {
+      what: `focus on "${name}"${party ? ` of the call with ${party}` : ''} (it is on ${JSON.stringify(await focused(page))})`,
+      timeoutMs: 5000,
+    },
+  );
+}
+
+/** Presses Tab (Shift+Tab with `back`) until focus is on `name`: how a keyboard user gets to a control. */
+async function tabTo(page: Page, name: string | RegExp, { back = false, party = '' } = {}): Promise<void> {
+  for (let i = 0; i < 40; i += 1) {
+    const now = await focused(page);
+    if (named(now.name, name) && (party === '' || now.party === party)) return;
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  }
+  throw new Error(`Tab never reached "${String(name)}" (focus is on ${JSON.stringify(await focused(page))})`);
+}
+
+/** The live regions' words (the no-break space that makes a repeat heard again left out). */
+async function spoken(page: Page, which: 'polite' | 'assertive'): Promise<string> {
+  return ((await page.getByTestId(`live-${which}`).textContent()) ?? '').replace(/\u00a0/g, ' ').trim();
+}
+
+async function waitForSpoken(page: Page, which: 'polite' | 'assertive', expected: string | RegExp): Promise<void> {
+  await waitFor(
+    async () => {
+      const text = await spoken(page, which);
+      return typeof expected === 'string' ? text === expected : expected.test(text);
+    },
+    { what: `the ${which} live region to say ${String(expected)} (it says "${await spoken(page, which)}")`, timeoutMs: 8000 },
+  );
 }
 
 async function dialFromPopup(popup: Page, target: string): Promise<void> {
@@ -188,6 +241,172 @@ describe('accessibility', () => {
     await popup.close();
 
     assertNone(found);
+  });
+
+  test('live regions say calls ringing, waiting, answered, held and ended with how, registration changes and new messages', async () => {
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await waitForRegistration(popup, 'Registered');
+    assert.equal(await spoken(popup, 'polite'), '', 'the state the popup opens with is shown, not said');
+
+    await b.call(ME);
+    await waitForSpoken(popup, 'assertive', 'Incoming call from 1002.');
+    await waitForFocus(popup, 'Answer', '1002');
+    await card(popup, '1002').getByRole('button', { name: 'Answer' }).click();
+    await waitForSpoken(popup, 'polite', 'In call with 1002.');
+    await card(popup, '1002').getByRole('button', { name: 'Hold' }).click();
+    await waitForSpoken(popup, 'polite', '1002 is on hold.');
+    await card(popup, '1002').getByRole('button', { name: 'Resume' }).click();
+    await waitForSpoken(popup, 'polite', 'Back in the call with 1002.');
+
+    await c.call(ME);
+    await waitForSpoken(popup, 'assertive', 'Call waiting: 1003 is calling.');
+    await waitForFocus(popup, 'Answer', '1003');
+    await card(popup, '1003').getByRole('button', { name: 'Decline' }).click();
+    await waitForSpoken(popup, 'polite', 'Declined the call from 1003.');
+    await b.hangup();
+    await waitForSpoken(popup, 'polite', /^Call with 1002 ended after 0:\d\d\.$/);
+
+    // Refused: the reason is said.
+    await b.clearEvents();
+    const refused = b.waitForEvent('invite').then(() => b.decline(486));
+    await dialFromPopup(popup, '1002');
+    await refused;
+    await waitForSpoken(popup, 'polite', 'Call to 1002 failed: Busy (486 Busy Here).');
+    // The caller gives up: missed.
+    await b.call(ME);
+    await waitForSpoken(popup, 'assertive', 'Incoming call from 1002.');
+    await b.hangup();
+    await waitForSpoken(popup, 'polite', 'Missed call from 1002.');
+
+    await b.message(ME, 'Can you call me back?');
+    await waitForSpoken(popup, 'polite', 'New message from 1002: Can you call me back?');
+
+    // A registration change is said in the popup and in the options.
+    const options = await openOptions(browser.context, browser.extensionId);
+    await waitFor(async () => (await options.locator('input[name=aor]').inputValue()) === ME, { what: 'the saved account to load' });
+    await options.locator('input[name=password]').fill('not-the-password');
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    const failed = /^1001@clickdial\.test: Registration failed\. Wrong user name or password/;
+    await waitForSpoken(options, 'polite', failed);
+    await waitForSpoken(popup, 'polite', failed);
+    await options.locator('input[name=password]').fill(USERS['1001']);
+    await options.getByRole('button', { name: 'Save and connect' }).click();
+    await waitForSpoken(options, 'polite', '1001@clickdial.test: Registered.');
+    await waitForSpoken(popup, 'polite', '1001@clickdial.test: Registered.');
+    await options.close();
+    await popup.close();
+  });
+
+  test('keyboard only: dial, hold, key tones, transfer, answer, messages and a setting, focus where the user is', async () => {
+    await b.autoAnswer(true);
+    await c.autoAnswer(true);
+    const popup = await openPopup(browser.context, browser.extensionId);
+    await waitForRegistration(popup, 'Registered');
+    const keys = popup.keyboard;
+
+    // Dial: the dial field has focus when the popup opens; Enter calls; focus goes to Hang up.
+    await waitForFocus(popup, 'Number or SIP address');
+    await keys.type('1002');
+    await keys.press('Enter');
+    await waitForCardState(popup, '1002', 'In call');
+    await waitForFocus(popup, 'Hang up', '1002');
+
+    // Hold and resume: focus stays on the control (Hold becomes Resume and back).
+    await tabTo(popup, 'Hold', { back: true });
+    await keys.press('Enter');
+    await waitForCardState(popup, '1002', 'On hold');
+    await waitForFocus(popup, 'Resume', '1002');
+    await keys.press('Enter');
+    await waitForCardState(popup, '1002', 'In call');
+    await waitForFocus(popup, 'Hold', '1002');
+
+    // Key tones from the keyboard with the keypad open; Escape closes it and focus is back on Keypad.
+    await recordDtmfTones(browser.context);
+    await tabTo(popup, 'Keypad');
+    await keys.press('Enter');
+    await card(popup, '1002').getByRole('group', { name: 'Key tones' }).waitFor();
+    await keys.press('4');
+    await keys.press('2');
+    await keys.press('#');
+    await waitFor(async () => (await dtmfTonesPlayed(browser.context)) === '42#', { what: 'the tones 42# to be played' });
+    assert.equal(await card(popup, '1002').locator('.dtmf-sent').textContent(), '42#');
+    await keys.press('Escape');
+    await card(popup, '1002').getByRole('group', { name: 'Key tones' }).waitFor({ state: 'detached' });
+    await waitForFocus(popup, 'Keypad', '1002');
+
+    // Transfer: the field takes focus; Escape closes it back to Transfer; then a blind transfer to 1003.
+    await tabTo(popup, 'Transfer');
+    await keys.press('Enter');
+    await waitForFocus(popup, 'Transfer to');
+    await keys.press('Escape');
+    await waitForFocus(popup, 'Transfer', '1002');
+    await keys.press('Enter');
+    await waitForFocus(popup, 'Transfer to');
+    await c.clearEvents();
+    await keys.type('1003');
+    await keys.press('Enter');
+    await c.waitForCallState('Established');
+    await waitForNoPopupCall(popup);
+    // The call is gone: focus is back in the dial field.
+    await waitForFocus(popup, 'Number or SIP address');
+    await c.hangup().catch(() => undefined);
+
+    // Answer: a ringing call takes focus to Answer, wherever it was.
+    await keys.type('55');
+    await b.call(ME);
+    await waitForFocus(popup, 'Answer', '1002');
+    await keys.press('Enter');
+    await waitForCardState(popup, '1002', 'In call');
+    await waitForFocus(popup, 'Hang up', '1002');
+    await keys.press('Enter');
+    await waitForNoPopupCall(popup);
+    await waitForFocus(popup, 'Number or SIP address');
+
+    // Messages: the arrows move between tabs; a new message; Escape back to the list, on its conversation.
+    await tabTo(popup, 'Phone', { back: true });
+    await keys.press('ArrowRight');
+    await keys.press('ArrowRight');
+    await waitForFocus(popup, /^Messages/);
+    assert.equal(await popup.locator('#tab-messages').getAttribute('aria-selected'), 'true');
+    await tabTo(popup, 'New message');
+    await keys.press('Enter');
+    await waitForFocus(popup, 'Message to');
+    await keys.type('1002');
+    await keys.press('Tab');
+    await waitForFocus(popup, 'Message');
+    await keys.type('Sent with the keyboard');
+    await b.clearEvents();
+    await tabTo(popup, 'Send');
+    await keys.press('Enter');
+    assert.equal((await b.waitForEvent('message')).detail.body, 'Sent with the keyboard');
+    await popup.locator('.message.out', { hasText: 'Sent with the keyboard' }).waitFor();
+    await waitForFocus(popup, 'Message');
+    await keys.press('Escape');
+    await popup.getByRole('button', { name: /^Conversation with 1002/ }).waitFor();
+    assert.match((await focused(popup)).name, /^Conversation with 1002/);
+    await tabTo(popup, 'Messages', { back: true });
+    await keys.press('Home');
+    await waitForFocus(popup, 'Phone');
+    await popup.close();
+
+    // A setting: 'Calls at once' by its label, Enter saves; Escape takes back a question.
+    const options = await openOptions(browser.context, browser.extensionId);
+    await options.locator('input[name=maxCalls]').waitFor();
+    await tabTo(options, 'Calls at once');
+    await options.keyboard.press('Control+A');
+    await options.keyboard.type('3');
+    await options.keyboard.press('Enter');
+    await options.getByTestId('call-settings-status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = await options.evaluate(() => chrome.storage.local.get('phoneSettings'));
+    assert.equal((saved.phoneSettings as { maxCalls: number }).maxCalls, 3);
+    await tabTo(options, 'Remove 1001@clickdial.test', { back: true });
+    await options.keyboard.press('Enter');
+    await waitForFocus(options, 'Keep');
+    await options.keyboard.press('Escape');
+    await waitForFocus(options, 'Remove 1001@clickdial.test');
+    await options.close();
+    await b.autoAnswer(false);
+    await c.autoAnswer(false);
   });
 
   test('axe: the microphone warnings and the onboarding before and after a refusal, light and dark', async () => {
