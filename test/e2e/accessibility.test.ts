@@ -88,6 +88,14 @@ async function waitForSpoken(page: Page, which: 'polite' | 'assertive', expected
   );
 }
 
+/** Ends the far ends' calls: a test that failed half-way leaves none behind for the next. */
+async function endCalls(): Promise<void> {
+  for (const far of [b, c]) {
+    await far.autoAnswer(false);
+    for (const call of (await far.state()).calls.filter((x) => x.state !== 'Terminated')) await far.hangup(call.id).catch(() => undefined);
+  }
+}
+
 async function dialFromPopup(popup: Page, target: string): Promise<void> {
   const input = popup.getByLabel('Number or SIP address');
   if (!(await input.isVisible())) await popup.getByRole('button', { name: 'New call' }).click();
@@ -244,8 +252,10 @@ describe('accessibility', () => {
   });
 
   test('live regions say calls ringing, waiting, answered, held and ended with how, registration changes and new messages', async () => {
+    await endCalls();
     const popup = await openPopup(browser.context, browser.extensionId);
     await waitForRegistration(popup, 'Registered');
+    await waitForNoPopupCall(popup);
     assert.equal(await spoken(popup, 'polite'), '', 'the state the popup opens with is shown, not said');
 
     await b.call(ME);
@@ -298,10 +308,12 @@ describe('accessibility', () => {
   });
 
   test('keyboard only: dial, hold, key tones, transfer, answer, messages and a setting, focus where the user is', async () => {
+    await endCalls();
     await b.autoAnswer(true);
     await c.autoAnswer(true);
     const popup = await openPopup(browser.context, browser.extensionId);
     await waitForRegistration(popup, 'Registered');
+    await waitForNoPopupCall(popup);
     const keys = popup.keyboard;
 
     // Dial: the dial field has focus when the popup opens; Enter calls; focus goes to Hang up.
@@ -331,7 +343,7 @@ describe('accessibility', () => {
     await waitFor(async () => (await dtmfTonesPlayed(browser.context)) === '42#', { what: 'the tones 42# to be played' });
     assert.equal(await card(popup, '1002').locator('.dtmf-sent').textContent(), '42#');
     await keys.press('Escape');
-    await card(popup, '1002').getByRole('group', { name: 'Key tones' }).waitFor({ state: 'detached' });
+    await card(popup, '1002').getByRole('group', { name: 'Key tones' }).waitFor({ state: 'detached', timeout: 5000 });
     await waitForFocus(popup, 'Keypad', '1002');
 
     // Transfer: the field takes focus; Escape closes it back to Transfer; then a blind transfer to 1003.
