@@ -63,7 +63,7 @@ const isText = (name: string) => !['--canvas', '--line', '--on-fill'].includes(n
 
 /** The tints the sheet lays under text: of the text's own colour (currentColor), or of a token. */
 function tints(css: string): { own: number[]; of: [string, number][] } {
-  const own = [...css.matchAll(/color-mix\(in srgb,\s*currentColor\s+(\d+)%,\s*transparent\)/g)].map((m) => Number(m[1]));
+  const own = [...new Set([...css.matchAll(/color-mix\(in srgb,\s*currentColor\s+(\d+)%,\s*transparent\)/g)].map((m) => Number(m[1])))];
   const of = [...css.matchAll(/color-mix\(in srgb,\s*var\((--[\w-]+)\)\s+(\d+)%,\s*transparent\)/g)].map(
     (m) => [m[1]!, Number(m[2])] as [string, number],
   );
