@@ -20,6 +20,7 @@ export type Finder = () => HTMLElement | null | undefined;
 
 /** How long a wish for focus waits for its element. */
 export const WANTED_MS = 10_000;
+const RETRY_MS = [0, 50, 250];
 
 /** The buttons and fields focus may land on, by their data-focus name. */
 export const focusable = (name: 'answer' | 'hangup' | 'hold' | 'resume' | 'dial', callId?: string): Finder => {
@@ -82,8 +83,9 @@ export function useFocusKeeper(snapshot: PhoneSnapshot, now: () => number = Date
   });
   const request = useRef((find: Finder) => {
     wanted.current = { find, until: now() + WANTED_MS };
-    // A wish from a component's own state (a panel opening) is met once that render is in the page.
-    setTimeout(place.current, 0);
+    // A wish from a component's own state (a panel opening or closing) renders no phone: look for it
+    // once that render is in the page, and twice more in case its element comes with a later one.
+    for (const ms of RETRY_MS) setTimeout(place.current, ms);
   });
 
   // A call that starts ringing takes focus to its Answer, wherever focus was.
