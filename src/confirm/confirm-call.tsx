@@ -110,6 +110,7 @@ export function ConfirmCall({
   if (!confirmation) {
     return (
       <main class="confirm">
+        <h1>Nothing to call</h1>
         <p class="error" role="alert">
           This confirmation is broken or out of date: nothing was called.
         </p>

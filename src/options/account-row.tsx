@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { accountLabel, canRetry, describeAccount } from '../shared/account-selectors';
 import { request } from '../shared/messenger';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
@@ -24,6 +24,15 @@ interface Props {
 /** One account: its state in words, its error, and what can be done with it. */
 export function AccountRow({ stored, state, microphone, isDefault, several, first, last, editing, onEdit, act, onRemoved }: Props) {
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // Asking moves focus to Keep (the safe answer); Keep or Escape brings it back to Remove.
+  const keep = useRef<HTMLButtonElement>(null);
+  const remove = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirmRemove) keep.current?.focus();
+    else if (asked.current) remove.current?.focus();
+    asked.current = confirmRemove;
+  }, [confirmRemove]);
   const label = accountLabel(stored.account.aor);
   const { id } = stored;
   return (
@@ -85,7 +94,15 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
           </>
         )}
         {confirmRemove ? (
-          <span role="group" aria-label={`Remove ${label}?`}>
+          <span
+            role="group"
+            aria-label={`Remove ${label}?`}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              setConfirmRemove(false);
+            }}
+          >
             Remove {label}? Its calls end.{' '}
             <button
               type="button"
@@ -99,12 +116,12 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
             >
               Remove
             </button>
-            <button type="button" onClick={() => setConfirmRemove(false)} autoFocus>
+            <button type="button" ref={keep} onClick={() => setConfirmRemove(false)}>
               Keep
             </button>
           </span>
         ) : (
-          <button type="button" onClick={() => setConfirmRemove(true)} aria-label={`Remove ${label}`}>
+          <button type="button" ref={remove} onClick={() => setConfirmRemove(true)} aria-label={`Remove ${label}`}>
             Remove
           </button>
         )}

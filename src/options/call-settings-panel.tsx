@@ -45,11 +45,13 @@ export function CallSettingsPanel() {
         ))}
       </fieldset>
       <form class="field" onSubmit={saveMax}>
-        <span>Calls at once</span>
+        <label for="max-calls">Calls at once</label>
         <span class="row">
           <input
             type="number"
+            id="max-calls"
             name="maxCalls"
+            aria-describedby="max-calls-hint"
             min={1}
             max={MAX_CALLS_LIMIT}
             value={maxCalls}
@@ -58,7 +60,9 @@ export function CallSettingsPanel() {
           />
           <button type="submit">Save</button>
         </span>
-        <small class="hint">A call that comes in while you have this many is refused as busy (and listed as missed).</small>
+        <small class="hint" id="max-calls-hint">
+          A call that comes in while you have this many is refused as busy (and listed as missed).
+        </small>
         {problem && (
           <small class="error" role="alert">
             {problem}

@@ -60,11 +60,11 @@ export function MicrophoneAccess({ allowed = 'Microphone allowed.' }: { allowed?
           Allow microphone
         </button>
       )}
-      {state === 'granted' && (
-        <p class="ok" role="status" data-testid="microphone-result">
-          {allowed}
-        </p>
-      )}
+      {/* Always in the page, so that a screen reader hears its words change (a refusal is an alert of its own). */}
+      <p class="ok" role="status" {...(state === 'granted' ? { 'data-testid': 'microphone-result' } : {})}>
+        {state === 'granted' && allowed}
+        {state === 'asking' && "Answer Chrome's question about the microphone."}
+      </p>
       {state === 'denied' && (
         <div role="alert" data-testid="microphone-result">
           <p class="error">The microphone is blocked for ClickDial, so calls cannot be made or answered.</p>

@@ -7,9 +7,13 @@ import { CallSettingsPanel } from './call-settings-panel';
 import { ClickToCallPanel } from './click-to-call-panel';
 import { MicrophonePanel } from './microphone-panel';
 import { ShortcutsPanel } from './shortcuts-panel';
+import { LiveRegions } from '../shared/live-regions';
+import { useAnnouncements } from '../shared/use-announcements';
 
 export function OptionsApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
+  // Registration changes are said here too: the options are where an account is set up and fixed.
+  const spoken = useAnnouncements(snapshot, store.loaded(), { calls: false });
   return (
     <main class="options">
       <h1>ClickDial</h1>
@@ -17,6 +21,7 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
         New to ClickDial? <a href="../setup/setup.html">The setup</a> takes you through the account, the microphone, click-to-call and a
         test call.
       </p>
+      <LiveRegions spoken={spoken} />
       {!store.loaded() && (
         <section class="panel">
           {store.error() ? (

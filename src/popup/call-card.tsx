@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { lineName } from '../shared/account-selectors';
 import { isWaiting } from '../shared/call-selectors';
 import { allowedCommands, type CallCommand } from '../shared/call-table';
@@ -7,6 +7,7 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
 import { CallKeypad } from './call-keypad';
 import { TransferForm } from './transfer-form';
+import { focusable, useFocusRequest } from './focus-keeper';
 
 interface Props {
   call: CallSnapshot;
@@ -55,6 +56,21 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
   const connected = call.state === 'active';
   const isActive = snapshot.activeCallId === call.id;
   const toggle = (which: 'keypad' | 'transfer') => setPanel((p) => (p === which ? 'none' : which));
+  const requestFocus = useFocusRequest();
+  // A closed panel gives focus back to the button that opened it.
+  const openers = { keypad: useRef<HTMLButtonElement>(null), transfer: useRef<HTMLButtonElement>(null) };
+  const closePanel = () => {
+    if (panel === 'none') return false;
+    const opener = openers[panel].current;
+    setPanel('none');
+    requestFocus(() => opener);
+    return true;
+  };
+  // Hold and Resume are one control for the user: focus follows it from one to the other.
+  const hold = (held: boolean) => {
+    requestFocus(focusable(held ? 'resume' : 'hold', call.id));
+    void run(() => (held ? actions.hold(call.id, true) : actions.switchTo(call.id)));
+  };
   // What the buttons offer is what the call's transition table allows (shared/call-table.ts).
   const allowed = allowedCommands(call);
   const can = (command: CallCommand) => allowed.includes(command);
@@ -64,7 +80,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
     </button>
   );
   const hangup = (
-    <button type="button" class="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
+    <button type="button" class="hangup" data-focus="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
       Hang up
     </button>
   );
@@ -72,7 +88,15 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
     <article
       class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`}
       data-call-id={call.id}
+      data-direction={call.direction}
       aria-label={`Call with ${remoteName(call)}`}
+      onKeyDown={(event) => {
+        // Escape closes the keypad or the transfer form, wherever focus is in the card.
+        if (event.key === 'Escape' && closePanel()) {
+          event.preventDefault();
+          event.stopPropagation();
+        }
+      }}
     >
       <div class="call-who">
         <span class="call-name">{remoteName(call)}</span>
@@ -85,7 +109,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       </div>
       <div class="call-meta">
         <span class="call-state">{waiting ? 'Call waiting' : describeCallState(call)}</span>
-        <span class="call-duration" aria-label="Duration">
+        <span class="call-duration" role="timer" aria-label="Duration">
           {elapsed}
         </span>
       </div>
@@ -99,7 +123,11 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           <button
             type="button"
             class="answer"
-            onClick={() => void run(() => actions.answer(call.id))}
+            data-focus="answer"
+            onClick={() => {
+              requestFocus(focusable('hangup', call.id));
+              void run(() => actions.answer(call.id));
+            }}
             title={waiting ? 'Your other call goes on hold' : undefined}
           >
             Answer
@@ -117,7 +145,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       )}
       {connected && call.held && (
         <div class="call-buttons">
-          <button type="button" class="answer" onClick={() => void run(() => actions.switchTo(call.id))}>
+          <button type="button" class="answer" data-focus="resume" onClick={() => hold(false)}>
             Resume
           </button>
           {hangup}
@@ -130,17 +158,17 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
               {call.muted ? 'Unmute' : 'Mute'}
             </button>
             {can('hold') && (
-              <button type="button" onClick={() => void run(() => actions.hold(call.id, true))}>
+              <button type="button" data-focus="hold" onClick={() => hold(true)}>
                 Hold
               </button>
             )}
             {can('dtmf') && (
-              <button type="button" aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
+              <button type="button" ref={openers.keypad} aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
                 Keypad
               </button>
             )}
             {can('transfer') && !call.consultFor && (
-              <button type="button" aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
+              <button type="button" ref={openers.transfer} aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
                 Transfer
               </button>
             )}
@@ -159,7 +187,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
             <TransferForm
               onBlind={(target) => run(() => actions.transfer(call.id, target))}
               onConsult={(target) => run(() => actions.consult(call.id, target))}
-              onClose={() => setPanel('none')}
+              onClose={closePanel}
             />
           )}
         </>

@@ -4,6 +4,7 @@ import type { PhoneSnapshot } from '../shared/snapshot';
 import { CallCard } from './call-card';
 import { Dialer } from './dialer';
 import { useDtmf } from './use-dtmf-keys';
+import { focusable, useFocusRequest } from './focus-keeper';
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -20,6 +21,7 @@ export function CallList({ snapshot, actions, run }: Props) {
   const { sent, send } = useDtmf(snapshot.activeCallId, actions, run);
   const calls = snapshot.calls;
   const full = calls.length >= snapshot.maxCalls;
+  const requestFocus = useFocusRequest();
   return (
     <>
       <section class="calls" aria-label="Calls">
@@ -36,7 +38,15 @@ export function CallList({ snapshot, actions, run }: Props) {
         ))}
       </section>
       {snapshot.accounts.length > 0 && calls.length > 0 && !dialing && (
-        <button type="button" class="new-call" disabled={full} onClick={() => setDialing(true)}>
+        <button
+          type="button"
+          class="new-call"
+          disabled={full}
+          onClick={() => {
+            setDialing(true);
+            requestFocus(focusable('dial'));
+          }}
+        >
           {full ? `New call (at most ${snapshot.maxCalls} at once)` : 'New call'}
         </button>
       )}
@@ -44,6 +54,14 @@ export function CallList({ snapshot, actions, run }: Props) {
         <Dialer
           snapshot={snapshot}
           actions={actions}
+          onEscape={
+            calls.length > 0
+              ? () => {
+                  setDialing(false);
+                  requestFocus(() => document.querySelector<HTMLElement>('button.new-call'));
+                }
+              : undefined
+          }
           run={async (action) => {
             const ok = await run(action);
             if (ok) setDialing(false);

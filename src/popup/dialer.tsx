@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { accountById, accountLabel, defaultAccount, describeAccount, isRegistered } from '../shared/account-selectors';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { useFocusRequest } from './focus-keeper';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
@@ -9,16 +10,31 @@ interface Props {
   snapshot: PhoneSnapshot;
   actions: PhoneActions;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** Escape: close the dial pad (when it was opened over calls). */
+  onEscape?: (() => void) | undefined;
 }
 
-export function Dialer({ snapshot, actions, run }: Props) {
+/** The Hang up of an outgoing call that is not one of `known`: the call just placed. */
+function newCallHangup(known: ReadonlySet<string>): HTMLElement | undefined {
+  const cards = [...document.querySelectorAll<HTMLElement>('article.call[data-direction="outgoing"]')];
+  const card = cards.filter((c) => !known.has(c.dataset.callId ?? '')).at(-1);
+  return card?.querySelector<HTMLElement>('[data-focus="hangup"]') ?? undefined;
+}
+
+export function Dialer({ snapshot, actions, run, onEscape }: Props) {
+  const requestFocus = useFocusRequest();
   const [target, setTarget] = useState('');
   // The line to call from: the default one unless the user picks another (kept while that one exists).
   const [picked, setPicked] = useState<string>();
   const from = accountById(snapshot, picked) ?? defaultAccount(snapshot);
   const canCall = isRegistered(from) && target.trim() !== '';
   const call = async () => {
-    if (await run(() => actions.call(target, from?.id))) setTarget('');
+    // Focus goes to the new call's Hang up once it shows (the dial pad goes away with it).
+    const known = new Set(snapshot.calls.map((c) => c.id));
+    if (await run(() => actions.call(target, from?.id))) {
+      setTarget('');
+      requestFocus(() => newCallHangup(known));
+    }
   };
   return (
     <form
@@ -27,11 +43,18 @@ export function Dialer({ snapshot, actions, run }: Props) {
         e.preventDefault();
         if (canCall) void call();
       }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || !onEscape) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onEscape();
+      }}
     >
       <input
         type="text"
         inputMode="tel"
         autoFocus
+        data-focus="dial"
         aria-label="Number or SIP address"
         placeholder="Number or sip:user@domain"
         value={target}

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { partyName } from '../shared/call-selectors';
 import { checkMessageBody, sortedKeys, type Conversations } from '../shared/conversations';
 import type { PhoneActions } from '../shared/phone-actions';
 import { accountById, defaultAccount, isRegistered, lineName } from '../shared/account-selectors';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { useFocusOnMount, useFocusRequest } from './focus-keeper';
 
 interface Props {
   conversations: Conversations;
@@ -16,35 +17,44 @@ interface Props {
 type Open = { kind: 'list' } | { kind: 'new' } | { kind: 'conversation'; key: string };
 
 /** Text messages (SIP MESSAGE): the conversations, one conversation, or a new message. */
+/** Escape goes back to the list, as ‹ Messages does. */
+const backOnEscape = (onBack: () => void) => (event: KeyboardEvent) => {
+  if (event.key !== 'Escape') return;
+  event.preventDefault();
+  event.stopPropagation();
+  onBack();
+};
+
 export function MessagesView({ conversations, actions, run, snapshot }: Props) {
   const [open, setOpen] = useState<Open>({ kind: 'list' });
+  const requestFocus = useFocusRequest();
+  // Back in the list, focus returns to what opened the view: New message, or the conversation's button.
+  const opener = useRef<string>('new');
+  const back = () => {
+    setOpen({ kind: 'list' });
+    const which = opener.current;
+    requestFocus(() =>
+      which === 'new'
+        ? document.querySelector<HTMLElement>('button.new-message')
+        : document.querySelector<HTMLElement>(`button.conversation-item[data-contact="${CSS.escape(which)}"]`),
+    );
+  };
+  const show = (next: Open) => {
+    if (next.kind !== 'list') opener.current = next.kind === 'new' ? 'new' : next.key;
+    setOpen(next);
+  };
   if (open.kind === 'conversation') {
     return (
-      <ConversationView
-        conversations={conversations}
-        contactKey={open.key}
-        actions={actions}
-        run={run}
-        snapshot={snapshot}
-        onBack={() => setOpen({ kind: 'list' })}
-      />
+      <ConversationView conversations={conversations} contactKey={open.key} actions={actions} run={run} snapshot={snapshot} onBack={back} />
     );
   }
   if (open.kind === 'new') {
-    return (
-      <Compose
-        actions={actions}
-        run={run}
-        snapshot={snapshot}
-        onSent={(key) => setOpen({ kind: 'conversation', key })}
-        onBack={() => setOpen({ kind: 'list' })}
-      />
-    );
+    return <Compose actions={actions} run={run} snapshot={snapshot} onSent={(key) => show({ kind: 'conversation', key })} onBack={back} />;
   }
   const keys = sortedKeys(conversations);
   return (
     <section class="messages" aria-label="Messages">
-      <button type="button" onClick={() => setOpen({ kind: 'new' })}>
+      <button type="button" class="new-message" onClick={() => show({ kind: 'new' })}>
         New message
       </button>
       {keys.length === 0 && <p class="empty">No messages yet.</p>}
@@ -54,15 +64,14 @@ export function MessagesView({ conversations, actions, run, snapshot }: Props) {
           const last = c.messages.at(-1);
           return (
             <li key={key}>
-              <button
-                type="button"
-                class="conversation-item"
-                aria-label={`Conversation with ${c.contact.user}`}
-                onClick={() => setOpen({ kind: 'conversation', key })}
-              >
-                <span class="conversation-name">{partyName(c.contact)}</span>
+              {/* Named by what it shows (the name, the unread count, the last message), led by words a screen reader says. */}
+              <button type="button" class="conversation-item" data-contact={key} onClick={() => show({ kind: 'conversation', key })}>
+                <span class="conversation-name">
+                  <span class="sr-only">Conversation with </span>
+                  {partyName(c.contact)}
+                </span>
                 {c.unread > 0 && (
-                  <span class="unread" aria-label={`${c.unread} unread`}>
+                  <span class="unread" role="img" aria-label={`${c.unread} unread`}>
                     {c.unread}
                   </span>
                 )}
@@ -95,7 +104,7 @@ function ConversationView({
   }, [contactKey, unread]);
   const name = conversation ? (conversation.contact.displayName ?? conversation.contact.user) : contactKey.replace(/^sips?:/, '');
   return (
-    <section class="conversation" aria-label={`Conversation with ${name}`}>
+    <section class="conversation" aria-label={`Conversation with ${name}`} onKeyDown={backOnEscape(onBack)}>
       <header class="conversation-head">
         <button type="button" class="link" onClick={onBack}>
           ‹ Messages
@@ -115,6 +124,7 @@ function ConversationView({
         run={run}
         registered={isRegistered(account)}
         send={(body) => actions.sendMessage(conversation?.contact.uri ?? contactKey, body, account?.id)}
+        focusFirst
       />
     </section>
   );
@@ -129,8 +139,9 @@ function Compose({
 }: Omit<Props, 'conversations'> & { onSent: (key: string) => void; onBack: () => void }) {
   const [to, setTo] = useState('');
   const account = defaultAccount(snapshot);
+  const toField = useFocusOnMount<HTMLInputElement>();
   return (
-    <section class="compose" aria-label="New message">
+    <section class="compose" aria-label="New message" onKeyDown={backOnEscape(onBack)}>
       <header class="conversation-head">
         <button type="button" class="link" onClick={onBack}>
           ‹ Messages
@@ -140,7 +151,7 @@ function Compose({
       <input
         type="text"
         inputMode="tel"
-        autoFocus
+        ref={toField}
         aria-label="Message to"
         placeholder="Number or sip:user@domain"
         value={to}
@@ -160,8 +171,23 @@ function Compose({
   );
 }
 
-function MessageForm({ run, registered, send }: { run: Props['run']; registered: boolean; send: (body: string) => Promise<unknown> }) {
+function MessageForm({
+  run,
+  registered,
+  send,
+  focusFirst = false,
+}: {
+  run: Props['run'];
+  registered: boolean;
+  send: (body: string) => Promise<unknown>;
+  /** The message field takes focus when shown (in a conversation; a new message starts at "Message to"). */
+  focusFirst?: boolean;
+}) {
   const [body, setBody] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusFirst) field.current?.focus();
+  }, []);
   const [problem, setProblem] = useState<string>();
   return (
     <form
@@ -174,7 +200,7 @@ function MessageForm({ run, registered, send }: { run: Props['run']; registered:
         void run(() => send(body)).then((ok) => ok && setBody(''));
       }}
     >
-      <textarea aria-label="Message" rows={2} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      <textarea ref={field} aria-label="Message" rows={2} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       {problem && (
         <small class="error" role="alert">
           {problem}

@@ -18,7 +18,7 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
   const { error, run, clear } = useAction();
   const needsMicrophone = snapshot.accounts.length > 0 && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
   return (
-    <main class="phone">
+    <div class="phone">
       <StatusBar snapshot={snapshot} actions={actions} />
       {unreachable && (
         <p class="banner error" role="alert">
@@ -41,6 +41,6 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
       )}
       <CallList snapshot={snapshot} actions={actions} run={run} />
       <SiteSwitch />
-    </main>
+    </div>
   );
 }

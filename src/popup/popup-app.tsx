@@ -7,20 +7,32 @@ import { parseHistory } from '../shared/stored-call-history';
 import { parseConversations } from '../shared/stored-conversations';
 import { PopupTabs } from './popup-tabs';
 import { useStored } from './use-stored';
+import { useAnnouncements } from '../shared/use-announcements';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
 export function PopupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
   const history = useStored(HISTORY_KEY, parseHistory);
   const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
+  const spoken = useAnnouncements(snapshot, store.loaded(), { calls: true });
   if (!store.loaded() && !store.error()) {
     return (
       <main class="phone">
+        <h1 class="sr-only">ClickDial</h1>
         <p role="status" class="loading">
           Starting the phone…
         </p>
       </main>
     );
   }
-  return <PopupTabs snapshot={snapshot} actions={actions} unreachable={store.error()} history={history} conversations={conversations} />;
+  return (
+    <PopupTabs
+      snapshot={snapshot}
+      actions={actions}
+      unreachable={store.error()}
+      history={history}
+      conversations={conversations}
+      spoken={spoken}
+    />
+  );
 }

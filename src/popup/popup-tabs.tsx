@@ -9,6 +9,8 @@ import { PhoneView } from './phone-view';
 import { useAction } from './use-action';
 import { ErrorBanner } from './error-banner';
 import { ringingCalls } from '../shared/call-selectors';
+import { LiveRegions, type Spoken } from '../shared/live-regions';
+import { FocusRequestProvider, useFocusKeeper } from './focus-keeper';
 
 type Tab = 'phone' | 'history' | 'messages';
 const TABS: readonly Tab[] = ['phone', 'history', 'messages'];
@@ -27,10 +29,12 @@ interface Props {
   unreachable?: string | undefined;
   history: HistoryEntry[];
   conversations: Conversations;
+  /** What the live regions say (shared/use-announcements.ts). */
+  spoken?: Spoken;
 }
 
 /** Phone, recent calls and messages; a ringing call always brings the phone to the front. */
-export function PopupTabs({ snapshot, actions, unreachable, history, conversations }: Props) {
+export function PopupTabs({ snapshot, actions, unreachable, history, conversations, spoken = { polite: '', assertive: '' } }: Props) {
   const [tab, setTab] = useState<Tab>('phone');
   const { error, run, clear } = useAction();
   const unread = totalUnread(conversations);
@@ -38,6 +42,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
   useEffect(() => {
     if (ringing) setTab('phone');
   }, [ringing]);
+  const requestFocus = useFocusKeeper(snapshot);
   const tabButton = (id: Tab, label: string) => (
     <button
       type="button"
@@ -54,46 +59,50 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
     </button>
   );
   return (
-    <>
-      <nav
-        class="tabs"
-        role="tablist"
-        aria-label="ClickDial"
-        onKeyDown={(event) => {
-          const next = tabForKey(event.key, tab);
-          if (!next) return;
-          event.preventDefault();
-          setTab(next);
-          document.getElementById(`tab-${next}`)?.focus();
-        }}
-      >
-        {tabButton('phone', 'Phone')}
-        {tabButton('history', 'History')}
-        {tabButton('messages', unread > 0 ? `Messages (${unread})` : 'Messages')}
-      </nav>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'phone' ? (
-          <PhoneView snapshot={snapshot} actions={actions} unreachable={unreachable} />
-        ) : (
-          <main class="phone">
-            <ErrorBanner error={error} onDismiss={clear} />
-            {tab === 'history' ? (
-              <HistoryList
-                history={history}
-                snapshot={snapshot}
-                run={run}
-                onCall={async (uri, accountId) => {
-                  await actions.call(uri, accountId);
-                  setTab('phone');
-                }}
-                onClear={actions.clearHistory}
-              />
-            ) : (
-              <MessagesView conversations={conversations} actions={actions} run={run} snapshot={snapshot} />
-            )}
-          </main>
-        )}
-      </div>
-    </>
+    <FocusRequestProvider value={requestFocus}>
+      <main class="popup">
+        <h1 class="sr-only">ClickDial</h1>
+        <LiveRegions spoken={spoken} />
+        <div
+          class="tabs"
+          role="tablist"
+          aria-label="ClickDial"
+          onKeyDown={(event) => {
+            const next = tabForKey(event.key, tab);
+            if (!next) return;
+            event.preventDefault();
+            setTab(next);
+            document.getElementById(`tab-${next}`)?.focus();
+          }}
+        >
+          {tabButton('phone', 'Phone')}
+          {tabButton('history', 'History')}
+          {tabButton('messages', unread > 0 ? `Messages (${unread})` : 'Messages')}
+        </div>
+        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+          {tab === 'phone' ? (
+            <PhoneView snapshot={snapshot} actions={actions} unreachable={unreachable} />
+          ) : (
+            <div class="phone">
+              <ErrorBanner error={error} onDismiss={clear} />
+              {tab === 'history' ? (
+                <HistoryList
+                  history={history}
+                  snapshot={snapshot}
+                  run={run}
+                  onCall={async (uri, accountId) => {
+                    await actions.call(uri, accountId);
+                    setTab('phone');
+                  }}
+                  onClear={actions.clearHistory}
+                />
+              ) : (
+                <MessagesView conversations={conversations} actions={actions} run={run} snapshot={snapshot} />
+              )}
+            </div>
+          )}
+        </div>
+      </main>
+    </FocusRequestProvider>
   );
 }

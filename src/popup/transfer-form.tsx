@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
+import { useFocusOnMount } from './focus-keeper';
 
 interface Props {
   onBlind: (target: string) => Promise<boolean>;
   onConsult: (target: string) => Promise<boolean>;
-  onClose: () => void;
+  onClose: () => unknown;
 }
 
 /** Where to transfer a call: at once (blind), or after talking to the target (attended). */
 export function TransferForm({ onBlind, onConsult, onClose }: Props) {
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
+  const input = useFocusOnMount<HTMLInputElement>();
   const go = async (how: (target: string) => Promise<boolean>) => {
     if (target.trim() === '') {
       setError('Enter a number or SIP address to transfer to.');
@@ -29,7 +31,7 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
       <input
         type="text"
         inputMode="tel"
-        autoFocus
+        ref={input}
         aria-label="Transfer to"
         placeholder="Number or sip:user@domain"
         value={target}
@@ -45,7 +47,7 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
         <button type="button" onClick={() => void go(onConsult)}>
           Consult first
         </button>
-        <button type="button" aria-label="Close transfer" onClick={onClose}>
+        <button type="button" aria-label="Close transfer" onClick={() => onClose()}>
           ✕
         </button>
       </div>
