@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { axeViolations, formatViolation } from './harness/axe.js';
 import { FIRST_RUN_PAGE } from './harness/browser.js';
 import { OPTIONS } from './harness/clickdial.js';
 import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
@@ -39,6 +40,12 @@ after(async () => {
   await lab?.stop();
 });
 
+/** axe-core on the setup as it is now, light and dark (as for every surface: test/e2e/accessibility.test.ts). */
+async function noAxeViolations(state: string): Promise<void> {
+  const found = await axeViolations(setup, state);
+  assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
+}
+
 describe('the first-run setup', () => {
   test('installing opens it in a tab, at the account step', async () => {
     const page = lab.browser.firstRunPage;
@@ -58,6 +65,7 @@ describe('the first-run setup', () => {
     await form.getByRole('button', { name: 'Save and connect' }).click();
     const error = setup.getByTestId('setup-registration-error');
     await error.filter({ hasText: /has not answered the registration/ }).waitFor({ timeout: 8000 });
+    await noAxeViolations('setup, account step with a registration error');
     // The server is right now, but the phone's connection is still to the mute one: on its own it would wait.
     proxy.retarget(lab.kamailio.port);
     await setup.waitForTimeout(2000);
@@ -72,6 +80,7 @@ describe('the first-run setup', () => {
     assert.ok(tookMs < 2000, `registered ${tookMs} ms after Retry now`);
     assert.equal(await error.count(), 0, 'the error is gone');
     assert.equal(await setup.getByRole('button', { name: 'Retry now' }).count(), 0);
+    await noAxeViolations('setup, account step registered');
   });
 
   test('Next moves on by keyboard, focus on the new step; the microphone step says it is allowed', async () => {
@@ -82,6 +91,7 @@ describe('the first-run setup', () => {
       what: 'focus on the new step heading',
     });
     await setup.getByTestId('microphone-result').filter({ hasText: 'Microphone allowed' }).waitFor();
+    await noAxeViolations('setup, microphone step');
     assert.match((await setup.getByRole('button', { name: /1\. Your SIP account/ }).textContent()) ?? '', /\(done\)/);
   });
 
@@ -90,6 +100,7 @@ describe('the first-run setup', () => {
     await waitFor(async () => (await step()) === 'click-to-call', { what: 'the click-to-call step' });
     assert.match(await setup.locator('section.step').innerText(), /Read and change all your data on all websites/);
     await setup.getByTestId('host-access-state').filter({ hasText: 'Click-to-call is on for all sites' }).waitFor();
+    await noAxeViolations('setup, click-to-call step');
   });
 
   test('a test call reaches the far end, shows its state, and hangs up', async () => {
@@ -103,6 +114,7 @@ describe('the first-run setup', () => {
     await state.filter({ hasText: 'Ringing' }).waitFor();
     await lab.farEnd.answer();
     await state.filter({ hasText: 'In call' }).waitFor();
+    await noAxeViolations('setup, test call in progress');
     await setup.getByRole('button', { name: 'Hang up' }).click();
     await lab.farEnd.waitForEvent('bye-received');
     await state.filter({ hasText: 'got through' }).waitFor();
@@ -116,10 +128,12 @@ describe('the first-run setup', () => {
     await setup.getByRole('button', { name: 'Next' }).click();
     await waitFor(async () => (await step()) === 'pin', { what: 'the pin step' });
     await setup.getByRole('img', { name: /puzzle-piece menu/ }).waitFor();
+    await noAxeViolations('setup, pin step');
     await setup.getByRole('button', { name: 'Finish' }).click();
     await setup.getByRole('status').filter({ hasText: 'ClickDial is set up' }).waitFor();
     await setup.reload();
     await setup.getByRole('status').filter({ hasText: 'ClickDial is set up' }).waitFor();
+    await noAxeViolations('setup, finished');
   });
 
   test('the popup of a phone with no account opens the setup (the open tab, not another)', async () => {
