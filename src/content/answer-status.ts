@@ -2,7 +2,7 @@
 // say that the page has more numbers than ClickDial linked. Only ClickDial's
 // own pages may ask: a message from a content script (sender.tab) or from
 // anyone else gets no answer.
-import browser from 'webextension-polyfill';
+import { answerRuntimeMessages, extensionId } from '../shared/page-runtime';
 import type { ContentScriptEnvelope, ContentScriptRequests, Reply } from '../shared/protocol';
 
 type Status = ContentScriptRequests['content.status']['reply'];
@@ -16,10 +16,8 @@ function isStatusRequest(message: unknown): message is ContentScriptEnvelope<'co
 /** Answers status requests with `status()` until `signal` aborts. */
 export function answerStatus(signal: AbortSignal, status: () => Status): void {
   if (signal.aborted) return;
-  const listener = (message: unknown, sender: browser.Runtime.MessageSender): Promise<Reply<Status>> | undefined => {
-    if (!isStatusRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-    return Promise.resolve({ ok: true, value: status() });
-  };
-  browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+  answerRuntimeMessages(signal, (message, sender) => {
+    if (!isStatusRequest(message) || sender.id !== extensionId() || sender.tab !== undefined) return undefined;
+    return Promise.resolve<Reply<Status>>({ ok: true, value: status() });
+  });
 }

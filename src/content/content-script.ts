@@ -8,7 +8,7 @@
 //      └─────on─────────────────────────────────▲
 import { decideForHost, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadPageSettings, watchPageSettings } from '../shared/page-settings';
-import { request } from '../shared/messenger';
+import { request } from '../shared/request';
 import { answerStatus } from './answer-status';
 import { listenForCalls, type CallClick, type OurLink } from './call-clicks';
 import { startPageScanner, type FindNumbers, type PageScanner } from './page-scanner';

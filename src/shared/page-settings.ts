@@ -9,8 +9,8 @@
 // data the worker wrote. It still never trusts the mirror's shape (storage.session
 // is writable by content scripts), and test/shared/page-settings.test.ts holds it
 // to the same answers as the schema.
-import browser from 'webextension-polyfill';
-import { request } from './messenger';
+import { readSessionStorage, watchSessionStorage } from './page-runtime';
+import { request } from './request';
 import {
   COUNTRY,
   EXTENSION_DIGITS_RANGE,
@@ -56,7 +56,7 @@ export function readMirroredSettings(value: unknown, langs: readonly string[] = 
 /** The mirrored copy, or the worker's answer when there is none yet. */
 export async function loadPageSettings(): Promise<ClickToCallSettings> {
   try {
-    const stored = await browser.storage.session.get(SETTINGS_KEY);
+    const stored = await readSessionStorage(SETTINGS_KEY);
     if (stored[SETTINGS_KEY] !== undefined) return readMirroredSettings(stored[SETTINGS_KEY], browserLanguages());
   } catch {
     // Not yet opened to content scripts (the worker has not run since startup).
@@ -66,10 +66,5 @@ export async function loadPageSettings(): Promise<ClickToCallSettings> {
 
 /** Follows the mirrored copy until the signal aborts. */
 export function watchPageSettings(signal: AbortSignal, onChange: (settings: ClickToCallSettings) => void): void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string): void => {
-    if (area !== 'session' || !(SETTINGS_KEY in changes)) return;
-    onChange(readMirroredSettings(changes[SETTINGS_KEY]?.newValue, browserLanguages()));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
+  watchSessionStorage(signal, SETTINGS_KEY, (value) => onChange(readMirroredSettings(value, browserLanguages())));
 }

@@ -1,19 +1,25 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
-type Listener = (message: unknown, sender: { id?: string; tab?: object }) => Promise<unknown> | undefined;
+type Sender = { id?: string; tab?: object };
+type Listener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => boolean | undefined;
 const listeners = new Set<Listener>();
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: 'clickdial-id',
-      onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
-    },
+// The page script's runtime (shared/page-runtime.ts) is Chrome's own API, no polyfill.
+(globalThis as { chrome?: unknown }).chrome = {
+  runtime: {
+    id: 'clickdial-id',
+    onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
   },
-}));
+};
 
 const { answerStatus } = await import('../../src/content/answer-status');
 const ask = { target: 'content', type: 'content.status', payload: {} };
-const answer = (message: unknown, sender: { id?: string; tab?: object }) => [...listeners].map((l) => l(message, sender))[0];
+/** What the first listener answers: a promise of its reply, or undefined when it stays silent. */
+function answer(message: unknown, sender: Sender): Promise<unknown> | undefined {
+  const [listener] = listeners;
+  let reply: (value: unknown) => void = () => undefined;
+  const replied = new Promise((resolve) => (reply = resolve));
+  return listener?.(message, sender, reply) === true ? replied : undefined;
+}
 
 afterEach(() => listeners.clear());
 
