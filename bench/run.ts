@@ -1,10 +1,13 @@
 // `npm run bench`: detection throughput (Node), the content script's cost in
 // Chromium (ordinary pages, and issue 8's hostile pages against its targets),
-// and the size of what every page loads, in one run. Writes
+// the size of what every page loads, how soon a click becomes an INVITE and
+// the phone document's memory over 200 calls (issue 12), in one run. Writes
 // bench-results/results.json and prints the figures. Build dist/ first
 // (the npm script does).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { benchChromium } from './chromium-cost';
+import { benchClickToCall } from './click-to-call';
+import { benchPhoneMemory, leftBehind } from './phone-memory';
 import { contentScriptSize } from './content-script-size';
 import { benchThroughput } from './detection-throughput';
 import { benchHostilePages } from './hostile-pages';
@@ -19,7 +22,19 @@ async function main(): Promise<void> {
   const chromium = await benchChromium();
   const hostile = await benchHostilePages();
   const reregistration = await benchReregistration();
-  const results = { at: new Date().toISOString(), node: process.version, throughput, size, chromium, hostile, reregistration };
+  const clickToCall = await benchClickToCall();
+  const memory = await benchPhoneMemory();
+  const results = {
+    at: new Date().toISOString(),
+    node: process.version,
+    throughput,
+    size,
+    chromium,
+    hostile,
+    reregistration,
+    clickToCall,
+    memory,
+  };
   await mkdir('bench-results', { recursive: true });
   await writeFile('bench-results/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
@@ -95,6 +110,42 @@ async function main(): Promise<void> {
       'registered after the server was back': `${f1(o.backMs / 1000)} s ${o.backMs <= 5000 ? 'ok' : 'OVER'}`,
       'ratio to baseline': `${o.ratio.toFixed(1)}x`,
     })),
+  );
+  console.log(`\nClick to call, ${clickToCall.rounds} calls per figure (${clickToCall.clickPath}):`);
+  console.table(
+    clickToCall.figures.map((f) => ({
+      figure: f.name,
+      'median ms': f1(f.summary.median),
+      'p90 ms': f1(f.summary.p90),
+      target: `<= ${f.targetMs} ms ${f.ok ? 'ok' : 'OVER'}`,
+      baseline: f.baselineName,
+      'baseline median (p90)': `${f1(f.baseline.median)} (${f1(f.baseline.p90)})`,
+      'ratio to baseline': `${f.ratio.toFixed(2)}x`,
+    })),
+  );
+  console.log(
+    `The popup's first paint showed "Starting the phone…" before the state in ${clickToCall.popupLoadingFirst} of ${clickToCall.rounds} opens; ` +
+      `the first page click after the phone started (not counted) took ${f1(clickToCall.firstPageClickMs)} ms.`,
+  );
+  const m = memory;
+  console.log(
+    `\nThe phone document over ${m.calls} calls (${m.secondsPerCall.toFixed(2)} s each; read idle, after garbage collection; ` +
+      `target: heap within 2 MB of the heap after the first call, nothing left behind):`,
+  );
+  console.table(
+    m.points.map((p) => ({
+      'after call': p.calls,
+      'JS heap MB': p.heapUsedMb.toFixed(2),
+      'peer connections (open)': `${p.peerConnections} (${p.openPeerConnections})`,
+      'call audio elements (in document)': `${p.audioElements} (${p.audioInDocument})`,
+      'live microphone tracks': p.liveMicrophoneTracks,
+      'SIP.js sessions (in tables)': `${p.sessions} (${p.sessionTableEntries})`,
+      'listeners on window, on the document': `${p.windowListeners}, ${p.documentListeners}`,
+      'left behind': leftBehind(p).join(', ') || 'nothing',
+    })),
+  );
+  console.log(
+    `Heap growth from the 1st call to the ${m.calls}th: ${m.growthMb.toFixed(2)} MB (${m.ratio.toFixed(2)}x the baseline) ${m.ok ? 'ok' : 'OVER'}`,
   );
   console.log(`\nWritten to bench-results/results.json in ${f1((Date.now() - started) / 1000)} s.`);
 }

@@ -13,6 +13,7 @@ import { Invitation, SessionState, type Core, type Session, type Web } from 'sip
 import type { EndedCall, ReceivedMessage } from '../shared/snapshot';
 import type { CallControls } from './call-controls';
 import type { CallRegistry } from './call-registry';
+import { sendWhenGathered } from './ice-gathering';
 import { IceWatch } from './ice-watch';
 import { NOT_ACCEPTABLE, mediaWarning, watchMediaSetup } from './media-setup';
 import { describeMediaLost, describeNoMediaPath, describeUnusableDescription } from './media-words';
@@ -212,6 +213,8 @@ export class CallEvents {
       onSessionDescriptionHandler: (sdh, provisional) => {
         before?.(sdh, provisional);
         setUp(sdh, provisional);
+        // Offers and answers go out without waiting for Chromium's late TCP candidates.
+        sendWhenGathered(sdh);
       },
     };
     let ice: IceWatch | undefined;

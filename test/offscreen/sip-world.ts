@@ -74,9 +74,12 @@ export class FakePeerConnection extends EventTarget {
   connectionState = 'new';
   iceConnectionState: RTCIceConnectionState = 'new';
   iceGatheringState = 'complete';
-  constructor() {
+  constructor(private readonly configuration: RTCConfiguration = {}) {
     super();
     FakePeerConnection.made.push(this);
+  }
+  getConfiguration(): RTCConfiguration {
+    return this.configuration;
   }
   getSenders(): RTCRtpSender[] {
     return [];

@@ -19,16 +19,23 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(upstreamPort: number, host = '127.0.0.1'): Promise<TcpProxy> {
+/** Told of each chunk before it is forwarded: which connection, which way ('up': client to server). */
+export type ProxyObserver = (connection: number, direction: 'up' | 'down', chunk: Buffer) => void;
+
+export async function startTcpProxy(upstreamPort: number, host = '127.0.0.1', observe?: ProxyObserver): Promise<TcpProxy> {
   const pairs = new Set<[Socket, Socket]>();
   let holed = false;
   let target = upstreamPort;
+  let connections = 0;
   const server: Server = createServer((client) => {
     const upstream = connect({ host, port: target });
     const pair: [Socket, Socket] = [client, upstream];
     pairs.add(pair);
+    const id = (connections += 1);
     const forward = (from: Socket, to: Socket): void => {
-      from.on('data', (chunk) => {
+      const direction = from === client ? 'up' : 'down';
+      from.on('data', (chunk: Buffer) => {
+        observe?.(id, direction, chunk);
         // A black hole drops what it is given, and tells nobody.
         if (!holed) to.write(chunk);
       });
