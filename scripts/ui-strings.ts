@@ -30,8 +30,11 @@ const READ_ATTRIBUTES = new Set([
 const hasLetters = (text: string) => /\p{L}/u.test(text);
 
 function isNotShown(node: ts.Node): boolean {
+  // A choice between strings is an argument when the choice is: t(incoming ? 'to_line' : 'from_line').
+  let at = node;
+  while ((ts.isConditionalExpression(at.parent) && at !== at.parent.condition) || ts.isParenthesizedExpression(at.parent)) at = at.parent;
+  if (ts.isCallExpression(at.parent) && at.parent.arguments.includes(at as ts.Expression)) return true;
   const parent = node.parent;
-  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression)) return true;
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     return (

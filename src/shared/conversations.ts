@@ -3,6 +3,7 @@
 // the popup reads. Pure, so both can share it. How they are stored and read
 // back: shared/stored-conversations.ts.
 import type { RemoteParty } from './snapshot';
+import { t } from './i18n';
 
 export interface TextMessage {
   direction: 'in' | 'out';
@@ -71,7 +72,7 @@ export function totalUnread(all: Conversations): number {
 
 /** A message body to send, or why not. */
 export function checkMessageBody(body: string): string | undefined {
-  if (body.trim() === '') return 'Type a message to send.';
-  if (body.length > MAX_MESSAGE_LENGTH) return `A message can have at most ${MAX_MESSAGE_LENGTH} characters.`;
+  if (body.trim() === '') return t('message_empty_body');
+  if (body.length > MAX_MESSAGE_LENGTH) return t('message_too_long', { count: MAX_MESSAGE_LENGTH });
   return undefined;
 }

@@ -45,6 +45,18 @@ export function t<K extends MessageKey>(key: K, ...[substitutions]: Substitution
   return chrome.i18n.getMessage(key, positional(substitutions));
 }
 
+const MARK = '\uE000';
+
+/**
+ * A one-placeholder message split around that placeholder, for a sentence whose filled-in
+ * part is an element of its own ("Click-to-call on <strong>host</strong>"): the words before
+ * and after it, in the order the language puts them.
+ */
+export function around<K extends MessageKey>(key: K, name: PlaceholderNames<K>): [before: string, after: string] {
+  const [before = '', after = ''] = chrome.i18n.getMessage(key, positional({ [name]: MARK })).split(MARK);
+  return [before, after];
+}
+
 /** Keys that come in plural forms: `calls_one` and `calls_other` make `calls`. */
 export type PluralKey = {
   [K in MessageKey]: K extends `${infer Base}_one` ? (`${Base}_other` extends MessageKey ? Base : never) : never;
@@ -90,4 +102,15 @@ export function durationWords(ms: number): string {
     .filter(([value], index) => value > 0 || (total === 0 && index === 2))
     .map(([value, unit]) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value));
   return new Intl.ListFormat(language, { type: 'unit', style: 'long' }).format(said);
+}
+
+/**
+ * Gives a page the UI language and its direction (<html lang dir>), so screen readers speak
+ * the right language and a right-to-left locale lays the page out from the right (the
+ * stylesheets use logical properties: margin-inline-start, not margin-left), and its title.
+ */
+export function localizeDocument(doc: Document, title?: string): void {
+  doc.documentElement.lang = uiLanguage();
+  doc.documentElement.dir = uiDirection();
+  if (title !== undefined) doc.title = title;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { durationWords, plural, t } from '../../src/shared/i18n';
+import { durationWords, localizeDocument, plural, t } from '../../src/shared/i18n';
 import { LOCALES, readCatalogue, useLanguage } from '../support/chrome-i18n';
 
 const english = readCatalogue('en');
@@ -62,6 +62,18 @@ describe('t, plural and the Intl helpers', () => {
     expect(plural('seconds', 0)).toBe('0 seconde');
     useLanguage('de');
     expect(plural('seconds', 1200)).toBe('1.200 Sekunden');
+  });
+
+  it('gives a page the UI language, its direction and a title', () => {
+    const page = () => ({ documentElement: { lang: 'en', dir: '' }, title: '' }) as unknown as Document;
+    const german = page();
+    useLanguage('de');
+    localizeDocument(german, t('page_title_options'));
+    expect([german.documentElement.lang, german.documentElement.dir, german.title]).toEqual(['de', 'ltr', 'ClickDial-Optionen']);
+    const arabic = page();
+    useLanguage('ar');
+    localizeDocument(arabic);
+    expect([arabic.documentElement.lang, arabic.documentElement.dir]).toEqual(['ar', 'rtl']);
   });
 
   it('says durations in words in the UI language', () => {

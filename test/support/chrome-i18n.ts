@@ -36,13 +36,16 @@ const english = catalogue;
 /** Which locale the stand-in answers in (Chrome falls back to the default locale, English, per key). */
 export function useLanguage(locale: string): void {
   language = locale;
-  catalogue = readCatalogue(locale);
+  catalogue = (LOCALES as readonly string[]).includes(locale) ? readCatalogue(locale) : english;
 }
+
+/** Chrome's @@bidi_dir: right to left for the UI languages written that way. */
+const RIGHT_TO_LEFT = ['ar', 'fa', 'he', 'ur'];
 
 export const chromeI18n = {
   getUILanguage: () => language,
   getMessage(key: string, substitutions?: string | string[]): string {
-    if (key === '@@bidi_dir') return 'ltr';
+    if (key === '@@bidi_dir') return RIGHT_TO_LEFT.includes(language.split('-')[0]!) ? 'rtl' : 'ltr';
     if (key === '@@ui_locale') return language;
     const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
     return formatMessage(catalogue[key] ?? english[key], subs);
