@@ -70,9 +70,16 @@ export function totalUnread(all: Conversations): number {
   return Object.values(all).reduce((sum, c) => sum + c.unread, 0);
 }
 
-/** A message body to send, or why not. */
+/** Why a message body cannot be sent, if it cannot: for the offscreen phone, which has no chrome.i18n (offscreen documents get chrome.runtime only). */
+export function messageBodyProblem(body: string): 'empty' | 'too-long' | undefined {
+  if (body.trim() === '') return 'empty';
+  return body.length > MAX_MESSAGE_LENGTH ? 'too-long' : undefined;
+}
+
+/** A message body to send, or why not, in words. */
 export function checkMessageBody(body: string): string | undefined {
-  if (body.trim() === '') return t('message_empty_body');
-  if (body.length > MAX_MESSAGE_LENGTH) return t('message_too_long', { count: MAX_MESSAGE_LENGTH });
+  const problem = messageBodyProblem(body);
+  if (problem === 'empty') return t('message_empty_body');
+  if (problem === 'too-long') return t('message_too_long', { count: MAX_MESSAGE_LENGTH });
   return undefined;
 }
