@@ -18,9 +18,13 @@ export type Substitutions<K extends MessageKey> = [PlaceholderNames<K>] extends 
   ? []
   : [substitutions: Record<PlaceholderNames<K>, string | number>];
 
-/** The language Chrome shows its own UI in, which chrome.i18n picks messages by ("de", "en-US"). */
+/**
+ * The language of the messages chrome.i18n picked (@@ui_locale, "de", "en_US"), as a BCP 47 tag for
+ * Intl, so numbers and dates are written as the words around them are. (getUILanguage() can
+ * differ: Chromium on Linux picks messages by LANGUAGE, yet may report en-US.)
+ */
 export function uiLanguage(): string {
-  return chrome.i18n.getUILanguage();
+  return chrome.i18n.getMessage('@@ui_locale').replace(/_/g, '-') || chrome.i18n.getUILanguage();
 }
 
 /** Text direction of the UI language, from the catalogue's predefined @@bidi_dir. */
