@@ -44,11 +44,9 @@ describe('Chromium started in German', () => {
   test('the manifest, the options page and the toolbar are German', async () => {
     const { browser } = lab;
     const worker = await browser.serviceWorker.evaluate(async () => ({
-      ui: chrome.i18n.getMessage('@@ui_locale'),
       commands: (await chrome.commands.getAll()).map((c) => c.description),
       title: await chrome.action.getTitle({}),
     }));
-    assert.match(worker.ui, /^de/);
     assert.ok(worker.commands.includes('Eingehenden Anruf annehmen'), worker.commands.join(' | '));
     await waitFor(async () => (await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}))).includes('nicht eingerichtet'), {
       what: 'the toolbar to say "nicht eingerichtet"',
