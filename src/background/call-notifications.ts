@@ -26,6 +26,7 @@ import { loadAccounts } from './account-store';
 import { callBackTarget } from '../shared/call-back';
 import { accountLabel, lineName } from '../shared/account-selectors';
 import { defaultAccount } from '../shared/stored-accounts';
+import { t } from '../shared/i18n';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -64,7 +65,10 @@ export async function notifyCallEnded(ended: EndedCall): Promise<void> {
     await showCallFailed(ended, await storedLineName(ended.call.accountId));
   }
   // Cut off on our side: never silently.
-  if (ended.outcome === 'dropped') await showError(`Call with ${partyName(ended.call.remote)} dropped. ${ended.reason ?? ''}`.trim());
+  if (ended.outcome === 'dropped') {
+    const name = partyName(ended.call.remote);
+    await showError(ended.reason ? t('notify_dropped_why', { name, reason: ended.reason }) : t('notify_dropped', { name }));
+  }
 }
 
 /**
@@ -83,7 +87,7 @@ async function callBack({ uri, accountId }: { uri: string; accountId: string }):
     // Left as written: the dialler refuses what is not a number.
   }
   const target = callBackTarget({ uri, user: decoded }, account?.aor);
-  if (!target) throw new Error(`${uri} cannot be called back.`);
+  if (!target) throw new Error(t('notify_cannot_call_back', { uri }));
   await toPhone('phone.call', { target, ...(chosen ? { accountId: chosen.id } : {}) });
 }
 

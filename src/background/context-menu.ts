@@ -6,6 +6,7 @@ import type { CallSource } from '../shared/call-confirmation';
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
 import { handleOutsideCall } from './outside-call';
 import { outsideCallPhone } from './router';
+import { t } from '../shared/i18n';
 
 export const CALL_SELECTION_MENU = 'clickdial-call-selection';
 // Labels people select along with the number: "Tel.: ", "Phone: ", "☎ ".
@@ -38,7 +39,7 @@ export function registerContextMenu(): void {
     chrome.contextMenus.remove(CALL_SELECTION_MENU, () => {
       void chrome.runtime.lastError; // "not found" on a first install
       chrome.contextMenus.create(
-        { id: CALL_SELECTION_MENU, title: 'Call "%s"', contexts: ['selection'] },
+        { id: CALL_SELECTION_MENU, title: t('menu_call_selection'), contexts: ['selection'] },
         () => void chrome.runtime.lastError,
       );
     });

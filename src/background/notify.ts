@@ -3,6 +3,7 @@
 import { partyName } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
+import { formatTime, t } from '../shared/i18n';
 
 export const RING_PREFIX = 'ring:';
 export const MISSED_PREFIX = 'missed:';
@@ -30,10 +31,10 @@ export function showIncoming(call: CallSnapshot, waiting: boolean, line?: string
   return chrome.notifications.create(ringId(call.id), {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
-    title: waiting ? 'Call waiting' : 'Incoming call',
+    title: waiting ? t('notify_waiting') : t('notify_incoming'),
     message: remoteName(call),
-    contextMessage: line === undefined ? call.remote.uri : `${call.remote.uri} · to ${line}`,
-    buttons: [{ title: 'Answer' }, { title: 'Decline' }],
+    contextMessage: line === undefined ? call.remote.uri : t('notify_to_line', { uri: call.remote.uri, line }),
+    buttons: [{ title: t('notify_answer') }, { title: t('notify_decline') }],
     // Stays until the user acts or the call stops ringing.
     requireInteraction: true,
     priority: 2,
@@ -45,16 +46,18 @@ export function showMissed(ended: EndedCall, line?: string): Promise<string> {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     // An incoming call whose media could not be set up never rang: it is said why.
-    title: ended.outcome === 'failed' ? 'Call could not be connected' : 'Missed call',
-    message: ended.reason === undefined ? remoteName(ended.call) : `${remoteName(ended.call)}. ${ended.reason}`,
-    contextMessage: `${whenOn(ended, line)}: click to call back`,
+    title: ended.outcome === 'failed' ? t('notify_not_connected') : t('notify_missed'),
+    message:
+      ended.reason === undefined ? remoteName(ended.call) : t('notify_name_reason', { name: remoteName(ended.call), reason: ended.reason }),
+    contextMessage: t('notify_call_back', { when: whenOn(ended, line) }),
     requireInteraction: true,
   });
 }
 
-/** "10:42:07 on 1001@pbx.example": when a call ended, and on which line when there are several. */
+/** "10:42 on 1001@pbx.example": when a call ended, and on which line when there are several. */
 function whenOn(ended: EndedCall, line: string | undefined): string {
-  return `${new Date(ended.endedAt).toLocaleTimeString()}${line === undefined ? '' : ` on ${line}`}`;
+  const time = formatTime(ended.endedAt);
+  return line === undefined ? time : t('notify_when_on_line', { time, line });
 }
 
 /** Our call that failed (busy, not found, declined, media), said when no ClickDial window shows it. */
@@ -62,8 +65,8 @@ export function showCallFailed(ended: EndedCall, line?: string): Promise<string>
   return chrome.notifications.create(`failed:${ended.call.id}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
-    title: `Call to ${remoteName(ended.call)} failed`,
-    message: ended.reason ?? 'The call could not be made.',
+    title: t('notify_call_failed', { name: remoteName(ended.call) }),
+    message: ended.reason ?? t('notify_call_not_made'),
     contextMessage: whenOn(ended, line),
   });
 }
@@ -73,9 +76,9 @@ export function showMessage(message: ReceivedMessage, line?: string): Promise<st
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
-    title: `Message from ${from}`,
+    title: t('notify_message_from', { name: from }),
     message: message.body.length > 200 ? `${message.body.slice(0, 200)}…` : message.body,
-    contextMessage: line === undefined ? 'Click to open ClickDial' : `To ${line} · click to open ClickDial`,
+    contextMessage: line === undefined ? t('notify_click_to_open') : t('notify_to_line_open', { line }),
   });
 }
 
@@ -84,7 +87,7 @@ export function showError(message: string): Promise<string> {
   return chrome.notifications.create(ERROR_ID, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
-    title: 'ClickDial',
+    title: t('extension_name'),
     message,
   });
 }

@@ -2,6 +2,7 @@ import { accountLabel, phoneStatus } from '../shared/account-selectors';
 import { ringingCalls } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { plural, t, uiLanguage } from '../shared/i18n';
 
 // The toolbar icon says the phone's state at a glance; its title says it in words.
 
@@ -40,33 +41,35 @@ export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
   const talking = s.calls.filter((c) => c.state !== 'ringing' || c.direction === 'outgoing');
   const look = (tone: ToolbarTone, title: string, badgeText = ''): ToolbarAppearance => ({
     tone,
-    title: `ClickDial: ${title}`,
+    title: t('toolbar_title', { state: title }),
     badgeText,
     badgeColor: TONE_COLORS[tone],
   });
-  if (ringing[0]) return look('ringing', `Incoming call from ${remoteName(ringing[0])}`, 'RING');
+  if (ringing[0]) return look('ringing', t('toolbar_ringing', { name: remoteName(ringing[0]) }), 'RING');
   if (talking[0]) {
-    const title = talking.length > 1 ? `${talking.length} calls` : `In call with ${remoteName(talking[0])}`;
+    const title = talking.length > 1 ? plural('toolbar_calls', talking.length) : t('toolbar_in_call', { name: remoteName(talking[0]) });
     return look('in-call', title, talking.length > 1 ? String(talking.length) : 'CALL');
   }
   const { status, accounts } = phoneStatus(s);
-  const me = accounts.length > 0 ? ` as ${accounts.map((a) => accountLabel(a.aor)).join(', ')}` : '';
+  // Intl.ListFormat joins the names as the language lists things ("a, b and c").
+  const me = accounts.length > 0 ? new Intl.ListFormat(uiLanguage()).format(accounts.map((a) => accountLabel(a.aor))) : undefined;
   switch (status) {
     case 'unconfigured':
-      return look('unconfigured', 'not set up: open the options to enter your SIP account');
+      return look('unconfigured', t('toolbar_unconfigured'));
     case 'offline':
-      return look('offline', `offline${me}`);
+      return look('offline', me === undefined ? t('toolbar_offline') : t('toolbar_offline_as', { accounts: me }));
     case 'registered':
-      return look('registered', `registered${me}`);
+      return look('registered', me === undefined ? t('toolbar_registered') : t('toolbar_registered_as', { accounts: me }));
     case 'error': {
-      const words = accounts.map(
-        (a) => `${s.accounts.length > 1 ? `${accountLabel(a.aor)}: ` : ''}${a.registrationError ?? 'registration failed'}`,
-      );
+      const words = accounts.map((a) => {
+        const error = a.registrationError ?? t('toolbar_registration_failed');
+        return s.accounts.length > 1 ? t('toolbar_account_error', { account: accountLabel(a.aor), error }) : error;
+      });
       return look('error', words.join('; '), '!');
     }
     case 'connecting':
-      return look('connecting', `connecting${me}…`);
+      return look('connecting', me === undefined ? t('toolbar_connecting') : t('toolbar_connecting_as', { accounts: me }));
     case 'no-microphone':
-      return look('error', `registered${me}, but can't take calls: the microphone is blocked for ClickDial`, '!');
+      return look('error', me === undefined ? t('toolbar_no_microphone') : t('toolbar_no_microphone_as', { accounts: me }), '!');
   }
 }

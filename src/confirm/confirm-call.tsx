@@ -18,38 +18,39 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallConfirmation, ConfirmReason } from '../shared/call-confirmation';
 import { numberFacts, textShowsNumber } from '../shared/number-facts';
 import type { ConfirmActions } from './confirm-actions';
+import { t, uiLanguage, type MessageKey } from '../shared/i18n';
 
 export const ARM_MS = 600;
 
-const regionNames = new Intl.DisplayNames(undefined, { type: 'region' });
+const regionNames = new Intl.DisplayNames(uiLanguage(), { type: 'region' });
 
-const TYPE_WORDS: Partial<Record<string, string>> = {
-  PREMIUM_RATE: 'a premium-rate number',
-  SHARED_COST: 'a shared-cost number',
-  PERSONAL_NUMBER: 'a personal (forwarding) number',
-  UAN: 'a universal access number',
-  PAGER: 'a pager number',
-  VOICEMAIL: 'a voicemail access number',
+const TYPE_WORDS: Partial<Record<string, MessageKey>> = {
+  PREMIUM_RATE: 'confirm_type_premium',
+  SHARED_COST: 'confirm_type_shared_cost',
+  PERSONAL_NUMBER: 'confirm_type_personal',
+  UAN: 'confirm_type_uan',
+  PAGER: 'confirm_type_pager',
+  VOICEMAIL: 'confirm_type_voicemail',
 };
 
 function reasonText(reason: ConfirmReason, c: CallConfirmation, typeWords: string): { text: string; danger?: boolean } | undefined {
   switch (reason) {
     case 'emergency':
-      return { text: `This is an emergency number. Call it only if you need the emergency services.`, danger: true };
+      return { text: t('confirm_emergency'), danger: true };
     case 'high-cost':
-      return { text: `This is ${typeWords}: calling it can cost money.`, danger: true };
+      return { text: t('confirm_high_cost', { type: typeWords }), danger: true };
     case 'text-differs':
-      return { text: 'The link does not show this number: it calls a different number than it says.', danger: true };
+      return { text: t('confirm_text_differs'), danger: true };
     case 'not-seen':
-      return { text: 'ClickDial could not tell that what you clicked was visible: the page may have hidden it.' };
+      return { text: t('confirm_not_seen') };
     case 'cross-origin-frame':
-      return { text: `The number is in a part of the page that comes from another site.` };
+      return { text: t('confirm_cross_origin') };
     case 'short-number':
-      return { text: 'This is a short number (an internal extension or a service code).' };
+      return { text: t('confirm_short_number') };
     case 'in-call':
-      return { text: 'Your current call will be put on hold.' };
+      return { text: t('confirm_in_call') };
     case 'selection':
-      return { text: c.source === 'menu' ? 'From the selected text (context menu).' : 'From the selected text (keyboard shortcut).' };
+      return { text: c.source === 'menu' ? t('confirm_selection_menu') : t('confirm_selection_shortcut') };
     case 'asked':
       return undefined;
   }
@@ -110,13 +111,13 @@ export function ConfirmCall({
   if (!confirmation) {
     return (
       <main class="confirm">
-        <h1>Nothing to call</h1>
+        <h1>{t('confirm_nothing')}</h1>
         <p class="error" role="alert">
-          This confirmation is broken or out of date: nothing was called.
+          {t('confirm_broken')}
         </p>
         <div class="buttons">
           <button type="button" onClick={() => actions.close()}>
-            Close
+            {t('confirm_close')}
           </button>
         </div>
       </main>
@@ -126,7 +127,7 @@ export function ConfirmCall({
   const facts = numberFacts(confirmation.dial, confirmation.region);
   const shown = facts.national ?? facts.dial;
   const country = facts.country ? (regionNames.of(facts.country) ?? facts.country) : undefined;
-  const typeWords = (facts.type && TYPE_WORDS[facts.type]) ?? 'a number of no known type';
+  const typeWords = t((facts.type && TYPE_WORDS[facts.type]) || 'confirm_type_unknown');
   const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);
   const offerAtOnce = confirmation.source === 'link' && confirmation.reasons.includes('asked');
   const linkText = confirmation.text?.trim();
@@ -151,41 +152,41 @@ export function ConfirmCall({
 
   return (
     <main class="confirm" aria-labelledby="confirm-heading" aria-describedby="confirm-number">
-      <h1 id="confirm-heading">Call this number?</h1>
+      <h1 id="confirm-heading">{t('confirm_heading')}</h1>
       <p class="number" id="confirm-number" data-testid="confirm-number">
         {shown}
       </p>
       <dl>
         {facts.e164 && (
           <>
-            <dt>International</dt>
+            <dt>{t('confirm_international')}</dt>
             <dd data-testid="confirm-e164">{facts.e164}</dd>
           </>
         )}
         {country && (
           <>
-            <dt>Country</dt>
+            <dt>{t('confirm_country')}</dt>
             <dd data-testid="confirm-country">{country}</dd>
           </>
         )}
-        <dt>From</dt>
-        <dd data-testid="confirm-site">{confirmation.site || 'a page'}</dd>
+        <dt>{t('confirm_from')}</dt>
+        <dd data-testid="confirm-site">{confirmation.site || t('confirm_a_page')}</dd>
         {confirmation.line && (
           <>
-            <dt>Calls from</dt>
+            <dt>{t('confirm_calls_from')}</dt>
             <dd data-testid="confirm-line">{confirmation.line.label}</dd>
           </>
         )}
         {confirmation.frame && (
           <>
-            <dt>In a frame from</dt>
+            <dt>{t('confirm_frame_from')}</dt>
             <dd data-testid="confirm-frame">{confirmation.frame}</dd>
           </>
         )}
         {showLinkText && (
           <>
-            <dt>Link text</dt>
-            <dd data-testid="confirm-link-text">“{linkText}”</dd>
+            <dt>{t('confirm_link_text')}</dt>
+            <dd data-testid="confirm-link-text">{t('confirm_quoted', { text: linkText })}</dd>
           </>
         )}
       </dl>
@@ -200,8 +201,8 @@ export function ConfirmCall({
       )}
       {offerAtOnce && (
         <label class="at-once">
-          <input type="checkbox" checked={atOnce} onChange={(e) => setAtOnce(e.currentTarget.checked)} /> Next time, call numbers on{' '}
-          {confirmation.site} at once (ClickDial still asks for numbers like this one when it has doubts)
+          <input type="checkbox" checked={atOnce} onChange={(e) => setAtOnce(e.currentTarget.checked)} />{' '}
+          {t('confirm_at_once', { site: confirmation.site })}
         </label>
       )}
       {error && (
@@ -211,7 +212,7 @@ export function ConfirmCall({
       )}
       <div class="buttons">
         <button type="button" onClick={() => actions.close()}>
-          Cancel
+          {t('confirm_cancel')}
         </button>
         <button
           type="button"
@@ -223,7 +224,7 @@ export function ConfirmCall({
           data-armed={armed ? 'true' : 'false'}
           onClick={() => void call()}
         >
-          Call
+          {t('confirm_call')}
         </button>
       </div>
     </main>

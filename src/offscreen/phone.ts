@@ -10,7 +10,7 @@ import { Invitation, SessionState, type Web } from 'sip.js';
 import { accountDomain, type SipAccount } from '../shared/account';
 import { NO_ACCOUNT } from '../shared/account-model';
 import { toDialTarget } from '../shared/dial-string';
-import { checkMessageBody } from '../shared/conversations';
+import { MAX_MESSAGE_LENGTH, messageBodyProblem } from '../shared/conversations';
 import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
 import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../shared/phone-model';
 import { ClickDialError } from '../shared/protocol';
@@ -322,8 +322,10 @@ export class Phone {
     const { id, line } = this.outgoingLine(accountId);
     const { manager } = await line.whenRegistered();
     const uri = this.dialUri(target, id);
-    const problem = checkMessageBody(body);
-    if (problem) throw new ClickDialError(problem, 'invalid');
+    // The popup and the worker say this in the user's language first; the phone's own check is a defence, in English.
+    const problem = messageBodyProblem(body);
+    if (problem === 'empty') throw new ClickDialError('Type a message to send.', 'invalid');
+    if (problem === 'too-long') throw new ClickDialError(`A message can have at most ${MAX_MESSAGE_LENGTH} characters.`, 'invalid');
     await sendTextMessage(manager, uri, body);
     return { to: { uri, user: /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri }, accountId: id };
   }

@@ -8,6 +8,7 @@ import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
 import { CallKeypad } from './call-keypad';
 import { TransferForm } from './transfer-form';
 import { focusable, useFocusRequest } from './focus-keeper';
+import { t } from '../shared/i18n';
 
 interface Props {
   call: CallSnapshot;
@@ -34,15 +35,15 @@ const bare = (uri: string) => uri.replace(/^sips?:/, '');
 /** Lines about transfers and holds that the state word does not say. */
 function callNotes(call: CallSnapshot, snapshot: PhoneSnapshot): string[] {
   const notes: string[] = [];
-  if (call.muted) notes.push('Muted: they cannot hear you');
-  if (call.remoteHold && !call.held) notes.push('They put you on hold');
-  if (call.referredTo) notes.push(`Being transferred to ${bare(call.referredTo)}…`);
-  if (call.referredBy) notes.push(`Transferred to you by ${call.referredBy}`);
+  if (call.muted) notes.push(t('call_note_muted'));
+  if (call.remoteHold && !call.held) notes.push(t('call_note_remote_hold'));
+  if (call.referredTo) notes.push(t('call_note_being_transferred', { target: bare(call.referredTo) }));
+  if (call.referredBy) notes.push(t('call_note_transferred_by', { name: call.referredBy }));
   const original = call.consultFor ? snapshot.calls.find((c) => c.id === call.consultFor) : undefined;
-  if (original) notes.push(`Consulting before transferring ${remoteName(original)}`);
-  if (call.transfer?.state === 'consulting') notes.push(`Transfer to ${bare(call.transfer.target)}: talking to them first`);
-  if (call.transfer?.state === 'transferring') notes.push(`Transferring to ${bare(call.transfer.target)}…`);
-  if (call.transfer?.state === 'failed') notes.push(call.transfer.error ?? 'The transfer failed.');
+  if (original) notes.push(t('call_note_consulting', { name: remoteName(original) }));
+  if (call.transfer?.state === 'consulting') notes.push(t('call_note_transfer_consulting', { target: bare(call.transfer.target) }));
+  if (call.transfer?.state === 'transferring') notes.push(t('call_note_transferring', { target: bare(call.transfer.target) }));
+  if (call.transfer?.state === 'failed') notes.push(call.transfer.error ?? t('call_note_transfer_failed'));
   return notes;
 }
 
@@ -76,12 +77,12 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
   const can = (command: CallCommand) => allowed.includes(command);
   const cancelTransfer = can('cancelTransfer') && (
     <button type="button" onClick={() => void run(() => actions.cancelTransfer(call.id))}>
-      Cancel transfer
+      {t('call_cancel_transfer')}
     </button>
   );
   const hangup = (
     <button type="button" class="hangup" data-focus="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
-      Hang up
+      {t('call_hang_up')}
     </button>
   );
   return (
@@ -89,7 +90,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`}
       data-call-id={call.id}
       data-direction={call.direction}
-      aria-label={`Call with ${remoteName(call)}`}
+      aria-label={t('call_with', { name: remoteName(call) })}
       onKeyDown={(event) => {
         // Escape closes the keypad or the transfer form, wherever focus is in the card.
         if (event.key === 'Escape' && closePanel()) {
@@ -103,13 +104,13 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
         <span class="call-uri">{call.remote.uri}</span>
         {line !== undefined && (
           <span class="call-line" data-testid="call-line">
-            {call.direction === 'incoming' ? `To ${line}` : `From ${line}`}
+            {t(call.direction === 'incoming' ? 'call_to_line' : 'call_from_line', { line })}
           </span>
         )}
       </div>
       <div class="call-meta">
-        <span class="call-state">{waiting ? 'Call waiting' : describeCallState(call)}</span>
-        <span class="call-duration" role="timer" aria-label="Duration">
+        <span class="call-state">{waiting ? t('call_waiting') : describeCallState(call)}</span>
+        <span class="call-duration" role="timer" aria-label={t('call_duration')}>
           {elapsed}
         </span>
       </div>
@@ -128,12 +129,12 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
               requestFocus(focusable('hangup', call.id));
               void run(() => actions.answer(call.id));
             }}
-            title={waiting ? 'Your other call goes on hold' : undefined}
+            title={waiting ? t('call_answer_waiting_title') : undefined}
           >
-            Answer
+            {t('call_answer')}
           </button>
           <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>
-            Decline
+            {t('call_decline')}
           </button>
         </div>
       )}
@@ -146,7 +147,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       {connected && call.held && (
         <div class="call-buttons">
           <button type="button" class="answer" data-focus="resume" onClick={() => hold(false)}>
-            Resume
+            {t('call_resume')}
           </button>
           {hangup}
         </div>
@@ -155,28 +156,28 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
         <>
           <div class="call-buttons">
             <button type="button" aria-pressed={call.muted} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))}>
-              {call.muted ? 'Unmute' : 'Mute'}
+              {call.muted ? t('call_unmute') : t('call_mute')}
             </button>
             {can('hold') && (
               <button type="button" data-focus="hold" onClick={() => hold(true)}>
-                Hold
+                {t('call_hold')}
               </button>
             )}
             {can('dtmf') && (
               <button type="button" ref={openers.keypad} aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
-                Keypad
+                {t('call_keypad')}
               </button>
             )}
             {can('transfer') && !call.consultFor && (
               <button type="button" ref={openers.transfer} aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
-                Transfer
+                {t('call_transfer')}
               </button>
             )}
           </div>
           {can('completeTransfer') && (
             <div class="call-buttons">
               <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
-                Complete transfer
+                {t('call_complete_transfer')}
               </button>
               {cancelTransfer}
             </div>

@@ -5,6 +5,7 @@ import { CallCard } from './call-card';
 import { Dialer } from './dialer';
 import { useDtmf } from './use-dtmf-keys';
 import { focusable, useFocusRequest } from './focus-keeper';
+import { t } from '../shared/i18n';
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -24,7 +25,7 @@ export function CallList({ snapshot, actions, run }: Props) {
   const requestFocus = useFocusRequest();
   return (
     <>
-      <section class="calls" aria-label="Calls">
+      <section class="calls" aria-label={t('calls_label')}>
         {calls.map((call) => (
           <CallCard
             key={call.id}
@@ -47,7 +48,7 @@ export function CallList({ snapshot, actions, run }: Props) {
             requestFocus(focusable('dial'));
           }}
         >
-          {full ? `New call (at most ${snapshot.maxCalls} at once)` : 'New call'}
+          {full ? t('new_call_full', { count: snapshot.maxCalls }) : t('new_call')}
         </button>
       )}
       {snapshot.accounts.length > 0 && (calls.length === 0 || dialing) && (

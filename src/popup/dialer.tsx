@@ -3,6 +3,7 @@ import { accountById, accountLabel, defaultAccount, describeAccount, isRegistere
 import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { useFocusRequest } from './focus-keeper';
+import { t } from '../shared/i18n';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
@@ -55,36 +56,37 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
         inputMode="tel"
         autoFocus
         data-focus="dial"
-        aria-label="Number or SIP address"
-        placeholder="Number or sip:user@domain"
+        aria-label={t('dial_field_label')}
+        placeholder={t('dial_field_placeholder')}
         value={target}
         onInput={(e) => setTarget(e.currentTarget.value)}
       />
       {snapshot.accounts.length > 1 && (
         <label class="dial-from">
-          Call from{' '}
+          {t('dial_from')}{' '}
           <select value={from?.id} onChange={(e) => setPicked(e.currentTarget.value)}>
             {snapshot.accounts.map((account) => (
               <option key={account.id} value={account.id}>
-                {accountLabel(account.aor)}
-                {isRegistered(account) ? '' : ` (${describeAccount(account)})`}
+                {isRegistered(account)
+                  ? accountLabel(account.aor)
+                  : t('dial_from_option', { account: accountLabel(account.aor), state: describeAccount(account) })}
               </option>
             ))}
           </select>
         </label>
       )}
-      <div class="keypad" role="group" aria-label="Dial pad">
+      <div class="keypad" role="group" aria-label={t('dial_pad')}>
         {KEYS.map((key) => (
-          <button type="button" key={key} aria-label={`Dial ${key}`} onClick={() => setTarget((t) => t + key)}>
+          <button type="button" key={key} aria-label={t('dial_key', { key })} onClick={() => setTarget((t) => t + key)}>
             {key}
           </button>
         ))}
       </div>
       <div class="dial-row">
         <button type="submit" class="answer call-button" disabled={!canCall}>
-          Call
+          {t('dial_call')}
         </button>
-        <button type="button" aria-label="Delete last digit" disabled={!target} onClick={() => setTarget((t) => t.slice(0, -1))}>
+        <button type="button" aria-label={t('dial_delete_digit')} disabled={!target} onClick={() => setTarget((t) => t.slice(0, -1))}>
           ⌫
         </button>
       </div>

@@ -4,6 +4,7 @@ import { partyName } from '../shared/call-selectors';
 import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { formatDateTime, formatTime, t } from '../shared/i18n';
 
 interface Props {
   history: HistoryEntry[];
@@ -15,18 +16,15 @@ interface Props {
 }
 
 function when(at: number): string {
-  const date = new Date(at);
-  const today = new Date().toDateString() === date.toDateString();
-  return today
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
-    : date.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
+  const today = new Date().toDateString() === new Date(at).toDateString();
+  return today ? formatTime(at) : formatDateTime(at);
 }
 
 /** Recent calls, newest first, each one click from calling back. */
 export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) {
-  if (history.length === 0) return <p class="empty">No calls yet.</p>;
+  if (history.length === 0) return <p class="empty">{t('history_empty')}</p>;
   return (
-    <section class="history" aria-label="Call history">
+    <section class="history" aria-label={t('history_label')}>
       <ul>
         {history.map((entry) => {
           const name = partyName(entry.remote);
@@ -43,7 +41,10 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
                 <span class="history-kind">
                   {kind}
                   {line !== undefined && (
-                    <span class="history-line">{entry.direction === 'incoming' ? ` · to ${line}` : ` · from ${line}`}</span>
+                    <span class="history-line">
+                      {' '}
+                      {t(entry.direction === 'incoming' ? 'history_to_line' : 'history_from_line', { line })}
+                    </span>
                   )}
                 </span>
               </div>
@@ -55,10 +56,10 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
               {target && (
                 <button
                   type="button"
-                  aria-label={`Call back ${entry.remote.user}`}
+                  aria-label={t('history_call_back_label', { user: entry.remote.user })}
                   onClick={() => void run(() => onCall(target, account?.id))}
                 >
-                  Call back
+                  {t('history_call_back')}
                 </button>
               )}
             </li>
@@ -66,7 +67,7 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
         })}
       </ul>
       <button type="button" class="link" onClick={() => void run(onClear)}>
-        Clear history
+        {t('history_clear')}
       </button>
     </section>
   );

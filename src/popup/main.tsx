@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { createPhoneActions } from '../shared/phone-actions';
 import { createPhoneStore } from '../shared/phone-store';
 import { PopupApp } from './popup-app';
+import { localizeDocument, t } from '../shared/i18n';
 
+localizeDocument(document, t('extension_name'));
 const root = document.getElementById('root');
 if (root) render(<PopupApp store={createPhoneStore()} actions={createPhoneActions()} />, root);

@@ -5,6 +5,7 @@ import type { PhoneActions } from '../shared/phone-actions';
 import { accountById, defaultAccount, isRegistered, lineName } from '../shared/account-selectors';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { useFocusOnMount, useFocusRequest } from './focus-keeper';
+import { around, formatTime, plural, t } from '../shared/i18n';
 
 interface Props {
   conversations: Conversations;
@@ -52,12 +53,13 @@ export function MessagesView({ conversations, actions, run, snapshot }: Props) {
     return <Compose actions={actions} run={run} snapshot={snapshot} onSent={(key) => show({ kind: 'conversation', key })} onBack={back} />;
   }
   const keys = sortedKeys(conversations);
+  const [withBefore, withAfter] = around('conversation_with', 'name');
   return (
-    <section class="messages" aria-label="Messages">
+    <section class="messages" aria-label={t('messages_label')}>
       <button type="button" class="new-message" onClick={() => show({ kind: 'new' })}>
-        New message
+        {t('message_new')}
       </button>
-      {keys.length === 0 && <p class="empty">No messages yet.</p>}
+      {keys.length === 0 && <p class="empty">{t('messages_empty')}</p>}
       <ul class="conversations">
         {keys.map((key) => {
           const c = conversations[key]!;
@@ -67,15 +69,18 @@ export function MessagesView({ conversations, actions, run, snapshot }: Props) {
               {/* Named by what it shows (the name, the unread count, the last message), led by words a screen reader says. */}
               <button type="button" class="conversation-item" data-contact={key} onClick={() => show({ kind: 'conversation', key })}>
                 <span class="conversation-name">
-                  <span class="sr-only">Conversation with </span>
+                  <span class="sr-only">{withBefore}</span>
                   {partyName(c.contact)}
+                  {withAfter && <span class="sr-only">{withAfter}</span>}
                 </span>
                 {c.unread > 0 && (
-                  <span class="unread" role="img" aria-label={`${c.unread} unread`}>
+                  <span class="unread" role="img" aria-label={plural('unread', c.unread)}>
                     {c.unread}
                   </span>
                 )}
-                <span class="conversation-last">{last ? `${last.direction === 'out' ? 'You: ' : ''}${last.body}` : ''}</span>
+                <span class="conversation-last">
+                  {last ? (last.direction === 'out' ? t('message_mine', { body: last.body }) : last.body) : ''}
+                </span>
               </button>
             </li>
           );
@@ -104,19 +109,19 @@ function ConversationView({
   }, [contactKey, unread]);
   const name = conversation ? (conversation.contact.displayName ?? conversation.contact.user) : contactKey.replace(/^sips?:/, '');
   return (
-    <section class="conversation" aria-label={`Conversation with ${name}`} onKeyDown={backOnEscape(onBack)}>
+    <section class="conversation" aria-label={t('conversation_with', { name })} onKeyDown={backOnEscape(onBack)}>
       <header class="conversation-head">
         <button type="button" class="link" onClick={onBack}>
-          ‹ Messages
+          {t('messages_back')}
         </button>
         <strong>{name}</strong>
-        {line !== undefined && <span class="conversation-line">on {line}</span>}
+        {line !== undefined && <span class="conversation-line">{t('conversation_line', { line })}</span>}
       </header>
       <ol class="message-list">
         {(conversation?.messages ?? []).map((m, i) => (
           <li key={`${m.at}-${i}`} class={`message ${m.direction}`}>
             <span class="message-body">{m.body}</span>
-            <time>{new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+            <time>{formatTime(m.at)}</time>
           </li>
         ))}
       </ol>
@@ -141,19 +146,19 @@ function Compose({
   const account = defaultAccount(snapshot);
   const toField = useFocusOnMount<HTMLInputElement>();
   return (
-    <section class="compose" aria-label="New message" onKeyDown={backOnEscape(onBack)}>
+    <section class="compose" aria-label={t('message_new')} onKeyDown={backOnEscape(onBack)}>
       <header class="conversation-head">
         <button type="button" class="link" onClick={onBack}>
-          ‹ Messages
+          {t('messages_back')}
         </button>
-        <strong>New message</strong>
+        <strong>{t('message_new')}</strong>
       </header>
       <input
         type="text"
         inputMode="tel"
         ref={toField}
-        aria-label="Message to"
-        placeholder="Number or sip:user@domain"
+        aria-label={t('message_to')}
+        placeholder={t('dial_field_placeholder')}
         value={to}
         onInput={(e) => setTo(e.currentTarget.value)}
       />
@@ -161,7 +166,7 @@ function Compose({
         run={run}
         registered={isRegistered(account)}
         send={async (body) => {
-          if (to.trim() === '') throw new Error('Enter a number or SIP address to send the message to.');
+          if (to.trim() === '') throw new Error(t('message_needs_recipient'));
           const { contact } = await actions.sendMessage(to.trim(), body, account?.id);
           onSent(contact);
           return { contact };
@@ -200,14 +205,14 @@ function MessageForm({
         void run(() => send(body)).then((ok) => ok && setBody(''));
       }}
     >
-      <textarea ref={field} aria-label="Message" rows={2} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+      <textarea ref={field} aria-label={t('message_field')} rows={2} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       {problem && (
         <small class="error" role="alert">
           {problem}
         </small>
       )}
-      <button type="submit" class="answer" disabled={!registered} title={registered ? undefined : 'The phone is not registered'}>
-        Send
+      <button type="submit" class="answer" disabled={!registered} title={registered ? undefined : t('message_not_registered')}>
+        {t('message_send')}
       </button>
     </form>
   );

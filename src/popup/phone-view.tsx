@@ -5,6 +5,7 @@ import { SiteSwitch } from './site-switch';
 import { StatusBar } from './status-bar';
 import { useAction } from './use-action';
 import { ErrorBanner } from './error-banner';
+import { t } from '../shared/i18n';
 
 /** During calls a notice (transfer, device fallback) shows for this long; the cards say the rest. */
 const NOTICE_DURING_CALLS_MS = 30_000;
@@ -27,9 +28,9 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
       )}
       {needsMicrophone && (
         <p class="banner warning">
-          {snapshot.microphone === 'denied' ? 'The microphone is blocked for ClickDial.' : 'ClickDial needs your microphone for calls.'}{' '}
+          {snapshot.microphone === 'denied' ? t('microphone_blocked_banner') : t('microphone_needed_banner')}{' '}
           <button type="button" class="link" onClick={() => void run(actions.openMicrophoneSetup)}>
-            Allow microphone
+            {t('microphone_allow')}
           </button>
         </p>
       )}

@@ -8,6 +8,7 @@ import { parseConversations } from '../shared/stored-conversations';
 import { PopupTabs } from './popup-tabs';
 import { useStored } from './use-stored';
 import { useAnnouncements } from '../shared/use-announcements';
+import { t } from '../shared/i18n';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
 export function PopupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
@@ -18,9 +19,9 @@ export function PopupApp({ store, actions }: { store: PhoneStore; actions: Phone
   if (!store.loaded() && !store.error()) {
     return (
       <main class="phone">
-        <h1 class="sr-only">ClickDial</h1>
+        <h1 class="sr-only">{t('extension_name')}</h1>
         <p role="status" class="loading">
-          Starting the phone…
+          {t('popup_starting')}
         </p>
       </main>
     );

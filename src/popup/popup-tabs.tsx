@@ -11,6 +11,7 @@ import { ErrorBanner } from './error-banner';
 import { ringingCalls } from '../shared/call-selectors';
 import { LiveRegions, type Spoken } from '../shared/live-regions';
 import { FocusRequestProvider, useFocusKeeper } from './focus-keeper';
+import { t } from '../shared/i18n';
 
 type Tab = 'phone' | 'history' | 'messages';
 const TABS: readonly Tab[] = ['phone', 'history', 'messages'];
@@ -61,12 +62,12 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
   return (
     <FocusRequestProvider value={requestFocus}>
       <main class="popup">
-        <h1 class="sr-only">ClickDial</h1>
+        <h1 class="sr-only">{t('extension_name')}</h1>
         <LiveRegions spoken={spoken} />
         <div
           class="tabs"
           role="tablist"
-          aria-label="ClickDial"
+          aria-label={t('extension_name')}
           onKeyDown={(event) => {
             const next = tabForKey(event.key, tab);
             if (!next) return;
@@ -75,9 +76,9 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
             document.getElementById(`tab-${next}`)?.focus();
           }}
         >
-          {tabButton('phone', 'Phone')}
-          {tabButton('history', 'History')}
-          {tabButton('messages', unread > 0 ? `Messages (${unread})` : 'Messages')}
+          {tabButton('phone', t('tab_phone'))}
+          {tabButton('history', t('tab_history'))}
+          {tabButton('messages', unread > 0 ? t('tab_messages_unread', { count: unread }) : t('tab_messages'))}
         </div>
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'phone' ? (

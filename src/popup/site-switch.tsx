@@ -4,6 +4,7 @@
 // says when the page has more numbers than ClickDial links (link-limits.ts).
 import { useEffect, useState } from 'preact/hooks';
 import { decideForHost, setSiteEnabled, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { around, t } from '../shared/i18n';
 
 export interface PageStatus {
   links: number;
@@ -23,16 +24,17 @@ export function SiteSwitchView({
 }) {
   const decision = decideForHost(settings, host);
   const offEverywhere = !decision.on && decision.reason === 'off-everywhere';
+  const [before, after] = around('site_switch', 'host');
   return (
     <>
-      <label class="site-switch" title={offEverywhere ? 'Click-to-call is off everywhere (Options)' : undefined}>
+      <label class="site-switch" title={offEverywhere ? t('site_off_everywhere_title') : undefined}>
         <input type="checkbox" checked={decision.on} disabled={offEverywhere} onChange={(e) => onToggle(e.currentTarget.checked)} />{' '}
-        Click-to-call on <strong>{host}</strong>
-        {offEverywhere && <span class="muted"> (off everywhere)</span>}
+        {before}
+        <strong>{host}</strong>
+        {after}
+        {offEverywhere && <span class="muted"> {t('site_off_everywhere')}</span>}
       </label>
-      {decision.on && page?.capped && (
-        <p class="site-switch page-capped">This page has more numbers than ClickDial links ({page.links} linked).</p>
-      )}
+      {decision.on && page?.capped && <p class="site-switch page-capped">{t('site_capped', { count: page.links })}</p>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { accountLabel, canRetry, describeAccount } from '../shared/account-selectors';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { ViewProps } from './phone-view';
+import { t } from '../shared/i18n';
 
 /** Each account's state: one line per account, with its error and a way back online. */
 export function StatusBar({ snapshot, actions }: ViewProps) {
@@ -10,9 +11,9 @@ export function StatusBar({ snapshot, actions }: ViewProps) {
       {snapshot.accounts.length === 0 && (
         <div class="status-line">
           <span class="dot idle" aria-hidden="true" />
-          <strong data-testid="registration-state">Not set up</strong>
+          <strong data-testid="registration-state">{t('account_not_set_up')}</strong>
           <button type="button" class="link settings" onClick={() => void actions.openSetup()}>
-            Set up account
+            {t('status_set_up_account')}
           </button>
         </div>
       )}
@@ -56,11 +57,11 @@ function AccountStatus({
         <strong data-testid="registration-state">{describeAccount(account, microphone)}</strong>
         <span class="aor">
           {label}
-          {isDefault && <span class="default-mark"> (default)</span>}
+          {isDefault && <span class="default-mark"> {t('status_default')}</span>}
         </span>
         {settings && (
           <button type="button" class="link settings" onClick={settings}>
-            Settings
+            {t('status_settings')}
           </button>
         )}
       </div>
@@ -70,13 +71,13 @@ function AccountStatus({
         </p>
       )}
       {canRetry(account) && (
-        <button type="button" onClick={retry} aria-label={`Retry now for ${label}`}>
-          Retry now
+        <button type="button" onClick={retry} aria-label={t('status_retry_now_for', { account: label })}>
+          {t('status_retry_now')}
         </button>
       )}
       {!account.wantsOnline && (
-        <button type="button" onClick={goOnline} aria-label={`Go online as ${label}`}>
-          Go online
+        <button type="button" onClick={goOnline} aria-label={t('status_go_online_as', { account: label })}>
+          {t('status_go_online')}
         </button>
       )}
     </div>

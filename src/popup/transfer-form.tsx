@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useFocusOnMount } from './focus-keeper';
+import { t } from '../shared/i18n';
 
 interface Props {
   onBlind: (target: string) => Promise<boolean>;
@@ -32,8 +33,8 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
         type="text"
         inputMode="tel"
         ref={input}
-        aria-label="Transfer to"
-        placeholder="Number or sip:user@domain"
+        aria-label={t('transfer_to')}
+        placeholder={t('dial_field_placeholder')}
         value={target}
         onInput={(e) => setTarget(e.currentTarget.value)}
       />
@@ -43,11 +44,11 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
         </small>
       )}
       <div class="call-buttons">
-        <button type="submit">Transfer now</button>
+        <button type="submit">{t('transfer_now')}</button>
         <button type="button" onClick={() => void go(onConsult)}>
-          Consult first
+          {t('transfer_consult')}
         </button>
-        <button type="button" aria-label="Close transfer" onClick={() => onClose()}>
+        <button type="button" aria-label={t('transfer_close')} onClick={() => onClose()}>
           ✕
         </button>
       </div>

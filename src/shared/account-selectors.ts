@@ -1,6 +1,7 @@
 // The questions every surface asks of the phone's accounts (lines), answered
 // once: the popup, options, toolbar, notifications and history use these.
 import type { AccountSnapshot, MicrophonePermission, PhoneSnapshot } from './snapshot';
+import { t } from './i18n';
 
 /** An account's address as people read it: "1001@pbx.example.com". */
 export function accountLabel(aor: string): string {
@@ -28,18 +29,18 @@ export function isRegistered(account: AccountSnapshot | undefined): boolean {
 }
 
 /** Said instead of "Registered" while the microphone is blocked: calls would ring but could not be taken. */
-export const MICROPHONE_BLOCKED = "Can't take calls: microphone blocked";
+export const microphoneBlocked = (): string => t('account_microphone_blocked');
 
 /** One account's state in a few words, as the popup, options and toolbar say it. */
 export function describeAccount(account: AccountSnapshot | undefined, microphone?: MicrophonePermission): string {
-  if (!account) return 'Not set up';
-  if (!account.wantsOnline) return 'Offline';
-  if (account.registration === 'registered') return microphone === 'denied' ? MICROPHONE_BLOCKED : 'Registered';
-  if (account.registration === 'failed') return 'Registration failed';
-  if (account.connection === 'connecting') return 'Connecting…';
-  if (account.registration === 'registering') return 'Registering…';
-  if (account.connection === 'disconnected') return 'Not connected';
-  return 'Not registered';
+  if (!account) return t('account_not_set_up');
+  if (!account.wantsOnline) return t('account_offline');
+  if (account.registration === 'registered') return microphone === 'denied' ? microphoneBlocked() : t('account_registered');
+  if (account.registration === 'failed') return t('account_registration_failed');
+  if (account.connection === 'connecting') return t('account_connecting');
+  if (account.registration === 'registering') return t('account_registering');
+  if (account.connection === 'disconnected') return t('account_not_connected');
+  return t('account_not_registered');
 }
 
 /** "Retry now" is offered where the user wants an account online and it has a problem (said in its registrationError). */

@@ -4,8 +4,8 @@
 // regions (shared/live-regions.tsx, fed by shared/use-announcements.ts) say what these return.
 import { accountLabel, describeAccount, lineName } from './account-selectors';
 import { isWaiting, partyName } from './call-selectors';
-import { formatDuration } from './describe-state';
-import type { CallSnapshot, EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
+import { durationWords, t } from './i18n';
+import type { EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
 
 export interface Announcements {
   /** Said when the reader is done with what it says (role=status). */
@@ -17,33 +17,30 @@ export interface Announcements {
 /** The longest part of a message said aloud; the conversation has the rest. */
 export const MESSAGE_WORDS_LIMIT = 140;
 
-const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
-
-function onLine(after: PhoneSnapshot, call: CallSnapshot): string {
-  const line = lineName(after, call.accountId);
-  return line === undefined ? '' : ` on ${line}`;
-}
+const sentence = (text: string) => (/[.!?…。]$/.test(text) ? text : t('say_sentence', { text }));
 
 function callChanges(before: PhoneSnapshot, after: PhoneSnapshot, out: Announcements): void {
   for (const call of after.calls) {
     const was = before.calls.find((c) => c.id === call.id);
     const name = partyName(call.remote);
     if (call.direction === 'incoming' && call.state === 'ringing' && was?.state !== 'ringing') {
+      const line = lineName(after, call.accountId);
+      const waiting = isWaiting(call, after.calls);
       out.assertive.push(
-        isWaiting(call, after.calls)
-          ? `Call waiting: ${name} is calling${onLine(after, call)}.`
-          : `Incoming call from ${name}${onLine(after, call)}.`,
+        line === undefined
+          ? t(waiting ? 'say_call_waiting' : 'say_incoming', { name })
+          : t(waiting ? 'say_call_waiting_on_line' : 'say_incoming_on_line', { name, line }),
       );
       continue;
     }
-    if (call.direction === 'outgoing' && call.state === 'dialing' && !was) out.polite.push(`Calling ${name}…`);
-    if (call.direction === 'outgoing' && call.state === 'ringing' && was?.state !== 'ringing') out.polite.push(`Ringing ${name}…`);
-    if (call.state === 'active' && was?.state !== 'active') out.polite.push(`In call with ${name}.`);
+    if (call.direction === 'outgoing' && call.state === 'dialing' && !was) out.polite.push(t('say_calling', { name }));
+    if (call.direction === 'outgoing' && call.state === 'ringing' && was?.state !== 'ringing') out.polite.push(t('say_ringing', { name }));
+    if (call.state === 'active' && was?.state !== 'active') out.polite.push(t('say_in_call', { name }));
     if (call.state === 'active' && was?.state === 'active') {
-      if (call.held && !was.held) out.polite.push(`${name} is on hold.`);
-      if (!call.held && was.held) out.polite.push(`Back in the call with ${name}.`);
-      if (call.remoteHold && !was.remoteHold) out.polite.push(`${name} put you on hold.`);
-      if (!call.remoteHold && was.remoteHold) out.polite.push(`${name} took you off hold.`);
+      if (call.held && !was.held) out.polite.push(t('say_on_hold', { name }));
+      if (!call.held && was.held) out.polite.push(t('say_back_in_call', { name }));
+      if (call.remoteHold && !was.remoteHold) out.polite.push(t('say_remote_hold', { name }));
+      if (!call.remoteHold && was.remoteHold) out.polite.push(t('say_remote_unhold', { name }));
     }
   }
 }
@@ -54,10 +51,16 @@ function registrationChanges(before: PhoneSnapshot, after: PhoneSnapshot, out: A
     const now = describeAccount(account, after.microphone);
     const error = account.registrationError;
     if (was && describeAccount(was, before.microphone) === now && was.registrationError === error) continue;
-    // Transient words ("Connecting…") are left out: the reader hears where it lands.
-    if (!was && (account.registration === 'registering' || account.connection === 'connecting')) continue;
-    if (now === 'Connecting…' || now === 'Registering…') continue;
-    out.polite.push(`${accountLabel(account.aor)}: ${sentence(now)}${error ? ` ${sentence(error)}` : ''}`);
+    // Transient states ("Connecting…") are left out: the reader hears where it lands.
+    if (account.wantsOnline && account.registration !== 'registered' && account.registration !== 'failed') {
+      if (account.connection === 'connecting' || account.registration === 'registering') continue;
+    }
+    const label = accountLabel(account.aor);
+    out.polite.push(
+      error
+        ? t('say_account_state_error', { account: label, state: sentence(now), error: sentence(error) })
+        : t('say_account_state', { account: label, state: sentence(now) }),
+    );
   }
 }
 
@@ -77,27 +80,27 @@ export function snapshotAnnouncements(
 export function endedAnnouncement({ call, outcome, endedAt, reason }: EndedCall): string {
   const name = partyName(call.remote);
   const incoming = call.direction === 'incoming';
-  const why = reason === undefined ? '.' : `: ${sentence(reason)}`;
   switch (outcome) {
     case 'completed':
-      return `Call with ${name} ended after ${formatDuration(endedAt - (call.answeredAt ?? endedAt))}.`;
+      return t('say_ended_completed', { name, duration: durationWords(endedAt - (call.answeredAt ?? endedAt)) });
     case 'missed':
-      return `Missed call from ${name}.`;
+      return t('say_ended_missed', { name });
     case 'declined':
-      return incoming ? `Declined the call from ${name}.` : `${name} declined the call.`;
+      return t(incoming ? 'say_ended_declined_in' : 'say_ended_declined_out', { name });
     case 'answered-elsewhere':
-      return `The call from ${name} was answered elsewhere.`;
+      return t('say_ended_elsewhere', { name });
     case 'cancelled':
-      return incoming ? `Missed call from ${name}.` : `Call to ${name} not answered.`;
+      return incoming ? t('say_ended_missed', { name }) : t('say_ended_not_answered', { name });
     case 'failed':
-      return `${incoming ? 'Call from' : 'Call to'} ${name} failed${why}`;
+      if (reason === undefined) return t(incoming ? 'say_ended_failed_in' : 'say_ended_failed_out', { name });
+      return t(incoming ? 'say_ended_failed_in_why' : 'say_ended_failed_out_why', { name, reason: sentence(reason) });
     case 'dropped':
-      return `Call with ${name} dropped${why}`;
+      return reason === undefined ? t('say_ended_dropped', { name }) : t('say_ended_dropped_why', { name, reason: sentence(reason) });
   }
 }
 
 export function messageAnnouncement(message: ReceivedMessage): string {
   const body = message.body.replace(/\s+/g, ' ').trim();
   const said = body.length > MESSAGE_WORDS_LIMIT ? `${body.slice(0, MESSAGE_WORDS_LIMIT)}…` : body;
-  return `New message from ${partyName(message.from)}: ${said}`;
+  return t('say_message', { name: partyName(message.from), body: said });
 }

@@ -2,6 +2,7 @@
 // from 'phone.callEnded', read by the popup. Pure, so both can share it. How
 // it is stored and read back: shared/stored-call-history.ts.
 import type { CallDirection, CallOutcome, EndedCall, RemoteParty } from './snapshot';
+import { t } from './i18n';
 
 export interface HistoryEntry {
   id: string;
@@ -48,18 +49,18 @@ export function addToHistory(history: readonly HistoryEntry[], entry: HistoryEnt
 export function describeHistoryEntry(entry: HistoryEntry): string {
   switch (entry.outcome) {
     case 'missed':
-      return 'Missed';
+      return t('history_missed');
     case 'declined':
-      return 'Declined';
+      return t('history_declined');
     case 'answered-elsewhere':
-      return 'Answered elsewhere';
+      return t('history_answered_elsewhere');
     case 'failed':
-      return entry.direction === 'outgoing' ? 'Outgoing, failed' : 'Incoming, failed';
+      return entry.direction === 'outgoing' ? t('history_outgoing_failed') : t('history_incoming_failed');
     case 'cancelled':
-      return entry.direction === 'outgoing' ? 'Outgoing, not answered' : 'Missed';
+      return entry.direction === 'outgoing' ? t('history_outgoing_not_answered') : t('history_missed');
     case 'dropped':
-      return entry.direction === 'outgoing' ? 'Outgoing, dropped' : 'Incoming, dropped';
+      return entry.direction === 'outgoing' ? t('history_outgoing_dropped') : t('history_incoming_dropped');
     case 'completed':
-      return entry.direction === 'outgoing' ? 'Outgoing' : 'Incoming';
+      return entry.direction === 'outgoing' ? t('history_outgoing') : t('history_incoming');
   }
 }

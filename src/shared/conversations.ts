@@ -3,6 +3,7 @@
 // the popup reads. Pure, so both can share it. How they are stored and read
 // back: shared/stored-conversations.ts.
 import type { RemoteParty } from './snapshot';
+import { t } from './i18n';
 
 export interface TextMessage {
   direction: 'in' | 'out';
@@ -69,9 +70,16 @@ export function totalUnread(all: Conversations): number {
   return Object.values(all).reduce((sum, c) => sum + c.unread, 0);
 }
 
-/** A message body to send, or why not. */
+/** Why a message body cannot be sent, if it cannot: for the offscreen phone, which has no chrome.i18n (offscreen documents get chrome.runtime only). */
+export function messageBodyProblem(body: string): 'empty' | 'too-long' | undefined {
+  if (body.trim() === '') return 'empty';
+  return body.length > MAX_MESSAGE_LENGTH ? 'too-long' : undefined;
+}
+
+/** A message body to send, or why not, in words. */
 export function checkMessageBody(body: string): string | undefined {
-  if (body.trim() === '') return 'Type a message to send.';
-  if (body.length > MAX_MESSAGE_LENGTH) return `A message can have at most ${MAX_MESSAGE_LENGTH} characters.`;
+  const problem = messageBodyProblem(body);
+  if (problem === 'empty') return t('message_empty_body');
+  if (problem === 'too-long') return t('message_too_long', { count: MAX_MESSAGE_LENGTH });
   return undefined;
 }

@@ -1,19 +1,20 @@
 import { partyName } from './call-selectors';
 import type { CallSnapshot } from './snapshot';
+import { t } from './i18n';
 
 export function describeCallState(call: CallSnapshot): string {
   switch (call.state) {
     case 'dialing':
-      return 'Calling…';
+      return t('call_state_dialing');
     case 'ringing':
-      return call.direction === 'incoming' ? 'Incoming call' : 'Ringing…';
+      return call.direction === 'incoming' ? t('call_state_incoming') : t('call_state_ringing');
     case 'connecting':
-      return 'Connecting…';
+      return t('call_state_connecting');
     case 'active':
-      if (call.held) return 'On hold';
-      return call.remoteHold ? 'Held by the other side' : 'In call';
+      if (call.held) return t('call_state_on_hold');
+      return call.remoteHold ? t('call_state_held_remotely') : t('call_state_in_call');
     case 'ended':
-      return 'Ended';
+      return t('call_state_ended');
   }
 }
 

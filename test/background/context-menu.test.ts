@@ -1,6 +1,7 @@
 // The native context menu cannot be clicked from Playwright; its handler is
 // tested here with the extension APIs mocked.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { chromeI18n } from '../support/chrome-i18n';
 
 const listeners: { installed?: () => void; clicked?: (info: { menuItemId: string; selectionText?: string; pageUrl?: string }) => void } =
   {};
@@ -9,6 +10,8 @@ vi.mock('webextension-polyfill', () => ({
 }));
 const created: unknown[] = [];
 vi.stubGlobal('chrome', {
+  // The words from the catalogue (test/support/chrome-i18n.ts).
+  i18n: chromeI18n,
   runtime: { lastError: undefined },
   contextMenus: {
     remove: (_id: string, done: () => void) => done(),

@@ -43,7 +43,7 @@ describe('toolbarAppearance', () => {
       mockSnapshot({ accounts: [mockAccount(), mockAccount({ id: 'b', aor: 'sip:2001@other.test' })] }),
       'registered',
       '',
-      /registered as 1001@clickdial.test, 2001@other.test/,
+      /registered as 1001@clickdial.test and 2001@other.test/,
     ],
     ['in call', mockSnapshot({ calls: [mockCall()] }), 'in-call', 'CALL', /In call with 1002/],
     ['two calls', mockSnapshot({ calls: [mockCall(), mockCall({ id: 'b', held: true })] }), 'in-call', '2', /2 calls/],

@@ -29,7 +29,7 @@ describe('SiteSwitchView on a page past a link cap', () => {
     renderToString(<SiteSwitchView host="crm.example" settings={settings} onToggle={() => undefined} page={page} />);
 
   it('says the page has more numbers than ClickDial links', () => {
-    expect(view({ links: 2000, capped: true })).toContain('This page has more numbers than ClickDial links (2000 linked).');
+    expect(view({ links: 2000, capped: true })).toContain('This page has more numbers than ClickDial links (2,000 linked).');
   });
 
   it('says nothing below the cap, without a status, or with click-to-call off on the site', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MICROPHONE_BLOCKED,
+  microphoneBlocked,
   accountLabel,
   canRetry,
   defaultAccount,
@@ -46,7 +46,7 @@ describe('account selectors', () => {
   });
 
   it('a registered phone with its microphone blocked cannot take calls, and does not say Registered', () => {
-    expect(describeAccount(mockAccount(), 'denied')).toBe(MICROPHONE_BLOCKED);
+    expect(describeAccount(mockAccount(), 'denied')).toBe(microphoneBlocked());
     expect(describeAccount(mockAccount(), 'prompt')).toBe('Registered');
     expect(phoneStatus(mockSnapshot({ microphone: 'denied' })).status).toBe('no-microphone');
     expect(phoneStatus(mockSnapshot({ microphone: 'granted' })).status).toBe('registered');

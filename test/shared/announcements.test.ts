@@ -71,7 +71,7 @@ describe('what the live regions say when the phone changes', () => {
   it('says how a call ended', () => {
     const ended = (patch: Partial<EndedCall>, call = mockCall()): string =>
       endedAnnouncement({ call, outcome: 'completed', endedAt: call.answeredAt! + 83_000, ...patch });
-    expect(ended({})).toBe('Call with 1002 ended after 1:23.');
+    expect(ended({})).toBe('Call with 1002 ended after 1 minute, 23 seconds.');
     expect(ended({ outcome: 'missed' }, ringing)).toBe('Missed call from 1002.');
     expect(ended({ outcome: 'declined', endedAt: 1 }, ringing)).toBe('Declined the call from 1002.');
     expect(ended({ outcome: 'cancelled', endedAt: 1 }, mockCall({ answeredAt: undefined }))).toBe('Call to 1002 not answered.');

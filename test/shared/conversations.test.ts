@@ -42,7 +42,7 @@ describe('conversations', () => {
 
   it('refuses empty and overlong messages in words', () => {
     expect(checkMessageBody('  ')).toBe('Type a message to send.');
-    expect(checkMessageBody('x'.repeat(1001))).toMatch(/at most 1000/);
+    expect(checkMessageBody('x'.repeat(1001))).toMatch(/at most 1,000 characters/);
     expect(checkMessageBody('ok')).toBeUndefined();
     expect(parseConversations({ a: { nope: 1 } })).toEqual({});
   });

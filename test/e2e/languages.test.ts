@@ -1,0 +1,92 @@
+// Chromium in German: the manifest, the popup, the options page, the toolbar and a
+// notification speak German from public/_locales/de, through the real chrome.i18n.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  fillAccountForm,
+  openOptions,
+  openPopup,
+  waitForNoPopupCall,
+  waitForPopupCallState,
+  waitForRegistration,
+} from './harness/clickdial.js';
+import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
+import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
+import { USERS, aorOf } from './harness/users.js';
+import { waitFor } from './harness/wait.js';
+
+let lab: PhoneLab;
+let notifications: NotificationServer;
+let popup: Page;
+const ME = aorOf('1001');
+const language = process.env.LANGUAGE;
+
+before(async () => {
+  notifications = await startNotificationServer();
+  process.env.DBUS_SESSION_BUS_ADDRESS = notifications.address;
+  // Chromium on Linux takes its UI language from LANGUAGE; --lang is what other systems read.
+  process.env.LANGUAGE = 'de';
+  // Headful: Chromium sends notifications to the desktop's server (ours) only then.
+  lab = await startPhoneLab({ headless: false, extraArgs: ['--lang=de'] });
+});
+
+after(async () => {
+  await lab?.stop();
+  await notifications?.stop();
+  if (language === undefined) delete process.env.LANGUAGE;
+  else process.env.LANGUAGE = language;
+});
+
+const pageLanguage = (page: Page) => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]);
+
+describe('Chromium started in German', () => {
+  test('the manifest, the options page and the toolbar are German', async () => {
+    const { browser } = lab;
+    const worker = await browser.serviceWorker.evaluate(async () => ({
+      commands: (await chrome.commands.getAll()).map((c) => c.description),
+      title: await chrome.action.getTitle({}),
+    }));
+    assert.ok(worker.commands.includes('Eingehenden Anruf annehmen'), worker.commands.join(' | '));
+    await waitFor(async () => (await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}))).includes('nicht eingerichtet'), {
+      what: 'the toolbar to say "nicht eingerichtet"',
+    });
+    const options = await openOptions(browser.context, browser.extensionId);
+    const [lang, dir, title] = await pageLanguage(options);
+    assert.match(lang ?? '', /^de/);
+    assert.deepEqual([dir, title], ['ltr', 'ClickDial-Optionen']);
+    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] });
+    await waitForRegistration(options, 'Angemeldet');
+    await options.close();
+    await waitFor(
+      async () =>
+        (await browser.serviceWorker.evaluate(() => chrome.action.getTitle({}))) === `ClickDial: angemeldet als 1001@clickdial.test`,
+      {
+        what: 'the toolbar to say "angemeldet als"',
+      },
+    );
+  });
+
+  test('the popup is German', async () => {
+    popup = await openPopup(lab.browser.context, lab.browser.extensionId);
+    await waitForRegistration(popup, 'Angemeldet');
+    const [lang] = await pageLanguage(popup);
+    assert.match(lang ?? '', /^de/);
+    await popup.getByRole('textbox', { name: 'Nummer oder SIP-Adresse' }).waitFor();
+    await popup.getByRole('group', { name: 'Wähltastatur' }).waitFor();
+    await popup.getByRole('tab', { name: 'Verlauf' }).waitFor();
+    await popup.getByRole('button', { name: 'Anrufen', exact: true }).waitFor();
+  });
+
+  test('an incoming call is notified in German, and shown so in the popup', async () => {
+    await lab.farEnd.clearEvents();
+    await lab.farEnd.call(ME);
+    const shown = await notifications.waitFor((n) => n.summary === 'Eingehender Anruf', 'the German incoming call notification');
+    assert.deepEqual([shown.actions['0'], shown.actions['1']], ['Annehmen', 'Ablehnen']);
+    await waitForPopupCallState(popup, 'Eingehender Anruf');
+    await popup.getByRole('button', { name: 'Ablehnen' }).click();
+    await waitForNoPopupCall(popup);
+    await popup.getByRole('tab', { name: 'Verlauf' }).click();
+    await popup.getByText('Abgelehnt', { exact: true }).waitFor();
+  });
+});
