@@ -14,8 +14,9 @@
 // A slice first walks queued roots with a TreeWalker (stage 1 only: text with
 // candidate digits is set aside), then sends the set-aside text, a window per
 // node, to stage 2 (the caller's findNumbers: the service worker runs it, off
-// this page's main thread; one request at a time) and links what comes back. A burst of mutations (more than BURST queued nodes) is
-// dropped for one full rescan.
+// this page's main thread; one request at a time) and links what comes back.
+// A burst of mutations (more than BURST queued nodes) is dropped for one full
+// rescan.
 //
 // Bounded on hostile pages (the limits and why: link-limits.ts). Inside a
 // slice, one text node moves through these states, and may stop in any of
@@ -344,8 +345,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       }
     }
     jobs = going;
-    if (foundNumbers >= APPLY_BATCH || room <= 0 || (jobs.length === 0 && withCandidates.length === 0)) apply();
-    if (hiddenParents.size === 0) setWatchingVisibility(false);
+    // With nothing left to check, stageTwo() (which follows) parks what was found.
+    if (foundNumbers >= APPLY_BATCH || room <= 0) apply();
   }
 
   function slice(idle: IdleDeadline): void {
