@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 // The pages' layout follows the text direction (<html dir>, src/shared/i18n.ts localizeDocument):
 // their stylesheets say start and end (margin-inline-start), never left and right.
-const SHEETS = ['src/popup/popup.css', 'src/options/options.css', 'src/setup/setup.css', 'src/confirm/confirm.css'];
+const SHEETS = [
+  'src/shared/page-base.css',
+  'src/popup/popup.css',
+  'src/options/options.css',
+  'src/setup/setup.css',
+  'src/confirm/confirm.css',
+];
 
 const PHYSICAL = [
   /\b(margin|padding|border)-(left|right)\b/,

@@ -8,7 +8,7 @@ export interface Spoken {
   assertive: string;
 }
 
-/** The two regions; `sr-only` (each page's stylesheet) keeps them out of sight. */
+/** The two regions; `sr-only` (shared/page-base.css) keeps them out of sight. */
 export function LiveRegions({ spoken }: { spoken: Spoken }) {
   return (
     <>
