@@ -39,3 +39,10 @@ export const APPLY_BATCH = 2000;
  * must not make us hold 100,000 of its elements).
  */
 export const MAX_HIDDEN_REMEMBERED = 500;
+
+/**
+ * Pauses before a stage-2 request the service worker did not answer is sent
+ * again (Chrome may stop the worker while it checks, or the request may come
+ * while it starts). After the last, the text is left unlinked until it changes.
+ */
+export const STAGE_TWO_RETRY_MS: readonly number[] = [250, 1000, 4000];

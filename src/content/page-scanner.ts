@@ -41,7 +41,7 @@
 // is reached and another number is found, the page is full: set-aside text is
 // dropped unchecked, and the walk waits (where it was) until our links leave
 // the page.
-import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, WINDOW_CHARS } from './link-limits';
+import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, STAGE_TWO_RETRY_MS, WINDOW_CHARS } from './link-limits';
 import { HiddenParents } from './hidden-parents';
 import type { FindNumbersRequest, WindowNumbers } from '../shared/find-numbers-request';
 import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/find-numbers-request';
@@ -103,7 +103,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   const observedSet = new WeakSet<Node>([doc]);
   let walker: TreeWalker | undefined;
   let jobs: Job[] = [];
-  let inFlight = false;
+  let inFlight = false; // a request, or the wait before one is tried again
+  let failures = 0; // requests in a row the worker did not answer
+  let retry: ReturnType<typeof setTimeout> | undefined;
   let foundNumbers = 0;
   const near = new NearViewport(writeLinks);
   let capped = false;
@@ -294,6 +296,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     findNumbers({ country: defaultCountry, windows }).then(
       (replies) => {
         inFlight = false;
+        failures = 0;
         if (stopped) return;
         const finished = new Set<Job>();
         const gone = new Set<Job>();
@@ -312,7 +315,22 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
         schedule();
       },
       () => {
-        // Not checked (the worker could not answer): left as they are; a later change of the page tries again.
+        if (stopped) return;
+        // The worker could not answer (stopped while it checked, or still starting): the
+        // same windows go again after a pause; a static page would otherwise keep its
+        // numbers unlinked for good.
+        const pause = STAGE_TWO_RETRY_MS[failures++];
+        if (pause !== undefined) {
+          retry = setTimeout(() => {
+            retry = undefined;
+            inFlight = false;
+            stageTwo();
+            schedule();
+          }, pause);
+          return;
+        }
+        // Still nothing: left as they are; a later change of the page tries again.
+        failures = 0;
         inFlight = false;
         for (const { job } of sent) scanned.delete(job.text);
         const gone = new Set(sent.map((s) => s.job));
@@ -387,6 +405,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     stop() {
       stopped = true;
       if (handle !== undefined) cancelIdleCallback(handle);
+      if (retry !== undefined) clearTimeout(retry);
       observer.disconnect();
       links.unlinkAll();
       near.clear();

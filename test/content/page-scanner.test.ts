@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPageScanner, type PageScanner } from '../../src/content/page-scanner';
 import { installEverythingNear } from './everything-near';
 import { localFindNumbers } from './local-find-numbers';
+import { STAGE_TWO_RETRY_MS } from '../../src/content/link-limits';
 
 let scanner: PageScanner | undefined;
 
@@ -59,6 +60,32 @@ describe('startPageScanner', () => {
     expect(link.getAttribute('href')).toBe('tel:+14155550132');
     expect(scanner.links.get(link)).toBe('+14155550132');
   });
+
+  it('sends text again when the worker did not answer, and gives up after the last pause', async () => {
+    page((b) => b.append(el('p', 'Call +1 (415) 555-0132 today.')));
+    let calls = 0;
+    scanner = startPageScanner(document, 'US', (request) => {
+      calls += 1;
+      return calls <= 2 ? Promise.reject(new Error('ClickDial could not reach its router')) : localFindNumbers(request);
+    });
+    await settle();
+    expect(linked()).toEqual([]);
+    await new Promise((r) => setTimeout(r, STAGE_TWO_RETRY_MS[0]! + STAGE_TWO_RETRY_MS[1]! + 100));
+    await settle();
+    expect(calls).toBe(3);
+    expect(linked()).toEqual(['+1 (415) 555-0132']);
+
+    scanner.stop();
+    document.body.replaceChildren(el('p', 'Call +1 (415) 555-0133 today.'));
+    calls = 0;
+    scanner = startPageScanner(document, 'US', () => {
+      calls += 1;
+      return Promise.reject(new Error('ClickDial could not reach its router'));
+    });
+    await new Promise((r) => setTimeout(r, STAGE_TWO_RETRY_MS.reduce((a, b) => a + b, 0) + 300));
+    expect(calls).toBe(STAGE_TWO_RETRY_MS.length + 1);
+    expect(linked()).toEqual([]);
+  }, 15_000);
 
   it('skips inputs, textareas, editable text, scripts, styles, SVG, existing links and hidden elements', async () => {
     page((b) => {
