@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const SHEETS = [
   'src/shared/page-base.css',
   'src/popup/popup.css',
+  'src/popup/call-video.css',
   'src/options/options.css',
   'src/setup/setup.css',
   'src/confirm/confirm.css',

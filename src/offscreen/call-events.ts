@@ -21,6 +21,7 @@ import { recoverMicrophone } from './microphone-recovery';
 import { checkOffer } from './offer-check';
 import { releaseRemoteAudio } from './remote-audio';
 import { watchSession } from './session-events';
+import { sdpHasVideo, watchVideo } from './video-calls';
 import { SessionTimers } from './session-timer';
 import { describeCallFailure } from './sip-status';
 import { receivedMessage } from './text-messages';
@@ -173,6 +174,9 @@ export class CallEvents {
       if (ended) this.ctx.callEnded({ ...ended, outcome: 'missed' });
       return;
     }
+    // A video call shows as one while it rings ("Answer with video"); after the answer the transceiver says.
+    if (session instanceof Invitation && sdpHasVideo(offerOf(session) ?? ''))
+      calls.patch(session.id, { video: { camera: false, remote: true } });
     if (!this.timers.watch(session)) {
       // It asked for a shorter session interval than we take: refused with 422 and our Min-SE (never rings).
       const ended = calls.remove(session.id);
@@ -215,6 +219,10 @@ export class CallEvents {
         setUp(sdh, provisional);
         // Offers and answers go out without waiting for Chromium's late TCP candidates.
         sendWhenGathered(sdh);
+        watchVideo(sdh as Web.SessionDescriptionHandler, (video) => {
+          calls.patch(session.id, { video });
+          this.ctx.changed();
+        });
       },
     };
     let ice: IceWatch | undefined;

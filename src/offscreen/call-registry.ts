@@ -6,11 +6,13 @@
 // when it ends. remoteHold follows the far end's re-INVITEs.
 import type { Session } from 'sip.js';
 import type { CallEvent, TransferMove } from '../shared/call-table';
-import { callSnapshot, callSnapshots, endedCall, type CallModelEvent, type CallsModel } from '../shared/call-model';
+import { callSnapshot, callSnapshots, endedCall, type CallFlags, type CallModelEvent, type CallsModel } from '../shared/call-model';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
 
-type Patch = Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'consultFor' | 'referredTo' | 'referredBy'>>;
+type Patch = Partial<
+  Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'video' | 'consultFor' | 'referredTo' | 'referredBy'>
+>;
 
 export interface CallModelAccess {
   /** The calls part of the phone model. */
@@ -95,7 +97,9 @@ export class CallRegistry {
   /** What was learnt of a call, as model events: flags and its links to other calls. */
   patch(id: string, patch: Patch): void {
     const { held, muted, earlyMedia, remoteHold } = patch;
-    const flags = Object.fromEntries(Object.entries({ held, muted, earlyMedia, remoteHold }).filter(([, v]) => v !== undefined));
+    const flags: CallFlags = Object.fromEntries(Object.entries({ held, muted, earlyMedia, remoteHold }).filter(([, v]) => v !== undefined));
+    // video: undefined is news too (the far end took video away).
+    if ('video' in patch) flags.video = patch.video;
     if (Object.keys(flags).length > 0) this.dispatch({ type: 'changed', id, flags });
     if ('consultFor' in patch) {
       this.dispatch(

@@ -4,13 +4,14 @@ import browser from 'webextension-polyfill';
 import { dispatch, request, serve, type Handlers } from '../shared/messenger';
 import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
-import { optionalString, requireBoolean, requireString } from '../shared/payload';
+import { optionalBoolean, optionalString, requireBoolean, requireOneOf, requireString } from '../shared/payload';
 import { parsePhoneConfig } from '../shared/phone-config';
 import type { CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
 import { Ringer } from './ringer';
 import { WorkerLink } from './worker-link';
 import { parseLostCalls } from '../shared/live-calls';
+import { CALL_STREAMS_KEY, type CallStreamsLookup } from '../shared/call-streams';
 
 const ringer = new Ringer();
 // Opened first: the worker learns at once if this document goes away.
@@ -37,6 +38,10 @@ void phone.refreshMicrophone();
 // Back on the network (Wi-Fi rejoined, cable back): reconnect now, not at the next retry.
 window.addEventListener('online', () => phone.networkBack());
 
+// Pages show a call's video from here (shared/call-streams.ts): the streams never leave this document.
+const lookup: CallStreamsLookup = (callId) => (typeof callId === 'string' ? phone.streams(callId) : undefined);
+Object.defineProperty(window, CALL_STREAMS_KEY, { value: lookup });
+
 /** As allow(), and waits for a lost connection to come back (in-dialog requests need it). */
 function ready(callId: unknown, command: CallCommand): Promise<string> {
   return phone.ready(requireString(callId, 'callId'), command);
@@ -55,8 +60,13 @@ const handlers: Handlers<PhoneType> = {
     const { accounts, defaultId } = parsePhoneConfig(config);
     return phone.configure(accounts, defaultId, config.settings);
   },
-  'phone.call': ({ target, accountId }) => phone.call(requireString(target, 'target'), optionalString(accountId, 'accountId')),
-  'phone.answer': ({ callId }) => phone.answer(allow(callId, 'answer')).then(() => null),
+  'phone.call': ({ target, accountId, video }) =>
+    phone.call(requireString(target, 'target'), optionalString(accountId, 'accountId'), optionalBoolean(video, 'video')),
+  'phone.answer': ({ callId, video }) => phone.answer(allow(callId, 'answer'), optionalBoolean(video, 'video')).then(() => null),
+  'phone.setCamera': ({ callId, camera }) => {
+    const wanted = requireOneOf(camera, 'camera', ['on', 'off', 'next'] as const);
+    return ready(callId, 'camera').then((id) => phone.setCamera(id, wanted).then(() => null));
+  },
   'phone.decline': ({ callId }) => phone.decline(allow(callId, 'decline')).then(() => null),
   'phone.hangup': ({ callId }) => phone.hangup(allow(callId, 'hangup')).then(() => null),
   'phone.setMuted': ({ callId, muted }) => {

@@ -28,6 +28,7 @@ import type { LiveCall } from '../shared/live-calls';
 import { endLostCalls, liveCallRecords } from './lost-calls';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
 import { partyName } from '../shared/call-selectors';
+import { callStreams, sdpHasVideo, setCamera } from './video-calls';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -229,7 +230,7 @@ export class Phone {
     return this.lineOf(callId)?.manager;
   }
 
-  async call(input: string, accountId?: string): Promise<{ callId: string }> {
+  async call(input: string, accountId?: string, video = false): Promise<{ callId: string }> {
     const { id, line } = this.outgoingLine(accountId);
     // A phone that is still registering (just started, reconnecting) places the call once it can.
     const { manager } = await line.whenRegistered();
@@ -238,7 +239,7 @@ export class Phone {
     await this.checkMicrophone();
     this.setNotice(undefined);
     await this.controls.holdOthers();
-    const constraints = await this.devices.microphoneConstraints();
+    const constraints = withCamera(await this.devices.microphoneConstraints(), video);
     this.requireRoom();
     // earlyMedia: play the PBX's ringback or announcements sent with a 183.
     const { pending } = this.events.placeCall((requestDelegate) =>
@@ -246,13 +247,19 @@ export class Phone {
     );
     try {
       const inviter = await pending;
+      // Shown as a video call (the preview) while it rings; the answer says what it became.
+      if (video) {
+        this.calls.patch(inviter.id, { video: { camera: true, remote: false } });
+        this.changed();
+      }
       return { callId: inviter.id };
     } catch (error) {
       throw new ClickDialError(`Could not place the call: ${error instanceof Error ? error.message : String(error)}`, 'failed');
     }
   }
 
-  async answer(callId: string): Promise<void> {
+  /** video: answer a video call with the camera on (else off; the far end's video still shows). */
+  async answer(callId: string, video = false): Promise<void> {
     const session = this.calls.session(callId);
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
       throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
@@ -264,7 +271,7 @@ export class Phone {
     try {
       // Call waiting: the call in progress goes on hold first.
       await this.controls.holdOthers(callId);
-      await this.accept(session);
+      await this.accept(session, video && sdpHasVideo(session.body ?? ''));
     } catch (error) {
       if (session.state === SessionState.Initial) {
         this.calls.apply(callId, 'answerFailed');
@@ -274,8 +281,8 @@ export class Phone {
     }
   }
 
-  private async accept(session: Invitation): Promise<void> {
-    const constraints = await this.devices.microphoneConstraints();
+  private async accept(session: Invitation, video = false): Promise<void> {
+    const constraints = withCamera(await this.devices.microphoneConstraints(), video);
     const manager = this.managerOf(session.id);
     if (!manager) throw new ClickDialError('The account of this call is no longer connected.', 'not-connected');
     await manager.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
@@ -315,6 +322,15 @@ export class Phone {
   /** Mute only stops sending our audio (no signalling), so it is instant. */
   setMuted(callId: string, muted: boolean): void {
     this.controls.setMute(callId, muted);
+  }
+
+  async setCamera(callId: string, camera: 'on' | 'off' | 'next'): Promise<void> {
+    await setCamera(this.calls.session(callId), camera);
+  }
+
+  /** What a page shows of a call's video (the streams stay in this document). */
+  streams(callId: string): { local: MediaStream; remote: MediaStream } | undefined {
+    return callStreams(this.calls.sessionOf(callId));
   }
 
   /** A SIP MESSAGE from that account (else the default one); resolves once delivered, with the party it went to. */
@@ -378,4 +394,9 @@ export class Phone {
       this.publish(this.snapshot());
     });
   }
+}
+
+/** The call's constraints with the camera, for a video call. */
+function withCamera(constraints: MediaStreamConstraints, video: boolean): MediaStreamConstraints {
+  return video ? { ...constraints, video: true } : constraints;
 }

@@ -7,6 +7,7 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
 import { CallKeypad } from './call-keypad';
 import { TransferForm } from './transfer-form';
+import { CallVideo, CameraButtons } from './call-video';
 import { focusable, useFocusRequest } from './focus-keeper';
 import { t } from '../shared/i18n';
 
@@ -119,6 +120,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           {note}
         </p>
       ))}
+      <CallVideo call={call} />
       {ringingIn && can('answer') && (
         <div class="call-buttons">
           <button
@@ -133,6 +135,18 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           >
             {t('call_answer')}
           </button>
+          {call.video && (
+            <button
+              type="button"
+              class="answer"
+              onClick={() => {
+                requestFocus(focusable('hangup', call.id));
+                void run(() => actions.answer(call.id, true));
+              }}
+            >
+              {t('video_answer')}
+            </button>
+          )}
           <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>
             {t('call_decline')}
           </button>
@@ -158,6 +172,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
             <button type="button" aria-pressed={call.muted} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))}>
               {call.muted ? t('call_unmute') : t('call_mute')}
             </button>
+            <CameraButtons call={call} actions={actions} run={run} />
             {can('hold') && (
               <button type="button" data-focus="hold" onClick={() => hold(true)}>
                 {t('call_hold')}

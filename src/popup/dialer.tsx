@@ -29,10 +29,10 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
   const [picked, setPicked] = useState<string>();
   const from = accountById(snapshot, picked) ?? defaultAccount(snapshot);
   const canCall = isRegistered(from) && target.trim() !== '';
-  const call = async () => {
+  const call = async (video = false) => {
     // Focus goes to the new call's Hang up once it shows (the dial pad goes away with it).
     const known = new Set(snapshot.calls.map((c) => c.id));
-    if (await run(() => actions.call(target, from?.id))) {
+    if (await run(() => actions.call(target, from?.id, video))) {
       setTarget('');
       requestFocus(() => newCallHangup(known));
     }
@@ -85,6 +85,9 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
       <div class="dial-row">
         <button type="submit" class="answer call-button" disabled={!canCall}>
           {t('dial_call')}
+        </button>
+        <button type="button" class="video-call-button" disabled={!canCall} onClick={() => void call(true)}>
+          {t('video_call')}
         </button>
         <button type="button" aria-label={t('dial_delete_digit')} disabled={!target} onClick={() => setTarget((t) => t.slice(0, -1))}>
           ⌫

@@ -9,7 +9,7 @@
 //   added ──moved / changed / transfer / linked / ending / failed──▶ (same call, new fields)
 //     └──────────────────────── removed ──▶ gone (its links with it; endedCall says how it ended)
 import { nextState, nextTransfer, type CallEvent, type TransferMove } from './call-table';
-import type { CallDirection, CallOutcome, CallSnapshot, EndedCall, RemoteParty } from './snapshot';
+import type { CallDirection, CallOutcome, CallSnapshot, CallVideo, EndedCall, RemoteParty } from './snapshot';
 
 /** What the model keeps of a call: the snapshot's own fields (links aside) and how it is about to end. */
 export interface CallRecord {
@@ -39,7 +39,8 @@ export interface CallsModel {
   links: readonly CallLink[];
 }
 
-export type CallFlags = Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold'>>;
+/** video: undefined (given) says the call has no video any more. */
+export type CallFlags = Partial<Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold'>> & { video?: CallVideo | undefined };
 
 export type CallModelEvent =
   | { type: 'added'; id: string; accountId: string; direction: CallDirection; remote: RemoteParty; at: number }
@@ -96,7 +97,13 @@ export function reduceCalls(model: CallsModel, event: CallModelEvent): CallsMode
         return { ...r, call: { ...r.call, state, ...(answeredAt !== undefined ? { answeredAt } : {}) } };
       });
     case 'changed':
-      return update(model, event.id, (r) => ({ ...r, call: { ...r.call, ...event.flags } }));
+      return update(model, event.id, (r) => {
+        const { video, ...flags } = event.flags;
+        const call: CallSnapshot = { ...r.call, ...flags };
+        if (video) call.video = video;
+        else if ('video' in event.flags) delete call.video;
+        return { ...r, call };
+      });
     case 'transfer':
       return update(model, event.id, (r) => {
         const transfer = nextTransfer(r.call.transfer, event.move, {

@@ -24,6 +24,7 @@ export type CallCommand =
   | 'decline'
   | 'hangup'
   | 'mute'
+  | 'camera'
   | 'hold'
   | 'resume'
   | 'switchTo'
@@ -41,6 +42,7 @@ interface StateRow {
 const IN_CALL: readonly CallCommand[] = [
   'hangup',
   'mute',
+  'camera',
   'hold',
   'resume',
   'switchTo',
@@ -106,6 +108,9 @@ export function allowedCommands(call: CallSnapshot): CallCommand[] {
       case 'hold':
       case 'dtmf':
         return !call.held;
+      case 'camera':
+        // A video call only, and not while held (the re-INVITE would take it off hold).
+        return call.video !== undefined && !call.held;
       case 'resume':
         return call.held;
       case 'transfer':
@@ -127,6 +132,7 @@ const WORDS: Record<CallCommand, string> = {
   decline: 'declined',
   hangup: 'hung up',
   mute: 'muted',
+  camera: 'given its camera',
   hold: 'put on hold',
   resume: 'resumed',
   switchTo: 'switched to',
@@ -148,10 +154,11 @@ const STATE_WORDS: Record<CallState, string> = {
 /** Throws, in words, when the table does not allow `command` on `call`. */
 export function requireCommand(call: CallSnapshot, command: CallCommand): void {
   if (allowedCommands(call).includes(command)) return;
+  if (command === 'camera' && call.video === undefined) throw new ClickDialError('This call has no video.', 'invalid');
   const transferring = (command === 'transfer' || command === 'consult') && call.state === 'active';
   const why = transferring
     ? 'is already being transferred'
-    : command === 'hold' || command === 'dtmf'
+    : command === 'hold' || command === 'dtmf' || command === 'camera'
       ? call.held
         ? 'is on hold'
         : STATE_WORDS[call.state]

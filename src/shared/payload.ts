@@ -21,3 +21,16 @@ export function requireBoolean(value: unknown, field: string): boolean {
 export function optionalString(value: unknown, field: string, maxLength = 512): string | undefined {
   return value === undefined ? undefined : requireString(value, field, maxLength);
 }
+
+/** An optional boolean field: false when absent, else checked as requireBoolean does. */
+export function optionalBoolean(value: unknown, field: string): boolean {
+  return value === undefined ? false : requireBoolean(value, field);
+}
+
+/** One of the given words. */
+export function requireOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ClickDialError(`Malformed message: "${field}" must be one of ${allowed.join(', ')}.`, 'bad-message');
+  }
+  return value as T;
+}

@@ -4,8 +4,11 @@ import { request } from './messenger';
 /** What pages can ask of the phone; components receive this as `actions`. */
 export interface PhoneActions {
   /** From that account, else the default one. */
-  call(target: string, accountId?: string): Promise<unknown>;
-  answer(callId: string): Promise<unknown>;
+  call(target: string, accountId?: string, video?: boolean): Promise<unknown>;
+  /** video: with the camera on (a video call). */
+  answer(callId: string, video?: boolean): Promise<unknown>;
+  /** A video call's camera: on, off, or the next camera. */
+  setCamera(callId: string, camera: 'on' | 'off' | 'next'): Promise<unknown>;
   decline(callId: string): Promise<unknown>;
   hangup(callId: string): Promise<unknown>;
   /** The user's intent for that account, else the default one. */
@@ -32,8 +35,10 @@ export interface PhoneActions {
 
 export function createPhoneActions(): PhoneActions {
   return {
-    call: (target, accountId) => request('phone.call', { target, ...(accountId !== undefined ? { accountId } : {}) }),
-    answer: (callId) => request('phone.answer', { callId }),
+    call: (target, accountId, video) =>
+      request('phone.call', { target, ...(accountId !== undefined ? { accountId } : {}), ...(video ? { video } : {}) }),
+    answer: (callId, video) => request('phone.answer', { callId, ...(video ? { video } : {}) }),
+    setCamera: (callId, camera) => request('phone.setCamera', { callId, camera }),
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),
     setOnline: (online, accountId) => request('account.setOnline', { online, ...(accountId !== undefined ? { id: accountId } : {}) }),

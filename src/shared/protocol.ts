@@ -25,8 +25,11 @@ export interface PhoneRequests {
   /** Sent by the service worker only: the saved accounts (each with the user's intent), the default one, the phone settings. */
   'phone.configure': { request: PhoneConfig; reply: PhoneSnapshot };
   /** Calls from that account, else the default one. */
-  'phone.call': { request: { target: string; accountId?: string }; reply: { callId: string } };
-  'phone.answer': { request: { callId: string }; reply: null };
+  'phone.call': { request: { target: string; accountId?: string; video?: boolean }; reply: { callId: string } };
+  /** video false: a video call is answered with the camera off (the far end's video still shows). */
+  'phone.answer': { request: { callId: string; video?: boolean }; reply: null };
+  /** A video call's camera: on, off, or the next camera of the machine (each by re-INVITE or a track swap). */
+  'phone.setCamera': { request: { callId: string; camera: 'on' | 'off' | 'next' }; reply: null };
   'phone.decline': { request: { callId: string }; reply: null };
   'phone.hangup': { request: { callId: string }; reply: null };
   'phone.setMuted': { request: { callId: string; muted: boolean }; reply: null };
@@ -156,6 +159,7 @@ const PHONE_TYPES_SET = {
   'phone.decline': true,
   'phone.hangup': true,
   'phone.setMuted': true,
+  'phone.setCamera': true,
   'phone.refreshMicrophone': true,
   'phone.retry': true,
   'phone.hold': true,
@@ -218,6 +222,7 @@ export type ErrorCode =
   | 'invalid'
   | 'not-configured'
   | 'no-microphone'
+  | 'no-camera'
   | 'not-connected'
   | 'no-such-call'
   | 'failed';

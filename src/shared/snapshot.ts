@@ -43,6 +43,15 @@ export interface CallSnapshot {
   referredTo?: string;
   /** This call was placed because the far end of another call transferred us. */
   referredBy?: string;
+  /** A video call (its offer or answer has video); absent on audio calls. */
+  video?: CallVideo;
+}
+
+export interface CallVideo {
+  /** Our camera is sent. */
+  camera: boolean;
+  /** The far end sends video (the negotiated direction lets it). */
+  remote: boolean;
 }
 
 export interface TransferState {

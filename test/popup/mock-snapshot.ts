@@ -64,6 +64,7 @@ export function recordingActions(): PhoneActions & { calls: [string, unknown[]][
     openMicrophoneSetup: record('openMicrophoneSetup'),
     openSetup: record('openSetup'),
     setMuted: record('setMuted'),
+    setCamera: record('setCamera'),
     hold: record('hold'),
     switchTo: record('switchTo'),
     sendDtmf: record('sendDtmf'),

@@ -103,3 +103,15 @@ describe('the transfer table', () => {
     expect(allowedCommands(mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'failed' } }))).toContain('transfer');
   });
 });
+
+describe('the camera command', () => {
+  it('is for a video call that is connected and not held', () => {
+    const video = { camera: true, remote: true };
+    expect(allowedCommands(mockCall({ state: 'active', video }))).toContain('camera');
+    expect(allowedCommands(mockCall({ state: 'active' }))).not.toContain('camera');
+    expect(allowedCommands(mockCall({ state: 'active', video, held: true }))).not.toContain('camera');
+    expect(allowedCommands(mockCall({ state: 'ringing', video }))).not.toContain('camera');
+    expect(() => requireCommand(mockCall({ state: 'active' }), 'camera')).toThrow('This call has no video.');
+    expect(() => requireCommand(mockCall({ state: 'active', video, held: true }), 'camera')).toThrow(/is on hold/);
+  });
+});

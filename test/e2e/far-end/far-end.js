@@ -13,6 +13,8 @@ const calls = new Map();
 let manager;
 let registered = false;
 let autoAnswerEnabled = false;
+/** Auto-answer with the (fake) camera on. */
+let autoAnswerVideo = false;
 /** Settles the promise of the register() call in flight from the Registerer's request delegate. */
 let pendingRegister;
 
@@ -20,7 +22,7 @@ let pendingRegister;
  * How this far end bends its media descriptions (setMedia): a gateway that
  * answers without rtcp-mux or offers without ICE, or candidates that point at
  * the tests' own UDP relay (harness/udp-relay.ts) so that no direct path exists.
- * @type {{ stripRtcpMux?: boolean, stripIce?: boolean, candidates?: { host: string, port: number }, remoteCandidates?: { host: string, port: number } }}
+ * @type {{ stripRtcpMux?: boolean, stripIce?: boolean, rejectVideo?: boolean, candidates?: { host: string, port: number }, remoteCandidates?: { host: string, port: number } }}
  */
 let media = {};
 
@@ -63,6 +65,8 @@ function mungeOurs(sdp) {
   if (media.stripRtcpMux) out = dropLines(out, /^a=rtcp-mux/);
   if (media.stripIce) out = dropLines(out, /^a=ice-(ufrag|pwd|options)/);
   if (media.candidates) out = pointCandidatesAt(out, media.candidates);
+  // An audio-only phone: it refuses every video stream (port 0), as RFC 3264 says.
+  if (media.rejectVideo) out = out.replace(/^m=video \d+/gm, 'm=video 0');
   return out;
 }
 
@@ -371,7 +375,7 @@ const delegate = {
     // An INVITE with Replaces matching one of our calls (we are the target of an attended
     // transfer) is answered at once like any softphone does; SIP.js then BYEs the replaced call.
     if (autoAnswerEnabled || session.replacee) {
-      answer(session.id).catch((e) => log('error', { op: 'autoAnswer', message: String(e) }));
+      answer(session.id, { video: autoAnswerVideo }).catch((e) => log('error', { op: 'autoAnswer', message: String(e) }));
     }
   },
   onCallAnswered: (session) => log('answered', { callId: session.id }),
@@ -511,20 +515,29 @@ function requireManager() {
 }
 
 /** Place a call; resolves with the call id once the INVITE is sent (not answered). */
-async function call(targetUri) {
+/** The constraints of a call: the fake camera too with { video: true }. */
+function mediaOptions({ video = false } = {}) {
+  return { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: Boolean(video) } } };
+}
+
+async function call(targetUri, options = {}) {
   const m = requireManager();
-  const timer = timerConfig ? { extraHeaders: [`Session-Expires: ${timerConfig.interval};refresher=${timerConfig.refresher}`] } : undefined;
-  const inviter = await m.call(targetUri, timer, {
-    requestDelegate: {
-      onProgress: (response) => log('progress', { callId: idOfResponse(response), statusCode: response.message.statusCode }),
-      onReject: (response) => {
-        const rec = calls.get(idOfResponse(response));
-        const { statusCode, reasonPhrase } = response.message;
-        if (rec) rec.finalStatus = statusCode;
-        log('rejected', { callId: rec?.id, statusCode, reasonPhrase, warning: response.message.getHeader('warning') ?? null });
+  const timer = timerConfig ? { extraHeaders: [`Session-Expires: ${timerConfig.interval};refresher=${timerConfig.refresher}`] } : {};
+  const inviter = await m.call(
+    targetUri,
+    { ...timer, ...mediaOptions(options) },
+    {
+      requestDelegate: {
+        onProgress: (response) => log('progress', { callId: idOfResponse(response), statusCode: response.message.statusCode }),
+        onReject: (response) => {
+          const rec = calls.get(idOfResponse(response));
+          const { statusCode, reasonPhrase } = response.message;
+          if (rec) rec.finalStatus = statusCode;
+          log('rejected', { callId: rec?.id, statusCode, reasonPhrase, warning: response.message.getHeader('warning') ?? null });
+        },
       },
     },
-  });
+  );
   return inviter.id;
 }
 
@@ -534,7 +547,7 @@ function idOfResponse(response) {
   return rec?.id;
 }
 
-async function answer(callId) {
+async function answer(callId, options = {}) {
   const rec = pick(callId, (c) => c.direction === 'incoming' && c.session.state === 'Initial');
   const timer = timerConfig
     ? {
@@ -544,8 +557,8 @@ async function answer(callId) {
           'Allow: ACK,BYE,CANCEL,INFO,INVITE,MESSAGE,NOTIFY,OPTIONS,PRACK,REFER,UPDATE',
         ],
       }
-    : undefined;
-  await requireManager().answer(rec.session, timer);
+    : {};
+  await requireManager().answer(rec.session, { ...timer, ...mediaOptions(options) });
   return rec.id;
 }
 
@@ -574,8 +587,9 @@ async function hangup(callId) {
   return rec.id;
 }
 
-function autoAnswer(enabled = true) {
+function autoAnswer(enabled = true, video = false) {
   autoAnswerEnabled = Boolean(enabled);
+  autoAnswerVideo = Boolean(video);
   return autoAnswerEnabled;
 }
 
@@ -660,6 +674,22 @@ async function audioLevel(callId) {
   return (await audioStats(callId)).audioLevel;
 }
 
+/** Video of the current (or given) call: frames we decoded and sent, and the size we receive. */
+async function videoStats(callId) {
+  const stats = await rtpStats(callId);
+  const out = { framesDecoded: 0, framesReceived: 0, framesEncoded: 0, frameWidth: 0 };
+  stats?.forEach((r) => {
+    if ((r.kind ?? r.mediaType) !== 'video') return;
+    if (r.type === 'inbound-rtp') {
+      out.framesDecoded += r.framesDecoded ?? 0;
+      out.framesReceived += r.framesReceived ?? 0;
+      out.frameWidth = Math.max(out.frameWidth, r.frameWidth ?? 0);
+    }
+    if (r.type === 'outbound-rtp') out.framesEncoded += r.framesEncoded ?? 0;
+  });
+  return out;
+}
+
 /** The SDP the other side sent (offer or answer) for the current (or given) call; '' without one. */
 function remoteSdp(callId) {
   return pick(callId).session.sessionDescriptionHandler?.peerConnection?.remoteDescription?.sdp ?? '';
@@ -714,6 +744,7 @@ window.farEnd = {
   outboundRtpBytes,
   audioLevel,
   audioStats,
+  videoStats,
   remoteSdp,
   clearEvents,
   state,

@@ -25,6 +25,8 @@ const FAKE_UI_FLAGS: Record<string, string[]> = {
 export interface LaunchOptions {
   /** Unpacked extension dir (relative to cwd). Default 'dist'. null: no extension (far-end-only tests). */
   extensionPath?: string | null;
+  /** Pre-grant the camera to chrome-extension://ID/ in the profile, as the microphone. */
+  grantCameraTo?: string;
   /** Pre-grant the microphone to chrome-extension://ID/ in the profile (the offscreen document cannot prompt). */
   grantMicrophoneTo?: string;
   /**
@@ -196,16 +198,17 @@ async function waitForServiceWorker(context: BrowserContext, timeout: number): P
  * opening the popup (chrome://extensions/shortcuts stores it there).
  */
 async function writePreferences(profileDir: string, options: LaunchOptions, hosts: HostGrant | undefined): Promise<void> {
-  const { grantMicrophoneTo, actionShortcut } = options;
-  if (!grantMicrophoneTo && !actionShortcut && !hosts) return;
+  const { grantMicrophoneTo, grantCameraTo, actionShortcut } = options;
+  if (!grantMicrophoneTo && !grantCameraTo && !actionShortcut && !hosts) return;
   const defaultDir = join(profileDir, 'Default');
   mkdirSync(defaultDir, { recursive: true });
   const preferences = {
-    ...(grantMicrophoneTo && {
+    ...((grantMicrophoneTo || grantCameraTo) && {
       profile: {
         content_settings: {
           exceptions: {
-            media_stream_mic: { [`chrome-extension://${grantMicrophoneTo}/,*`]: { setting: 1 } },
+            ...(grantMicrophoneTo && { media_stream_mic: { [`chrome-extension://${grantMicrophoneTo}/,*`]: { setting: 1 } } }),
+            ...(grantCameraTo && { media_stream_camera: { [`chrome-extension://${grantCameraTo}/,*`]: { setting: 1 } } }),
           },
         },
       },

@@ -65,6 +65,13 @@ export interface FarEndState {
   events: FarEndEvent[];
 }
 
+export interface VideoStats {
+  framesDecoded: number;
+  framesReceived: number;
+  framesEncoded: number;
+  frameWidth: number;
+}
+
 export interface AudioStats {
   audioLevel: number;
   totalAudioEnergy: number;
@@ -75,6 +82,8 @@ export interface AudioStats {
 export interface FarEndMedia {
   /** Our offers and answers go out without a=rtcp-mux (a gateway browsers cannot talk to). */
   stripRtcpMux?: boolean;
+  /** Our answers refuse video (m=video 0): an audio-only phone. */
+  rejectVideo?: boolean;
   /** Our offers and answers go out without ice-ufrag/ice-pwd (no ICE). */
   stripIce?: boolean;
   /** Our candidates are replaced by this one (the tests' UDP relay). */
@@ -108,14 +117,17 @@ export interface FarEnd {
    * It answers UPDATEs 200 ('update-received'). Undefined turns them off.
    */
   sessionTimers(config: { interval: number; refresher: 'uac' | 'uas' } | undefined): Promise<unknown>;
-  /** Returns the call id once the INVITE is sent. */
-  call(targetUri: string): Promise<string>;
-  answer(callId?: string): Promise<string>;
+  /** Returns the call id once the INVITE is sent. With video, the fake camera is sent too. */
+  call(targetUri: string, options?: { video?: boolean }): Promise<string>;
+  answer(callId?: string, options?: { video?: boolean }): Promise<string>;
   /** Sends 183 Session Progress with SDP (early media) for a ringing incoming call. */
   earlyMedia(callId?: string): Promise<string>;
   decline(statusCode?: 486 | 603, callId?: string): Promise<string>;
   hangup(callId?: string): Promise<string>;
-  autoAnswer(enabled: boolean): Promise<boolean>;
+  /** With video, calls are answered with the fake camera on. */
+  autoAnswer(enabled: boolean, video?: boolean): Promise<boolean>;
+  /** Video frames decoded (from us) and encoded (to us), and the width of what we receive. */
+  videoStats(callId?: string): Promise<VideoStats>;
   hold(callId?: string): Promise<void>;
   unhold(callId?: string): Promise<void>;
   mute(callId?: string): Promise<void>;
@@ -182,12 +194,13 @@ export async function openFarEnd(context: BrowserContext, server: FarEndServer, 
     survive: (on) => invoke('survive', on),
     disconnect: () => invoke('disconnect'),
     sessionTimers: (config) => invoke('sessionTimers', config),
-    call: (targetUri) => invoke('call', targetUri),
-    answer: (callId) => invoke('answer', callId),
+    call: (targetUri, options) => invoke('call', targetUri, options),
+    answer: (callId, options) => invoke('answer', callId, options),
     earlyMedia: (callId) => invoke('earlyMedia', callId),
     decline: (statusCode = 486, callId) => invoke('decline', statusCode, callId),
     hangup: (callId) => invoke('hangup', callId),
-    autoAnswer: (enabled) => invoke('autoAnswer', enabled),
+    autoAnswer: (enabled, video) => invoke('autoAnswer', enabled, video),
+    videoStats: (callId) => invoke('videoStats', callId),
     hold: (callId) => invoke('hold', callId),
     unhold: (callId) => invoke('unhold', callId),
     mute: (callId) => invoke('mute', callId),

@@ -50,3 +50,28 @@ const UNPLUG = `function () {
 export async function unplugOffscreenMicrophone(context: BrowserContext): Promise<number> {
   return onOffscreenObjects<number>(context, 'RTCPeerConnection', UNPLUG);
 }
+
+const LIVE_CAMERAS = `function () {
+  const names = [];
+  for (const pc of this) {
+    if (pc.signalingState === 'closed') continue;
+    for (const sender of pc.getSenders()) {
+      const track = sender.track;
+      if (track && track.kind === 'video' && track.readyState === 'live') names.push(track.label);
+    }
+  }
+  return names;
+}`;
+
+/**
+ * The names of the cameras our calls hold open (a camera's light is on while it is). Found
+ * through the peer connections' senders: a track nothing in script refers to is not on the heap.
+ */
+export async function openOffscreenCameras(context: BrowserContext): Promise<string[]> {
+  return onOffscreenObjects<string[]>(context, 'RTCPeerConnection', LIVE_CAMERAS);
+}
+
+/** How many cameras the phone document holds open. */
+export async function liveOffscreenCameras(context: BrowserContext): Promise<number> {
+  return (await openOffscreenCameras(context)).length;
+}

@@ -27,6 +27,8 @@ export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless' | 'first
   popupShortcut?: boolean;
   /** As a user who accepted the one-time microphone question earlier. Default true. */
   microphoneGranted?: boolean;
+  /** The camera, as the microphone (default true). */
+  cameraGranted?: boolean;
   /** Far-end users to register, each in its own tab. Default ['1002']. */
   farEnds?: [UserId, ...UserId[]];
   /** How Kamailio is started (e.g. defines: ['AOR_ONLY']). */
@@ -35,6 +37,7 @@ export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless' | 'first
 
 export async function startPhoneLab({
   microphoneGranted = true,
+  cameraGranted = true,
   headless = true,
   farEnds = ['1002'],
   popupShortcut = false,
@@ -52,10 +55,11 @@ export async function startPhoneLab({
     ...(hostAccess !== undefined ? { hostAccess } : {}),
     ...(extraArgs ? { extraArgs } : {}),
     ...(microphoneGranted ? { grantMicrophoneTo: extensionIdOf('dist') } : {}),
+    ...(cameraGranted ? { grantCameraTo: extensionIdOf('dist') } : {}),
     ...(popupShortcut ? { actionShortcut: { extensionId: extensionIdOf('dist'), key: POPUP_KEY } } : {}),
   });
   // The far-end page is an ordinary web origin: grant it its fake microphone.
-  await browser.context.grantPermissions(['microphone'], { origin: server.origin });
+  await browser.context.grantPermissions(['microphone', 'camera'], { origin: server.origin });
   const far: Partial<Record<UserId, FarEnd>> = {};
   await Promise.all(
     farEnds.map(async (user) => {
