@@ -87,14 +87,18 @@ async function show(reason: CallWindowReason): Promise<void> {
     return;
   }
   if (mode === 'sidePanel' && (await openSidePanel())) return;
-  const window = await chrome.windows.create({
+  const options: chrome.windows.CreateData = {
     url: chrome.runtime.getURL(CALL_WINDOW_PAGE),
     type: 'popup',
     focused: !incoming,
     width: WIDTH,
     height: HEIGHT,
-    ...(await placement()),
-  });
+  };
+  // Chrome refuses bounds that are not at least half on a screen (a browser window larger than
+  // its screen, a headless one): then it is placed where Chrome puts new windows.
+  const window = await chrome.windows
+    .create({ ...options, ...(await placement()) })
+    .catch(() => chrome.windows.create(options));
   created = window?.id;
 }
 
