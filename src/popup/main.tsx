@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { createPhoneActions } from '../shared/phone-actions';
 import { createPhoneStore } from '../shared/phone-store';
 import { PopupApp } from './popup-app';
-import { popOutToCallWindow } from './pop-out';
+import { popOutToCallWindow } from './pop-out-to-call-window';
 import { localizeDocument, t } from '../shared/i18n';
 
 localizeDocument(document, t('extension_name'));

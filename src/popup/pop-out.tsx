@@ -1,15 +1,8 @@
-import { request } from '../shared/messenger';
 import { t } from '../shared/i18n';
 import { ErrorBanner } from './error-banner';
 import { useAction } from './use-action';
 
-/** The popup's "Pop out": the service worker opens the call window (background/call-window.ts), then the popup closes. */
-export async function popOutToCallWindow(): Promise<void> {
-  await request('callWindow.open', {});
-  window.close();
-}
-
-/** The "Pop out" button under the tabs; a failure is said, and the popup stays. */
+/** The "Pop out" button under the tabs (what it does: pop-out-to-call-window.ts); a failure is said, and the popup stays. */
 export function PopOut({ onPopOut }: { onPopOut: () => Promise<unknown> }) {
   const { error, run, clear } = useAction();
   return (
