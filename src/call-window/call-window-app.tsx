@@ -16,7 +16,8 @@ import { t } from '../shared/i18n';
 /** The one place the call window subscribes to the phone. */
 export function CallWindowApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
-  const spoken = useAnnouncements(snapshot, store.loaded(), { calls: true });
+  // It opened for a call (it rang, or the user placed it outside ClickDial): that call is said, not only shown.
+  const spoken = useAnnouncements(snapshot, store.loaded(), { calls: true, openedForCalls: true });
   // Focus follows the calls as in the popup: Answer when one rings, Hang up once answered.
   const requestFocus = useFocusKeeper(snapshot);
   const loading = !store.loaded() && !store.error();

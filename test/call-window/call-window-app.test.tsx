@@ -41,6 +41,14 @@ describe('the call window', () => {
     expect(actions.calls).toContainEqual(['answer', ['c1']]);
   });
 
+  it('says the call it opened for (the popup only shows the calls it opens with)', async () => {
+    const ringing = mockCall({ id: 'c1', direction: 'incoming', state: 'ringing', answeredAt: undefined });
+    const props = { store: store(mockSnapshot({ calls: [ringing] })), actions: recordingActions() };
+    const root = await mount(<CallWindowApp {...props} />);
+    await act(async () => undefined);
+    expect(root.querySelector('[data-testid=live-assertive]')?.textContent).toBe('Incoming call from 1002.');
+  });
+
   it('shows the dial pad between calls', async () => {
     const root = await mount(<CallWindowApp store={store()} actions={recordingActions()} />);
     expect(root.querySelector('[aria-label="Number or SIP address"]')).not.toBeNull();

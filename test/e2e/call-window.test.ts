@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
-import { openOptions, openPopup, popupCalls, setClickToCall, waitForPopupCallState } from './harness/clickdial.js';
+import { openOptions, openPopup, popupCalls, setClickToCall, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
 import { confirmations, waitForConfirmation } from './harness/confirmation.js';
 import { aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
@@ -71,6 +71,13 @@ async function endAllCalls(): Promise<void> {
   await waitFor(async () => (await lab.farEnd.state()).calls.every((c) => c.state === 'Terminated'), { what: 'every call to end' });
 }
 
+/** ClickDial has no call left (an ended call's card stays a moment): the next test starts clean. */
+async function waitForNoCallHere(): Promise<void> {
+  const popup = await openPopup(lab.browser.context, lab.browser.extensionId);
+  await waitForNoPopupCall(popup, 15_000);
+  await popup.close();
+}
+
 async function saveCallWindowSetting(label: RegExp): Promise<void> {
   const options = await openOptions(lab.browser.context, lab.browser.extensionId);
   await options.getByRole('radio', { name: label }).check();
@@ -87,6 +94,7 @@ before(async () => {
 
 afterEach(async () => {
   await endAllCalls();
+  await waitForNoCallHere();
   for (const window of callWindowPages()) await window.close().catch(() => undefined);
   for (const confirm of confirmations(lab.browser.context, lab.browser.extensionId)) await confirm.close().catch(() => undefined);
   await lab.farEnd.clearEvents();
@@ -118,13 +126,17 @@ describe('the call window', () => {
     await page.bringToFront();
     await humanClick(page.locator('#mismatch'));
     const confirm = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
-    await confirm.locator('button.call[data-armed=true]').click();
+    const call = confirm.locator('button.call[data-armed=true]');
+    await call.waitFor(); // armed after 600 ms without a press (not part of the figure)
+    const callAt = Date.now();
+    await call.click();
     const again = await waitForCallWindow('the call window after the confirmation');
     await again.locator('article.call').waitFor();
+    console.log(`call window: call shown ${Date.now() - callAt} ms after Call in the confirmation window`);
     await lab.farEnd.waitForEvent('invite');
   });
 
-  test('a call that comes in opens the window, not focused, showing Answer; Answer there answers', async () => {
+  test('a call that comes in opens the window, not focused, showing Answer and saying the call; Enter on Answer answers', async () => {
     // The user types in a page when the call comes in.
     await page.bringToFront();
     await lab.farEnd.call(ME);
@@ -134,9 +146,18 @@ describe('the call window', () => {
     const [shown] = await callWindowsInChrome();
     console.log(`call window for an incoming call: focused=${String(shown?.focused)}`);
     assert.equal(shown?.focused, false, 'the ringing call did not take the focus');
-    await answer.click();
+    // Said in the window's live region (it opened for this call), and focus waits on Answer for the keyboard.
+    await waitFor(async () => (await window.getByTestId('live-assertive').textContent())?.trim() === 'Incoming call from 1002.', {
+      what: 'the ringing call said in the call window',
+    });
+    await waitFor(() => answer.evaluate((el) => el === document.activeElement), { what: 'focus on Answer' });
+    await window.keyboard.press('Enter');
     await lab.farEnd.waitForCallState('Established');
-    await window.getByRole('button', { name: 'Hang up' }).waitFor();
+    const hangUp = window.getByRole('article', { name: 'Call with 1002' }).getByRole('button', { name: 'Hang up' });
+    await waitFor(() => hangUp.evaluate((el) => el === document.activeElement), { what: 'focus on Hang up once answered' });
+    await waitFor(async () => (await window.getByTestId('live-polite').textContent())?.trim() === 'In call with 1002.', {
+      what: 'the answered call said',
+    });
   });
 
   test('closing the call window mid-call leaves the call up; the popup still shows it', async () => {
