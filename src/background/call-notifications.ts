@@ -28,6 +28,7 @@ import { accountLabel, lineName } from '../shared/account-selectors';
 import { defaultAccount } from '../shared/stored-accounts';
 import { t } from '../shared/i18n';
 import { showCallWindow } from './call-window';
+import { CALL_WINDOW_PAGE } from '../shared/call-window';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -41,9 +42,11 @@ export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promis
   ]);
 }
 
-/** Whether the popup (toolbar or a tab showing it) is open: it shows the phone's notice itself. */
+/** Whether the popup (toolbar or a tab showing it) or the call window is open: it shows the phone's notice itself. */
 async function popupIsOpen(): Promise<boolean> {
-  const contexts = await chrome.runtime.getContexts({ documentUrls: [chrome.runtime.getURL('src/popup/popup.html')] });
+  const contexts = await chrome.runtime.getContexts({
+    documentUrls: [chrome.runtime.getURL('src/popup/popup.html'), chrome.runtime.getURL(CALL_WINDOW_PAGE)],
+  });
   return contexts.length > 0;
 }
 

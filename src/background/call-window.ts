@@ -77,10 +77,11 @@ async function placement(): Promise<{ left?: number; top?: number }> {
 }
 
 async function show(reason: CallWindowReason): Promise<void> {
-  const mode = reason === 'popOut' ? 'window' : (await loadPhoneSettings()).callWindow;
+  // Asked at once, not one after the other: the window should be up within 300 ms of the user's click.
+  const [settings, shown, where] = await Promise.all([reason === 'popOut' ? undefined : loadPhoneSettings(), shownNow(), placement()]);
+  const mode = settings?.callWindow ?? 'window';
   if (mode === 'never') return;
   const incoming = reason === 'incoming';
-  const shown = await shownNow();
   if (shown) {
     // A ringing call must not take the keyboard from what the user types: the window only asks to be looked at.
     if (!shown.sidePanel) await chrome.windows.update(shown.windowId, incoming ? { drawAttention: true } : { focused: true });
@@ -96,9 +97,7 @@ async function show(reason: CallWindowReason): Promise<void> {
   };
   // Chrome refuses bounds that are not at least half on a screen (a browser window larger than
   // its screen, a headless one): then it is placed where Chrome puts new windows.
-  const window = await chrome.windows
-    .create({ ...options, ...(await placement()) })
-    .catch(() => chrome.windows.create(options));
+  const window = await chrome.windows.create({ ...options, ...where }).catch(() => chrome.windows.create(options));
   created = window?.id;
 }
 

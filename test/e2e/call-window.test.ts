@@ -130,9 +130,12 @@ describe('the call window', () => {
     await call.waitFor(); // armed after 600 ms without a press (not part of the figure)
     const callAt = Date.now();
     await call.click();
-    const again = await waitForCallWindow('the call window after the confirmation');
+    const again = await waitFor(() => callWindowPages()[0], { what: 'the call window after the confirmation', intervalMs: 10 });
+    const againAt = Date.now();
     await again.locator('article.call').waitFor();
-    console.log(`call window: call shown ${Date.now() - callAt} ms after Call in the confirmation window`);
+    console.log(
+      `call window: page present ${againAt - callAt} ms after Call in the confirmation window, call shown after ${Date.now() - callAt} ms`,
+    );
     await lab.farEnd.waitForEvent('invite');
   });
 
@@ -202,6 +205,23 @@ describe('the call window', () => {
     await sleep(500);
     assert.equal(callWindowPages().length, 1);
     assert.equal((await callWindowsInChrome()).length, 1);
+  });
+
+  test('with the side panel chosen, a call from a page (no user action that the worker sees) opens the window instead', async () => {
+    await saveCallWindowSetting(/side panel/);
+    try {
+      const link = await openNumbersPage();
+      await humanClick(link);
+      await waitForCallWindow('the call window in place of the side panel');
+      assert.deepEqual(
+        (await callWindowsInChrome()).map((w) => w.type),
+        ['popup'],
+      );
+      await lab.farEnd.waitForEvent('invite');
+    } finally {
+      await endAllCalls();
+      await saveCallWindowSetting(/^In a small window/);
+    }
   });
 
   test('with "never" chosen in the options, a call from a page opens no window', async () => {
