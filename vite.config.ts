@@ -35,7 +35,7 @@ function pageScripts(): Plugin {
 }
 
 // Pages that the manifest does not name (the offscreen phone, the microphone
-// onboarding tab, the call confirmation window and the first-run setup) must be listed as inputs, or crxjs leaves them out of dist/.
+// onboarding tab, the call confirmation window, the first-run setup and the call window) must be listed as inputs, or crxjs leaves them out of dist/.
 export default defineConfig({
   // One version, package.json's: the manifest in dist/ (and the store zip) carries it.
   plugins: [preact(), crx({ manifest: { ...manifest, version: pkg.version } }), pageScripts()],
@@ -49,6 +49,7 @@ export default defineConfig({
         microphone: 'src/options/microphone.html',
         confirm: 'src/confirm/confirm.html',
         setup: 'src/setup/setup.html',
+        'call-window': 'src/call-window/call-window.html',
       },
     },
   },

@@ -24,6 +24,8 @@ async function main(): Promise<void> {
     grantMicrophoneTo: extensionId,
     realMedia: !fakeMedia,
     micUi: 'none',
+    // As installed: calls open the call window (the tests' harness turns it off by default).
+    callWindow: 'window',
   });
   await browser.context.grantPermissions(['microphone'], { origin: server.origin });
 

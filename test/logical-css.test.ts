@@ -10,6 +10,7 @@ const SHEETS = [
   'src/options/options.css',
   'src/setup/setup.css',
   'src/confirm/confirm.css',
+  'src/call-window/call-window.css',
 ];
 
 const PHYSICAL = [

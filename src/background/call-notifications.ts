@@ -27,6 +27,8 @@ import { callBackTarget } from '../shared/call-back';
 import { accountLabel, lineName } from '../shared/account-selectors';
 import { defaultAccount } from '../shared/stored-accounts';
 import { t } from '../shared/i18n';
+import { showCallWindow } from './call-window';
+import { CALL_WINDOW_PAGE } from '../shared/call-window';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -40,9 +42,11 @@ export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promis
   ]);
 }
 
-/** Whether the popup (toolbar or a tab showing it) is open: it shows the phone's notice itself. */
+/** Whether the popup (toolbar or a tab showing it) or the call window is open: it shows the phone's notice itself. */
 async function popupIsOpen(): Promise<boolean> {
-  const contexts = await chrome.runtime.getContexts({ documentUrls: [chrome.runtime.getURL('src/popup/popup.html')] });
+  const contexts = await chrome.runtime.getContexts({
+    documentUrls: [chrome.runtime.getURL('src/popup/popup.html'), chrome.runtime.getURL(CALL_WINDOW_PAGE)],
+  });
   return contexts.length > 0;
 }
 
@@ -88,7 +92,9 @@ async function callBack({ uri, accountId }: { uri: string; accountId: string }):
   }
   const target = callBackTarget({ uri, user: decoded }, account?.aor);
   if (!target) throw new Error(t('notify_cannot_call_back', { uri }));
-  await toPhone('phone.call', { target, ...(chosen ? { accountId: chosen.id } : {}) });
+  const dialled = toPhone('phone.call', { target, ...(chosen ? { accountId: chosen.id } : {}) });
+  void showCallWindow('action');
+  await dialled;
 }
 
 async function act(action: () => Promise<unknown>): Promise<void> {
@@ -103,6 +109,8 @@ export function registerNotificationHandlers(): void {
   chrome.notifications.onButtonClicked.addListener((id, button) => {
     if (!id.startsWith(RING_PREFIX)) return;
     const callId = id.slice(RING_PREFIX.length);
+    // Answered from the notification: the call window (open since it rang, unless closed) comes forward.
+    if (button === 0) void showCallWindow('action');
     void act(() => (button === 0 ? toPhone('phone.answer', { callId }) : toPhone('phone.decline', { callId })));
   });
   chrome.notifications.onClicked.addListener((id) => {

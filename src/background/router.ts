@@ -28,6 +28,8 @@ import { featureHandlers } from './feature-handlers';
 import { loadPhoneSettings } from './settings-store';
 import { takeLostCalls } from './live-calls';
 import { openSetup } from './setup-tab';
+import { showCallWindow } from './call-window';
+import { CONFIRM_PAGE } from '../shared/call-confirmation';
 
 /** What the phone runs with: the saved accounts with the user's intent for each, the phone settings. */
 async function phoneConfig(): Promise<Omit<ReplyOf<'router.phoneConfig'>, 'lostCalls'>> {
@@ -56,7 +58,12 @@ export async function toPhone<T extends PhoneType>(type: T, payload: RequestOf<T
 /** What calls from pages, selections and the menu need of the phone. */
 export const outsideCallPhone: OutsideCallPhone = {
   snapshot: () => toPhone('phone.getSnapshot', {}),
-  dial: (target) => toPhone('phone.call', { target }),
+  dial: (target) => {
+    const dialled = toPhone('phone.call', { target });
+    // Shown while the call is set up, not after: the window is the sign that the click did something.
+    void showCallWindow('action');
+    return dialled;
+  },
 };
 
 const handlers: Handlers<BackgroundType> = {
@@ -108,6 +115,10 @@ const handlers: Handlers<BackgroundType> = {
   'content.settings': () => mirrorClickToCallSettings(),
   'content.findNumbers': (payload, sender) => findNumbersFor(payload, sender),
   'content.call': (payload, sender) => handleContentCall(payload, sender, outsideCallPhone),
+  'callWindow.open': async () => {
+    await showCallWindow('popOut');
+    return null;
+  },
   'setup.open': async () => {
     await openSetup();
     return null;
@@ -137,7 +148,12 @@ export function route(envelope: RequestEnvelope, sender: browser.Runtime.Message
     if (INTERNAL_PHONE_TYPES.includes(envelope.type)) {
       return Promise.reject(new ClickDialError(`"${envelope.type}" is internal to ClickDial.`, 'forbidden'));
     }
-    return toPhone(envelope.type, envelope.payload as RequestOf<PhoneType>);
+    const reply = toPhone(envelope.type, envelope.payload as RequestOf<PhoneType>);
+    // A number confirmed in the confirmation window (from a page, a selection, the menu): no popup shows the call.
+    if (envelope.type === 'phone.call' && sender.url?.startsWith(browser.runtime.getURL(CONFIRM_PAGE)) === true) {
+      void showCallWindow('action');
+    }
+    return reply;
   }
   return dispatch(handlers, envelope, sender);
 }

@@ -18,6 +18,7 @@ import { listenForCallHistory, recordCall } from './call-history';
 import { watchPhone } from './phone-watch';
 import { listenForMessages } from './message-store';
 import { openSetupOnInstall } from './setup-tab';
+import { showCallWindowForRings } from './call-window';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
@@ -35,6 +36,7 @@ openSetupOnInstall();
 onPhoneEvent('phone.snapshot', (snapshot) => {
   void showOnToolbar(snapshot);
   void syncIncomingNotifications(snapshot);
+  showCallWindowForRings(snapshot);
 });
 onPhoneEvent('phone.callEnded', (ended) => void notifyCallEnded(ended));
 onPhoneEvent('phone.messageReceived', (message) => void notifyMessage(message));

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MAX_CALLS_LIMIT, type DtmfMethod } from '../shared/phone-settings';
 import { usePhoneSettings } from './use-phone-settings';
+import { CallWindowSetting } from './call-window-setting';
 
 /** How key tones are sent, and how many calls the phone takes at once. */
 export function CallSettingsPanel() {
@@ -44,6 +45,7 @@ export function CallSettingsPanel() {
           </label>
         ))}
       </fieldset>
+      <CallWindowSetting value={settings.callWindow} onChange={(callWindow) => void save({ callWindow })} />
       <form class="field" onSubmit={saveMax}>
         <label for="max-calls">Calls at once</label>
         <span class="row">

@@ -15,7 +15,13 @@ export interface ViewProps {
   actions: PhoneActions;
 }
 
-export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unreachable?: string | undefined }) {
+/** `siteSwitch`: the active tab's click-to-call switch (the popup's; the call window has no tab of its own). */
+export function PhoneView({
+  snapshot,
+  actions,
+  unreachable,
+  siteSwitch = true,
+}: ViewProps & { unreachable?: string | undefined; siteSwitch?: boolean }) {
   const { error, run, clear } = useAction();
   const needsMicrophone = snapshot.accounts.length > 0 && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
   return (
@@ -41,7 +47,7 @@ export function PhoneView({ snapshot, actions, unreachable }: ViewProps & { unre
         </p>
       )}
       <CallList snapshot={snapshot} actions={actions} run={run} />
-      <SiteSwitch />
+      {siteSwitch && <SiteSwitch />}
     </div>
   );
 }

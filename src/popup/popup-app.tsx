@@ -11,7 +11,7 @@ import { useAnnouncements } from '../shared/use-announcements';
 import { t } from '../shared/i18n';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
-export function PopupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
+export function PopupApp({ store, actions, onPopOut }: { store: PhoneStore; actions: PhoneActions; onPopOut?: () => Promise<unknown> }) {
   const snapshot = usePhoneSnapshot(store);
   const history = useStored(HISTORY_KEY, parseHistory);
   const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
@@ -34,6 +34,7 @@ export function PopupApp({ store, actions }: { store: PhoneStore; actions: Phone
       history={history}
       conversations={conversations}
       spoken={spoken}
+      onPopOut={onPopOut}
     />
   );
 }

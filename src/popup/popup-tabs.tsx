@@ -12,6 +12,7 @@ import { ringingCalls } from '../shared/call-selectors';
 import { LiveRegions, type Spoken } from '../shared/live-regions';
 import { FocusRequestProvider, useFocusKeeper } from './focus-keeper';
 import { t } from '../shared/i18n';
+import { PopOut } from './pop-out';
 
 type Tab = 'phone' | 'history' | 'messages';
 const TABS: readonly Tab[] = ['phone', 'history', 'messages'];
@@ -32,10 +33,20 @@ interface Props {
   conversations: Conversations;
   /** What the live regions say (shared/use-announcements.ts). */
   spoken?: Spoken;
+  /** "Pop out": opens the call window and closes the popup (absent: no button). */
+  onPopOut?: () => Promise<unknown>;
 }
 
 /** Phone, recent calls and messages; a ringing call always brings the phone to the front. */
-export function PopupTabs({ snapshot, actions, unreachable, history, conversations, spoken = { polite: '', assertive: '' } }: Props) {
+export function PopupTabs({
+  snapshot,
+  actions,
+  unreachable,
+  history,
+  conversations,
+  spoken = { polite: '', assertive: '' },
+  onPopOut,
+}: Props) {
   const [tab, setTab] = useState<Tab>('phone');
   const { error, run, clear } = useAction();
   const unread = totalUnread(conversations);
@@ -80,6 +91,7 @@ export function PopupTabs({ snapshot, actions, unreachable, history, conversatio
           {tabButton('history', t('tab_history'))}
           {tabButton('messages', unread > 0 ? t('tab_messages_unread', { count: unread }) : t('tab_messages'))}
         </div>
+        {onPopOut && <PopOut onPopOut={onPopOut} />}
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'phone' ? (
             <PhoneView snapshot={snapshot} actions={actions} unreachable={unreachable} />

@@ -1,11 +1,21 @@
 // Phone settings the offscreen phone needs (DTMF method, call limit, audio
-// devices). Saved in storage.local by the service worker (versioned:
+// devices), and where calls show (the call window, read by the worker).
+// Saved in storage.local by the service worker (versioned:
 // shared/stored-phone-settings.ts) and handed to the phone with every
 // 'phone.configure'. One valibot schema gives the check of a save (with the
 // words for each field) and the reading with defaults. Every context may use it.
 import * as v from 'valibot';
 
 export type DtmfMethod = 'rfc4733' | 'info';
+
+/**
+ * Where a call shows by itself (a call from a page, a shortcut, the menu or a
+ * notification, and an incoming call): ClickDial's small call window, Chrome's
+ * side panel (where Chrome lets it open, else the window), or nowhere
+ * (background/call-window.ts). Read by the service worker only.
+ */
+export type CallWindowMode = 'window' | 'sidePanel' | 'never';
+export const CALL_WINDOW_MODES: readonly CallWindowMode[] = ['window', 'sidePanel', 'never'];
 
 export interface PhoneSettings {
   /** RFC 4733 telephone-events in the audio (what most PBXes expect) or SIP INFO. */
@@ -18,6 +28,7 @@ export interface PhoneSettings {
   inputDeviceLabel: string;
   outputDeviceId: string;
   outputDeviceLabel: string;
+  callWindow: CallWindowMode;
 }
 
 /** The storage.local key. */
@@ -25,7 +36,15 @@ export const PHONE_SETTINGS_KEY = 'phoneSettings';
 export const MAX_CALLS_LIMIT = 8;
 
 export function defaultPhoneSettings(): PhoneSettings {
-  return { dtmfMethod: 'rfc4733', maxCalls: 2, inputDeviceId: '', inputDeviceLabel: '', outputDeviceId: '', outputDeviceLabel: '' };
+  return {
+    dtmfMethod: 'rfc4733',
+    maxCalls: 2,
+    inputDeviceId: '',
+    inputDeviceLabel: '',
+    outputDeviceId: '',
+    outputDeviceLabel: '',
+    callWindow: 'window',
+  };
 }
 
 const DEVICE = v.pipe(v.string(), v.maxLength(512));
@@ -36,6 +55,7 @@ const FIELDS = {
   inputDeviceLabel: DEVICE,
   outputDeviceId: DEVICE,
   outputDeviceLabel: DEVICE,
+  callWindow: v.picklist(CALL_WINDOW_MODES),
 };
 
 const DEFAULTS = defaultPhoneSettings();
@@ -48,6 +68,7 @@ export const PHONE_SETTINGS_FIELDS = {
   inputDeviceLabel: v.fallback(FIELDS.inputDeviceLabel, DEFAULTS.inputDeviceLabel),
   outputDeviceId: v.fallback(FIELDS.outputDeviceId, DEFAULTS.outputDeviceId),
   outputDeviceLabel: v.fallback(FIELDS.outputDeviceLabel, DEFAULTS.outputDeviceLabel),
+  callWindow: v.fallback(FIELDS.callWindow, DEFAULTS.callWindow),
 };
 
 const MESSAGES: Record<keyof PhoneSettings, string> = {
@@ -57,6 +78,7 @@ const MESSAGES: Record<keyof PhoneSettings, string> = {
   inputDeviceLabel: 'Choose a device from the list.',
   outputDeviceId: 'Choose a device from the list.',
   outputDeviceLabel: 'Choose a device from the list.',
+  callWindow: 'Choose where calls open: a small window, the side panel or never.',
 };
 
 export type PhoneSettingsErrors = Partial<Record<keyof PhoneSettings, string>>;

@@ -1,7 +1,8 @@
 // What a page's live regions (shared/live-regions.tsx) say: the words of
 // shared/announcements.ts for each change of the phone's snapshot and each
 // call that ends or message that arrives. The page's first snapshot is the
-// baseline and is not said (the page shows it).
+// baseline and is not said (the page shows it), except the calls of a page
+// that opened for them (the call window): those are said as they came in.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { endedAnnouncement, messageAnnouncement, snapshotAnnouncements, type Announcements } from './announcements';
 import { onPhoneEvent } from './phone-events';
@@ -22,7 +23,11 @@ function say(previous: string, parts: string[]): string {
  * answered, held and ended calls and new messages (the popup); otherwise
  * registration changes only (the options).
  */
-export function useAnnouncements(snapshot: PhoneSnapshot, loaded: boolean, { calls }: { calls: boolean }): Spoken {
+export function useAnnouncements(
+  snapshot: PhoneSnapshot,
+  loaded: boolean,
+  { calls, openedForCalls = false }: { calls: boolean; openedForCalls?: boolean },
+): Spoken {
   const [spoken, setSpoken] = useState<Spoken>({ polite: '', assertive: '' });
   const before = useRef<PhoneSnapshot | undefined>(undefined);
   const speak = ({ polite, assertive }: Announcements) => {
@@ -34,7 +39,7 @@ export function useAnnouncements(snapshot: PhoneSnapshot, loaded: boolean, { cal
   };
   useEffect(() => {
     if (!loaded) return;
-    const previous = before.current;
+    const previous = before.current ?? (openedForCalls ? { ...snapshot, calls: [] } : undefined);
     before.current = snapshot;
     if (previous) speak(snapshotAnnouncements(previous, snapshot, { calls }));
   }, [snapshot, loaded]);

@@ -1,6 +1,6 @@
 // Issue 11, point 1: ClickDial as a screen-reader and keyboard user meets it.
 // axe-core checks every state of the popup, the options, the microphone
-// onboarding and the confirmation window in the light and the dark colour
+// onboarding, the confirmation window and the call window in the light and the dark colour
 // scheme (WCAG 2.1 A/AA and best practices, contrast measured on the page).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +11,7 @@ import { launchBrowser, openExtensionPage, type LaunchedExtensionBrowser } from 
 import { card, dtmfTonesPlayed, recordDtmfTones, waitForCardState } from './harness/call-controls.js';
 import { MICROPHONE, fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForRegistration } from './harness/clickdial.js';
 import { CONFIRM } from './harness/confirmation.js';
+import { CALL_WINDOW_PAGE } from '../../src/shared/call-window.js';
 import type { FarEnd } from './harness/far-end.js';
 import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { USERS, aorOf } from './harness/users.js';
@@ -158,6 +159,12 @@ describe('accessibility', () => {
     await b.answer();
     await waitForCardState(popup, '1002', 'In call');
     await check(popup, 'popup, in call');
+    // The call window shows the same call (opened here as a tab: the harness keeps it from opening by itself).
+    const callWindow = await openExtensionPage(browser.context, browser.extensionId, CALL_WINDOW_PAGE);
+    await waitForCardState(callWindow, '1002', 'In call');
+    await check(callWindow, 'call window, in call');
+    await callWindow.close();
+    await popup.bringToFront();
     await card(popup, '1002').getByRole('button', { name: 'Keypad' }).click();
     await card(popup, '1002').getByRole('button', { name: 'Tone 5' }).click();
     await check(popup, 'popup, keypad open');
@@ -186,7 +193,14 @@ describe('accessibility', () => {
     await b.call(ME);
     await waitForCardState(popup, '1002', 'Incoming call');
     await check(popup, 'popup, incoming call ringing');
-    await card(popup, '1002').getByRole('button', { name: 'Decline' }).click();
+    const ringingWindow = await openExtensionPage(browser.context, browser.extensionId, CALL_WINDOW_PAGE);
+    await waitForCardState(ringingWindow, '1002', 'Incoming call');
+    await check(ringingWindow, 'call window, incoming call ringing');
+    await card(ringingWindow, '1002').getByRole('button', { name: 'Decline' }).click();
+    await waitForNoPopupCall(ringingWindow);
+    await check(ringingWindow, 'call window, no call (the dial pad)');
+    await ringingWindow.close();
+    await popup.bringToFront();
     await waitForNoPopupCall(popup);
 
     // A refused outgoing call leaves its notice.

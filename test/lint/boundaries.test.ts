@@ -25,6 +25,9 @@ describe('folder boundaries', () => {
     ['src/shared/x.ts', "import { PhoneView } from '../popup/phone-view';\nexport const a = PhoneView;\n"],
     ['src/setup/x.ts', "import { route } from '../background/router';\nexport const a = route;\n"],
     ['src/shared/x.ts', "import { SetupApp } from '../setup/setup-app';\nexport const a = SetupApp;\n"],
+    ['src/call-window/x.ts', "import { route } from '../background/router';\nexport const a = route;\n"],
+    ['src/call-window/x.ts', "import { Phone } from '../offscreen/phone';\nexport const a = Phone;\n"],
+    ['src/popup/x.ts', "import { route } from '../background/router';\nexport const a = route;\n"],
   ])('%s may not import across: %s', async (file, code) => {
     expect((await problems(file, code)).join('\n')).toMatch(/no-restricted-paths/);
   });

@@ -16,33 +16,43 @@ const RELEASE_0_1 = {
 
 const read = (stored: unknown) => readStored(PHONE_SETTINGS, { phoneSettings: stored });
 
+// What version 1 wrote: release 0.1's fields with a version, before the call window setting.
+const VERSION_1 = { version: 1, ...RELEASE_0_1 };
+
 describe('stored phone settings', () => {
-  it("migrate release 0.1's settings without loss", () => {
-    expect(read(RELEASE_0_1)).toEqual({ value: { version: 1, ...RELEASE_0_1 }, migrated: true });
-    expect(readPhoneSettings(RELEASE_0_1)).toEqual(RELEASE_0_1);
+  it("migrate release 0.1's settings without loss (the call window at its default)", () => {
+    expect(read(RELEASE_0_1)).toEqual({ value: { version: 2, ...RELEASE_0_1, callWindow: 'window' }, migrated: true });
+    expect(readPhoneSettings(RELEASE_0_1)).toEqual({ ...RELEASE_0_1, callWindow: 'window' });
+  });
+
+  it("migrate version 1's settings without loss: the call window opens by default", () => {
+    expect(read(VERSION_1)).toEqual({ value: { ...VERSION_1, version: 2, callWindow: 'window' }, migrated: true });
   });
 
   it('read the current version as it is; a save writes it with the version', () => {
-    const current = storedPhoneSettings(readPhoneSettings(RELEASE_0_1));
-    expect(current).toEqual({ version: 1, ...RELEASE_0_1 });
+    const current = storedPhoneSettings({ ...readPhoneSettings(RELEASE_0_1), callWindow: 'never' });
+    expect(current).toEqual({ version: 2, ...RELEASE_0_1, callWindow: 'never' });
     expect(read(current)).toEqual({ value: current, migrated: false });
+    expect(readPhoneSettings({ ...current, callWindow: 'sidePanel' }).callWindow).toBe('sidePanel');
   });
 
-  it('nothing stored: the defaults', () => {
-    expect(readStored(PHONE_SETTINGS, {})).toEqual({ value: { version: 1, ...defaultPhoneSettings() }, migrated: false });
+  it('nothing stored: the defaults, with the small call window', () => {
+    expect(readStored(PHONE_SETTINGS, {})).toEqual({ value: { version: 2, ...defaultPhoneSettings() }, migrated: false });
+    expect(defaultPhoneSettings().callWindow).toBe('window');
   });
 
   it('a broken field falls back on its own, the others are kept', () => {
-    expect(readPhoneSettings({ ...RELEASE_0_1, version: 1, maxCalls: 99, dtmfMethod: 'inband' })).toEqual({
+    expect(readPhoneSettings({ ...RELEASE_0_1, version: 2, maxCalls: 99, dtmfMethod: 'inband', callWindow: 'tab' })).toEqual({
       ...RELEASE_0_1,
       maxCalls: 2,
       dtmfMethod: 'rfc4733',
+      callWindow: 'window',
     });
     expect(readPhoneSettings({ ...RELEASE_0_1, outputDeviceId: 7 }).outputDeviceId).toBe('');
   });
 
   it('fall back to the defaults for data that is not settings or from a newer release', () => {
     expect(readPhoneSettings('info')).toEqual(defaultPhoneSettings());
-    expect(read({ ...RELEASE_0_1, version: 3 })).toEqual({ value: { version: 1, ...defaultPhoneSettings() }, migrated: false });
+    expect(read({ ...RELEASE_0_1, version: 3 })).toEqual({ value: { version: 2, ...defaultPhoneSettings() }, migrated: false });
   });
 });

@@ -67,6 +67,13 @@ export interface LaunchOptions {
   firstRun?: 'close' | 'keep';
   /** Appended to the default flags. */
   extraArgs?: string[];
+  /**
+   * Where ClickDial opens calls by itself (the options' "Open calls" setting, saved as the options
+   * would before any test step). Default 'never': a call window that opens and takes the focus
+   * would change what most tests count (windows, pages) and click (the worker takes page clicks
+   * only from the focused window). test/e2e/call-window.test.ts sets 'window'.
+   */
+  callWindow?: 'window' | 'sidePanel' | 'never';
   /** Max wait for the extension's service worker. Default 10 s. */
   serviceWorkerTimeoutMs?: number;
 }
@@ -161,6 +168,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     const serviceWorker = await waitForServiceWorker(context, options.serviceWorkerTimeoutMs ?? 10_000);
     const extensionId = extensionIdFromUrl(serviceWorker.url());
     const launched: LaunchedExtensionBrowser = { context, profileDir, display, close, serviceWorker, extensionId };
+    // The other fields fall back to their defaults (shared/phone-settings.ts).
+    await serviceWorker.evaluate(
+      (callWindow) => chrome.storage.local.set({ phoneSettings: { version: 2, callWindow } }),
+      options.callWindow ?? 'never',
+    );
     if (existsSync(join(extensionDir, FIRST_RUN_PAGE))) {
       const page = await waitForPage(context, `chrome-extension://${extensionId}/${FIRST_RUN_PAGE}`, 10_000);
       if (options.firstRun === 'keep') launched.firstRunPage = page;

@@ -22,7 +22,7 @@ export interface PhoneLab {
 /** The key the lab assigns to opening the toolbar popup (only with `popupShortcut`). */
 export const POPUP_KEY = 'Alt+Shift+P';
 
-export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless' | 'firstRun' | 'hostAccess' | 'extraArgs'> {
+export interface PhoneLabOptions extends Pick<LaunchOptions, 'headless' | 'firstRun' | 'hostAccess' | 'extraArgs' | 'callWindow'> {
   /** Assign POPUP_KEY to opening the real toolbar popup (headful only: needs real key presses). */
   popupShortcut?: boolean;
   /** As a user who accepted the one-time microphone question earlier. Default true. */
@@ -45,6 +45,7 @@ export async function startPhoneLab({
   firstRun,
   hostAccess,
   extraArgs,
+  callWindow,
 }: PhoneLabOptions = {}): Promise<PhoneLab> {
   const [kamailio, server] = await Promise.all([startKamailio(kamailioOptions), startFarEndServer()]);
   const browser = await launchBrowser({
@@ -54,6 +55,7 @@ export async function startPhoneLab({
     ...(firstRun ? { firstRun } : {}),
     ...(hostAccess !== undefined ? { hostAccess } : {}),
     ...(extraArgs ? { extraArgs } : {}),
+    ...(callWindow ? { callWindow } : {}),
     ...(microphoneGranted ? { grantMicrophoneTo: extensionIdOf('dist') } : {}),
     ...(cameraGranted ? { grantCameraTo: extensionIdOf('dist') } : {}),
     ...(popupShortcut ? { actionShortcut: { extensionId: extensionIdOf('dist'), key: POPUP_KEY } } : {}),
