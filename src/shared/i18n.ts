@@ -11,7 +11,8 @@ type Catalogue = typeof import('../../public/_locales/en/messages.json');
 
 export type MessageKey = keyof Catalogue;
 
-type PlaceholderNames<K extends MessageKey> = Catalogue[K] extends { placeholders: infer P } ? keyof P & string : never;
+/** The names of a message's placeholders (never for a message without). */
+export type PlaceholderNames<K extends MessageKey> = Catalogue[K] extends { placeholders: infer P } ? keyof P & string : never;
 
 /** What a message needs filled in: nothing, or each of its placeholders by name. */
 export type Substitutions<K extends MessageKey> = [PlaceholderNames<K>] extends [never]
