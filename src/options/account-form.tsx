@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  accountProblems,
   emptyAccount,
   formatIceServers,
   parseIceServers,
-  validateAccount,
-  type AccountErrors,
   type AccountField,
+  type AccountProblems,
   type SipAccount,
 } from '../shared/account';
+import { accountProblemText } from './account-problem-text';
 import { request } from '../shared/messenger';
 import { accountLabel } from '../shared/account-selectors';
 import { t, type MessageKey } from '../shared/i18n';
@@ -42,7 +43,7 @@ interface Props {
 export function AccountForm({ id, saved, onSaved }: Props) {
   const [account, setAccount] = useState<SipAccount>(emptyAccount());
   const [ice, setIce] = useState('');
-  const [errors, setErrors] = useState<AccountErrors>({});
+  const [errors, setErrors] = useState<AccountProblems>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
 
   // The account whose saved data the form holds (null: none yet). The form
@@ -64,7 +65,7 @@ export function AccountForm({ id, saved, onSaved }: Props) {
   const save = async (e: Event) => {
     e.preventDefault();
     const candidate: SipAccount = { ...account, iceServers: parseIceServers(ice) };
-    const found = validateAccount(candidate);
+    const found = accountProblems(candidate);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       setStatus({ kind: 'error', text: t('options_account_fix_fields') });
@@ -110,7 +111,7 @@ export function AccountForm({ id, saved, onSaved }: Props) {
           {field.hint && <small class="hint">{t(field.hint)}</small>}
           {errors[field.name] && (
             <small class="error" role="alert">
-              {errors[field.name]}
+              {accountProblemText(errors[field.name]!)}
             </small>
           )}
         </label>
@@ -127,7 +128,7 @@ export function AccountForm({ id, saved, onSaved }: Props) {
         <small class="hint">{t('options_field_ice_servers_hint')}</small>
         {errors.iceServers && (
           <small class="error" role="alert">
-            {errors.iceServers}
+            {accountProblemText(errors.iceServers)}
           </small>
         )}
       </label>

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { EXTENSION_DIGITS_RANGE, parseHostList, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings, saveClickToCallSettings } from '../shared/click-to-call-store';
 import { HostAccess } from './host-access';
+import { hostListProblemText } from './host-list-problem-text';
 import { t, uiLanguage } from '../shared/i18n';
 import { Sentence } from '../shared/sentence';
 
@@ -82,9 +83,9 @@ export function ClickToCallPanel() {
     const atOnce = parseHostList(form.atOnce);
     const ext = parseExtensionDigits(form.extMin, form.extMax);
     const next = {
-      allow: allow.errors.join(' ') || undefined,
-      deny: deny.errors.join(' ') || undefined,
-      atOnce: atOnce.errors.join(' ') || undefined,
+      allow: allow.problems.map(hostListProblemText).join(' ') || undefined,
+      deny: deny.problems.map(hostListProblemText).join(' ') || undefined,
+      atOnce: atOnce.problems.map(hostListProblemText).join(' ') || undefined,
       ext: ext.error,
     };
     setErrors(next);

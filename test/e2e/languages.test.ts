@@ -153,6 +153,10 @@ describe('Chromium started in German', () => {
     await options.getByRole('spinbutton', { name: 'Mindestzahl der Stellen einer Durchwahl' }).waitFor();
     await options.getByRole('button', { name: 'Click-to-Call-Einstellungen speichern' }).waitFor();
     await options.getByRole('link', { name: 'Die Einrichtung' }).waitFor();
+    // A typed mistake is said in German, with what was typed.
+    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: '1001', password: USERS['1001'] }, 'Speichern und verbinden');
+    await options.getByText('„1001“ ist keine SIP-Adresse. Sie sollte so aussehen: sip:1001@pbx.example.com.').waitFor();
+    await options.getByText('Bitte korrigieren Sie die markierten Felder.').waitFor();
     await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] }, 'Speichern und verbinden');
     await waitForRegistration(options, 'Angemeldet');
     await options.getByText('Gespeichert. Verbindung mit diesem Konto wird hergestellt…').waitFor();
