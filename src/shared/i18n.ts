@@ -55,7 +55,8 @@ const MARK = '\uE000';
 /**
  * A one-placeholder message split around that placeholder, for a sentence whose filled-in
  * part is an element of its own ("Click-to-call on <strong>host</strong>"): the words before
- * and after it, in the order the language puts them.
+ * and after it, in the order the language puts them. (In a page, shared/sentence.tsx does
+ * this for any number of elements.)
  */
 export function around<K extends MessageKey>(key: K, name: PlaceholderNames<K>): [before: string, after: string] {
   const [before = '', after = ''] = chrome.i18n.getMessage(key, positional({ [name]: MARK })).split(MARK);
