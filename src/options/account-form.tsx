@@ -1,30 +1,33 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  accountProblems,
   emptyAccount,
   formatIceServers,
   parseIceServers,
-  validateAccount,
-  type AccountErrors,
   type AccountField,
+  type AccountProblems,
   type SipAccount,
 } from '../shared/account';
+import { accountProblemText } from './account-problem-text';
 import { request } from '../shared/messenger';
 import { accountLabel } from '../shared/account-selectors';
+import { t, type MessageKey } from '../shared/i18n';
 
 type TextField = Exclude<AccountField, 'iceServers'>;
 
-const FIELDS: { name: TextField; label: string; type: 'text' | 'password'; placeholder: string; hint?: string }[] = [
-  { name: 'server', label: 'WebSocket server', type: 'text', placeholder: 'wss://pbx.example.com:8089/ws' },
-  { name: 'aor', label: 'SIP address', type: 'text', placeholder: 'sip:1001@pbx.example.com' },
+// Placeholders are addresses (the same in every language) or a word from the catalogue.
+const FIELDS: { name: TextField; label: MessageKey; type: 'text' | 'password'; placeholder: () => string; hint?: MessageKey }[] = [
+  { name: 'server', label: 'options_field_server', type: 'text', placeholder: () => 'wss://pbx.example.com:8089/ws' },
+  { name: 'aor', label: 'options_field_aor', type: 'text', placeholder: () => 'sip:1001@pbx.example.com' },
   {
     name: 'authorizationUser',
-    label: 'Authorization user',
+    label: 'options_field_authorization_user',
     type: 'text',
-    placeholder: 'optional',
-    hint: 'Leave empty to use the user part of the SIP address.',
+    placeholder: () => t('options_field_optional'),
+    hint: 'options_field_authorization_user_hint',
   },
-  { name: 'password', label: 'Password', type: 'password', placeholder: '' },
-  { name: 'displayName', label: 'Display name', type: 'text', placeholder: 'optional' },
+  { name: 'password', label: 'options_field_password', type: 'password', placeholder: () => '' },
+  { name: 'displayName', label: 'options_field_display_name', type: 'text', placeholder: () => t('options_field_optional') },
 ];
 
 interface Props {
@@ -40,7 +43,7 @@ interface Props {
 export function AccountForm({ id, saved, onSaved }: Props) {
   const [account, setAccount] = useState<SipAccount>(emptyAccount());
   const [ice, setIce] = useState('');
-  const [errors, setErrors] = useState<AccountErrors>({});
+  const [errors, setErrors] = useState<AccountProblems>({});
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string }>();
 
   // The account whose saved data the form holds (null: none yet). The form
@@ -62,17 +65,17 @@ export function AccountForm({ id, saved, onSaved }: Props) {
   const save = async (e: Event) => {
     e.preventDefault();
     const candidate: SipAccount = { ...account, iceServers: parseIceServers(ice) };
-    const found = validateAccount(candidate);
+    const found = accountProblems(candidate);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setStatus({ kind: 'error', text: 'Please correct the marked fields.' });
+      setStatus({ kind: 'error', text: t('options_account_fix_fields') });
       return;
     }
     setStatus(undefined);
     try {
       const { id: savedId } = await request('account.save', { ...(id !== undefined ? { id } : {}), account: candidate });
       justSaved.current = savedId;
-      setStatus({ kind: 'ok', text: 'Saved. Connecting with this account…' });
+      setStatus({ kind: 'ok', text: t('options_account_saved') });
       onSaved(savedId);
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -81,7 +84,7 @@ export function AccountForm({ id, saved, onSaved }: Props) {
 
   const inputProps = (name: TextField) => ({
     name,
-    placeholder: FIELDS.find((f) => f.name === name)?.placeholder ?? '',
+    placeholder: FIELDS.find((f) => f.name === name)?.placeholder() ?? '',
     value: account[name],
     'aria-invalid': errors[name] ? true : undefined,
     onInput: (ev: { currentTarget: HTMLInputElement }) => setAccount({ ...account, [name]: ev.currentTarget.value }),
@@ -89,42 +92,48 @@ export function AccountForm({ id, saved, onSaved }: Props) {
 
   return (
     <form class="panel account" onSubmit={(event) => void save(event)} noValidate aria-labelledby="account-heading">
-      <h2 id="account-heading">{id === undefined ? 'Add a SIP account' : `SIP account ${saved ? accountLabel(saved.aor) : ''}`}</h2>
-      <p class="hint">Stored only on this computer (never synced), and sent only to your SIP server.</p>
+      <h2 id="account-heading">
+        {id === undefined
+          ? t('options_account_add_heading')
+          : saved
+            ? t('options_account_heading', { account: accountLabel(saved.aor) })
+            : t('options_account_heading_loading')}
+      </h2>
+      <p class="hint">{t('options_account_stored_where')}</p>
       {FIELDS.map((field) => (
         <label key={field.name} class="field">
-          <span>{field.label}</span>
+          <span>{t(field.label)}</span>
           {field.type === 'password' ? (
             <input type="password" autoComplete="current-password" {...inputProps(field.name)} />
           ) : (
             <input type="text" autoComplete="off" {...inputProps(field.name)} />
           )}
-          {field.hint && <small class="hint">{field.hint}</small>}
+          {field.hint && <small class="hint">{t(field.hint)}</small>}
           {errors[field.name] && (
             <small class="error" role="alert">
-              {errors[field.name]}
+              {accountProblemText(errors[field.name]!)}
             </small>
           )}
         </label>
       ))}
       <label class="field">
-        <span>ICE servers (STUN/TURN), one per line</span>
+        <span>{t('options_field_ice_servers')}</span>
         <textarea
           name="iceServers"
           rows={2}
-          placeholder="stun:stun.example.com:3478&#10;turn:turn.example.com:3478 user secret"
+          placeholder={t('options_field_ice_servers_placeholder')}
           value={ice}
           onInput={(ev) => setIce(ev.currentTarget.value)}
         />
-        <small class="hint">Usually empty: needed only when your PBX asks for it or calls have no audio behind NAT.</small>
+        <small class="hint">{t('options_field_ice_servers_hint')}</small>
         {errors.iceServers && (
           <small class="error" role="alert">
-            {errors.iceServers}
+            {accountProblemText(errors.iceServers)}
           </small>
         )}
       </label>
       <button type="submit" class="primary">
-        Save and connect
+        {t('options_account_save')}
       </button>
       {status && (
         <p class={status.kind === 'ok' ? 'ok' : 'error'} role="status" data-testid="save-status">

@@ -3,6 +3,8 @@ import { accountLabel, canRetry, describeAccount } from '../shared/account-selec
 import { request } from '../shared/messenger';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
 
 interface Props {
   stored: StoredAccount;
@@ -38,12 +40,18 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
   return (
     <li class={`account-row${editing ? ' editing' : ''}`} data-account={id} aria-label={label}>
       <p>
-        Status:{' '}
-        <strong data-testid="registration-state">
-          {state ? describeAccount(state, microphone) : stored.wantsOnline ? 'Connecting…' : 'Offline'}
-        </strong>{' '}
-        as <span class="account-aor">{label}</span>
-        {several && isDefault && <span class="default-mark"> (default for calls)</span>}
+        <Sentence
+          message="options_account_status"
+          parts={{
+            state: (
+              <strong data-testid="registration-state">
+                {state ? describeAccount(state, microphone) : t(stored.wantsOnline ? 'account_connecting' : 'account_offline')}
+              </strong>
+            ),
+            account: <span class="account-aor">{label}</span>,
+          }}
+        />
+        {several && isDefault && <span class="default-mark"> {t('options_account_default_mark')}</span>}
       </p>
       {state?.registrationError && (
         <p class="error" role="alert" data-testid="registration-error">
@@ -52,25 +60,33 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
       )}
       <div class="account-actions">
         {canRetry(state) && (
-          <button type="button" onClick={() => act(() => request('phone.retry', { accountId: id }))} aria-label={`Retry now for ${label}`}>
-            Retry now
+          <button
+            type="button"
+            onClick={() => act(() => request('phone.retry', { accountId: id }))}
+            aria-label={t('status_retry_now_for', { account: label })}
+          >
+            {t('status_retry_now')}
           </button>
         )}
         {stored.wantsOnline ? (
           <button type="button" onClick={() => act(() => request('account.setOnline', { id, online: false }))}>
-            Disconnect
+            {t('options_account_disconnect')}
           </button>
         ) : (
           <button type="button" onClick={() => act(() => request('account.setOnline', { id, online: true }))}>
-            Connect
+            {t('options_account_connect')}
           </button>
         )}
-        <button type="button" onClick={onEdit} aria-pressed={editing} aria-label={`Edit ${label}`}>
-          Edit
+        <button type="button" onClick={onEdit} aria-pressed={editing} aria-label={t('options_account_edit_label', { account: label })}>
+          {t('options_account_edit')}
         </button>
         {several && !isDefault && (
-          <button type="button" onClick={() => act(() => request('account.setDefault', { id }))} aria-label={`Make ${label} the default`}>
-            Make default
+          <button
+            type="button"
+            onClick={() => act(() => request('account.setDefault', { id }))}
+            aria-label={t('options_account_make_default_label', { account: label })}
+          >
+            {t('options_account_make_default')}
           </button>
         )}
         {several && (
@@ -79,31 +95,31 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
               type="button"
               disabled={first}
               onClick={() => act(() => request('account.move', { id, offset: -1 }))}
-              aria-label={`Move ${label} up`}
+              aria-label={t('options_account_move_up_label', { account: label })}
             >
-              Up
+              {t('options_account_move_up')}
             </button>
             <button
               type="button"
               disabled={last}
               onClick={() => act(() => request('account.move', { id, offset: 1 }))}
-              aria-label={`Move ${label} down`}
+              aria-label={t('options_account_move_down_label', { account: label })}
             >
-              Down
+              {t('options_account_move_down')}
             </button>
           </>
         )}
         {confirmRemove ? (
           <span
             role="group"
-            aria-label={`Remove ${label}?`}
+            aria-label={t('options_account_remove_question', { account: label })}
             onKeyDown={(event) => {
               if (event.key !== 'Escape') return;
               event.preventDefault();
               setConfirmRemove(false);
             }}
           >
-            Remove {label}? Its calls end.{' '}
+            {t('options_account_remove_confirm', { account: label })}{' '}
             <button
               type="button"
               class="danger"
@@ -114,15 +130,20 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
                 })
               }
             >
-              Remove
+              {t('options_account_remove')}
             </button>
             <button type="button" ref={keep} onClick={() => setConfirmRemove(false)}>
-              Keep
+              {t('options_account_keep')}
             </button>
           </span>
         ) : (
-          <button type="button" ref={remove} onClick={() => setConfirmRemove(true)} aria-label={`Remove ${label}`}>
-            Remove
+          <button
+            type="button"
+            ref={remove}
+            onClick={() => setConfirmRemove(true)}
+            aria-label={t('options_account_remove_label', { account: label })}
+          >
+            {t('options_account_remove')}
           </button>
         )}
       </div>

@@ -7,6 +7,8 @@ import { MAX_ACCOUNTS, type StoredAccount } from '../shared/stored-accounts';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { AccountForm } from './account-form';
 import { AccountRow } from './account-row';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
 
 interface Stored {
   accounts: StoredAccount[];
@@ -25,7 +27,7 @@ function useStoredAccounts(snapshot: PhoneSnapshot): { stored: Stored | undefine
         setStored(list);
         setError(undefined);
       },
-      (e: unknown) => setError(`Could not load the saved accounts: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(t('options_accounts_load_failed', { error: e instanceof Error ? e.message : String(e) })),
     );
   }, [shape, nonce]);
   return { stored, error, reload: () => setNonce((n) => n + 1) };
@@ -49,8 +51,8 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
   return (
     <>
       <section class="panel" aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">Accounts</h2>
-        {!stored && !loadError && <p role="status">Loading the accounts…</p>}
+        <h2 id="accounts-heading">{t('options_accounts_heading')}</h2>
+        {!stored && !loadError && <p role="status">{t('options_accounts_loading')}</p>}
         {loadError && (
           <p class="error" role="alert">
             {loadError}
@@ -58,7 +60,10 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
         )}
         {stored && accounts.length === 0 && (
           <p>
-            Status: <strong data-testid="registration-state">Not set up</strong>. Enter your SIP account below.
+            <Sentence
+              message="options_accounts_none"
+              parts={{ state: <strong data-testid="registration-state">{t('account_not_set_up')}</strong> }}
+            />
           </p>
         )}
         <ol class="account-list">
@@ -88,7 +93,7 @@ export function AccountsPanel({ snapshot }: { snapshot: PhoneSnapshot }) {
         )}
         {accounts.length > 0 && accounts.length < MAX_ACCOUNTS && (
           <button type="button" onClick={() => setEditing({ kind: 'new' })} disabled={editing.kind === 'new'}>
-            Add account
+            {t('options_accounts_add')}
           </button>
         )}
       </section>

@@ -2,6 +2,7 @@
 // device ids are this extension origin's, the same the phone document sees.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePhoneSettings } from './use-phone-settings';
+import { t } from '../shared/i18n';
 
 interface Devices {
   inputs: MediaDeviceInfo[];
@@ -55,7 +56,7 @@ function useMicrophoneLevel(on: boolean, deviceId: string): { level: number; err
         };
         tick();
       })
-      .catch((e: unknown) => setError(`The microphone could not be opened: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) => setError(t('options_audio_microphone_failed', { error: e instanceof Error ? e.message : String(e) })));
     return () => {
       stopped = true;
       cancelAnimationFrame(frame);
@@ -97,18 +98,25 @@ export function AudioPanel() {
   const missing = (id: string, list: MediaDeviceInfo[]) => id !== '' && list.length > 0 && !list.some((d) => d.deviceId === id);
   const micMissing = missing(settings.inputDeviceId, inputs);
   const speakerMissing = missing(settings.outputDeviceId, outputs);
-  const options = (list: MediaDeviceInfo[], chosen: string, label: string, what: string) => [
+  // A device without a name (no microphone permission yet) is "Microphone 2"; `what` names the kind alone.
+  const options = (list: MediaDeviceInfo[], chosen: string, label: string, what: string, unnamed: (n: number) => string) => [
     <option key="" value="">
-      System default
+      {t('options_audio_system_default')}
     </option>,
     ...list
       .filter((d) => d.deviceId !== 'default' && d.deviceId !== '')
       .map((d, i) => (
         <option key={d.deviceId} value={d.deviceId}>
-          {d.label || `${what} ${i + 1}`}
+          {d.label || unnamed(i + 1)}
         </option>
       )),
-    ...(missing(chosen, list) ? [<option key={chosen} value={chosen}>{`${label || what} (not connected)`}</option>] : []),
+    ...(missing(chosen, list)
+      ? [
+          <option key={chosen} value={chosen}>
+            {t('options_audio_device_not_connected', { device: label || what })}
+          </option>,
+        ]
+      : []),
   ];
   const pick = (list: MediaDeviceInfo[], id: string) => list.find((d) => d.deviceId === id)?.label ?? '';
   const testSpeaker = async () => {
@@ -116,20 +124,25 @@ export function AudioPanel() {
     const sink = speakerMissing ? '' : settings.outputDeviceId;
     try {
       await playTestTone(sink, audio.current);
+      const name = pick(outputs, sink);
       setSpeaker({
         kind: 'ok',
-        text: `Played a test tone on ${sink ? `"${pick(outputs, sink) || 'the chosen speaker'}"` : 'the default speaker'}.`,
+        text: !sink
+          ? t('options_audio_tone_default_speaker')
+          : name
+            ? t('options_audio_tone_named_speaker', { speaker: name })
+            : t('options_audio_tone_chosen_speaker'),
       });
     } catch (e) {
-      setSpeaker({ kind: 'error', text: `The test tone could not play: ${e instanceof Error ? e.message : String(e)}` });
+      setSpeaker({ kind: 'error', text: t('options_audio_tone_failed', { error: e instanceof Error ? e.message : String(e) }) });
     }
   };
   return (
     <section class="panel audio" aria-labelledby="audio-heading">
-      <h2 id="audio-heading">Audio devices</h2>
-      {noLabels && <p class="hint">Allow the microphone (above) to see the names of your devices.</p>}
+      <h2 id="audio-heading">{t('options_audio_heading')}</h2>
+      {noLabels && <p class="hint">{t('options_audio_no_names')}</p>}
       <label class="field">
-        <span>Microphone</span>
+        <span>{t('options_audio_microphone')}</span>
         <select
           name="inputDevice"
           value={settings.inputDeviceId}
@@ -138,19 +151,23 @@ export function AudioPanel() {
             void save({ inputDeviceId: id, inputDeviceLabel: pick(inputs, id) });
           }}
         >
-          {options(inputs, settings.inputDeviceId, settings.inputDeviceLabel, 'Microphone')}
+          {options(inputs, settings.inputDeviceId, settings.inputDeviceLabel, t('options_audio_microphone'), (number) =>
+            t('options_audio_microphone_numbered', { number }),
+          )}
         </select>
       </label>
       {micMissing && (
         <p class="error" role="alert">
-          {`"${settings.inputDeviceLabel || 'The chosen microphone'}" is not connected: calls use the default microphone until it is back.`}
+          {settings.inputDeviceLabel
+            ? t('options_audio_microphone_missing', { device: settings.inputDeviceLabel })
+            : t('options_audio_chosen_microphone_missing')}
         </p>
       )}
       <div class="row">
         <button type="button" aria-pressed={testing} onClick={() => setTesting(!testing)}>
-          {testing ? 'Stop microphone test' : 'Test microphone'}
+          {t(testing ? 'options_audio_stop_microphone_test' : 'options_audio_test_microphone')}
         </button>
-        <meter aria-label="Microphone level" min={0} max={1} value={level} />
+        <meter aria-label={t('options_audio_microphone_level')} min={0} max={1} value={level} />
       </div>
       {error && (
         <p class="error" role="alert">
@@ -158,7 +175,7 @@ export function AudioPanel() {
         </p>
       )}
       <label class="field">
-        <span>Speaker</span>
+        <span>{t('options_audio_speaker')}</span>
         <select
           name="outputDevice"
           value={settings.outputDeviceId}
@@ -167,17 +184,21 @@ export function AudioPanel() {
             void save({ outputDeviceId: id, outputDeviceLabel: pick(outputs, id) });
           }}
         >
-          {options(outputs, settings.outputDeviceId, settings.outputDeviceLabel, 'Speaker')}
+          {options(outputs, settings.outputDeviceId, settings.outputDeviceLabel, t('options_audio_speaker'), (number) =>
+            t('options_audio_speaker_numbered', { number }),
+          )}
         </select>
       </label>
       {speakerMissing && (
         <p class="error" role="alert">
-          {`"${settings.outputDeviceLabel || 'The chosen speaker'}" is not connected: calls play on the default speaker until it is back.`}
+          {settings.outputDeviceLabel
+            ? t('options_audio_speaker_missing', { device: settings.outputDeviceLabel })
+            : t('options_audio_chosen_speaker_missing')}
         </p>
       )}
       <div class="row">
         <button type="button" onClick={() => void testSpeaker()}>
-          Play test sound
+          {t('options_audio_play_test_sound')}
         </button>
         <audio ref={audio} />
       </div>

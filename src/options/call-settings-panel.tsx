@@ -2,6 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { MAX_CALLS_LIMIT, type DtmfMethod } from '../shared/phone-settings';
 import { usePhoneSettings } from './use-phone-settings';
 import { CallWindowSetting } from './call-window-setting';
+import { t, type MessageKey } from '../shared/i18n';
+
+const DTMF_METHODS: [DtmfMethod, MessageKey][] = [
+  ['rfc4733', 'options_calls_dtmf_rfc4733'],
+  ['info', 'options_calls_dtmf_info'],
+];
 
 /** How key tones are sent, and how many calls the phone takes at once. */
 export function CallSettingsPanel() {
@@ -16,7 +22,7 @@ export function CallSettingsPanel() {
     e.preventDefault();
     const n = Number(maxCalls);
     if (!/^\d+$/.test(maxCalls.trim()) || n < 1 || n > MAX_CALLS_LIMIT) {
-      setProblem(`Enter a whole number from 1 to ${MAX_CALLS_LIMIT}.`);
+      setProblem(t('options_calls_max_invalid', { min: 1, max: MAX_CALLS_LIMIT }));
       return;
     }
     setProblem(undefined);
@@ -24,15 +30,10 @@ export function CallSettingsPanel() {
   };
   return (
     <section class="panel" aria-labelledby="calls-heading">
-      <h2 id="calls-heading">Calls</h2>
+      <h2 id="calls-heading">{t('options_calls_heading')}</h2>
       <fieldset class="field">
-        <legend>Key tones (DTMF)</legend>
-        {(
-          [
-            ['rfc4733', 'In the audio (RFC 4733): what most PBXes expect'],
-            ['info', 'As SIP INFO messages'],
-          ] as [DtmfMethod, string][]
-        ).map(([value, label]) => (
+        <legend>{t('options_calls_dtmf')}</legend>
+        {DTMF_METHODS.map(([value, label]) => (
           <label key={value}>
             <input
               type="radio"
@@ -41,13 +42,13 @@ export function CallSettingsPanel() {
               checked={settings.dtmfMethod === value}
               onChange={() => void save({ dtmfMethod: value })}
             />{' '}
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
       <CallWindowSetting value={settings.callWindow} onChange={(callWindow) => void save({ callWindow })} />
       <form class="field" onSubmit={saveMax}>
-        <label for="max-calls">Calls at once</label>
+        <label for="max-calls">{t('options_calls_at_once')}</label>
         <span class="row">
           <input
             type="number"
@@ -60,10 +61,10 @@ export function CallSettingsPanel() {
             aria-invalid={problem ? true : undefined}
             onInput={(e) => setMaxCalls(e.currentTarget.value)}
           />
-          <button type="submit">Save</button>
+          <button type="submit">{t('options_save')}</button>
         </span>
         <small class="hint" id="max-calls-hint">
-          A call that comes in while you have this many is refused as busy (and listed as missed).
+          {t('options_calls_at_once_hint')}
         </small>
         {problem && (
           <small class="error" role="alert">

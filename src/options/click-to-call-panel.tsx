@@ -8,11 +8,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { EXTENSION_DIGITS_RANGE, parseHostList, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings, saveClickToCallSettings } from '../shared/click-to-call-store';
 import { HostAccess } from './host-access';
+import { hostListProblemText } from './host-list-problem-text';
+import { t, uiLanguage } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
 
-const names = new Intl.DisplayNames(undefined, { type: 'region' });
+/** Example sites in the lists' placeholders: host names, the same in every language. */
+const EXAMPLE_SITE = { work: 'crm.example.com', private: 'bank.example.com' };
+
+// Country names in the language of the page's words (navigator.language can differ from it).
+const names = new Intl.DisplayNames(uiLanguage(), { type: 'region' });
 const COUNTRIES = getCountries()
   .map((code) => ({ code, name: names.of(code) ?? code }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+  .sort((a, b) => a.name.localeCompare(b.name, uiLanguage()));
 
 interface Form {
   enabled: boolean;
@@ -46,7 +53,7 @@ function parseExtensionDigits(min: string, max: string): { value: ClickToCallSet
   if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < floor || hi > ceiling || lo > hi) {
     return {
       value: null,
-      error: `Extensions have ${floor} to ${ceiling} digits: enter the shortest and the longest (or leave both empty).`,
+      error: t('options_ctc_extension_digits_invalid', { min: floor, max: ceiling }),
     };
   }
   return { value: { min: lo, max: hi } };
@@ -76,14 +83,14 @@ export function ClickToCallPanel() {
     const atOnce = parseHostList(form.atOnce);
     const ext = parseExtensionDigits(form.extMin, form.extMax);
     const next = {
-      allow: allow.errors.join(' ') || undefined,
-      deny: deny.errors.join(' ') || undefined,
-      atOnce: atOnce.errors.join(' ') || undefined,
+      allow: allow.problems.map(hostListProblemText).join(' ') || undefined,
+      deny: deny.problems.map(hostListProblemText).join(' ') || undefined,
+      atOnce: atOnce.problems.map(hostListProblemText).join(' ') || undefined,
       ext: ext.error,
     };
     setErrors(next);
     if (next.allow || next.deny || next.atOnce || next.ext) {
-      setStatus({ ok: false, text: 'Not saved: fix the marked fields first.' });
+      setStatus({ ok: false, text: t('options_ctc_not_saved') });
       return;
     }
     const settings: ClickToCallSettings = {
@@ -105,14 +112,14 @@ export function ClickToCallPanel() {
       .then((saved) => {
         setForm(toForm(saved));
         setReadAtOnce(saved.callAtOnce);
-        setStatus({ ok: true, text: 'Saved. Open pages follow the new settings at once.' });
+        setStatus({ ok: true, text: t('options_ctc_saved') });
       })
       .catch((e: unknown) => setStatus({ ok: false, text: e instanceof Error ? e.message : String(e) }));
   };
 
   return (
     <form class="panel click-to-call" onSubmit={save} noValidate aria-labelledby="click-to-call-heading">
-      <h2 id="click-to-call-heading">Click-to-call</h2>
+      <h2 id="click-to-call-heading">{t('options_ctc_heading')}</h2>
       <HostAccess offerTurnOff />
       <label>
         <input
@@ -121,10 +128,10 @@ export function ClickToCallPanel() {
           checked={form.enabled}
           onChange={(e) => setForm({ ...form, enabled: e.currentTarget.checked })}
         />{' '}
-        Turn phone numbers on web pages into links that call with ClickDial
+        {t('options_ctc_enabled')}
       </label>
       <label class="field">
-        <span>Country for numbers written without a country code</span>
+        <span>{t('options_ctc_default_country')}</span>
         <select
           name="defaultCountry"
           value={form.defaultCountry}
@@ -132,7 +139,7 @@ export function ClickToCallPanel() {
         >
           {COUNTRIES.map((c) => (
             <option key={c.code} value={c.code}>
-              {c.name} ({c.code})
+              {t('options_ctc_country', { name: c.name, code: c.code })}
             </option>
           ))}
         </select>
@@ -144,14 +151,14 @@ export function ClickToCallPanel() {
           checked={form.takeOverLinks}
           onChange={(e) => setForm({ ...form, takeOverLinks: e.currentTarget.checked })}
         />{' '}
-        Call tel:, sip: and callto: links with ClickDial
+        {t('options_ctc_take_over_links')}
       </label>
       <label class="field">
-        <span>Only on these sites (one per line; empty means every site)</span>
+        <span>{t('options_ctc_allow_list')}</span>
         <textarea
           name="allowList"
           rows={3}
-          placeholder="crm.example.com"
+          placeholder={EXAMPLE_SITE.work}
           value={form.allow}
           onInput={(e) => setForm({ ...form, allow: e.currentTarget.value })}
         />
@@ -162,11 +169,11 @@ export function ClickToCallPanel() {
         )}
       </label>
       <label class="field">
-        <span>Never on these sites (one per line; a site includes its subdomains)</span>
+        <span>{t('options_ctc_deny_list')}</span>
         <textarea
           name="denyList"
           rows={3}
-          placeholder="bank.example.com"
+          placeholder={EXAMPLE_SITE.private}
           value={form.deny}
           onInput={(e) => setForm({ ...form, deny: e.currentTarget.value })}
         />
@@ -177,18 +184,15 @@ export function ClickToCallPanel() {
         )}
       </label>
       <label class="field">
-        <span>Call at once on these sites, without showing the number first (one per line; exactly that site, not its subdomains)</span>
+        <span>{t('options_ctc_at_once_list')}</span>
         <textarea
           name="callAtOnce"
           rows={2}
-          placeholder="crm.example.com"
+          placeholder={EXAMPLE_SITE.work}
           value={form.atOnce}
           onInput={(e) => setForm({ ...form, atOnce: e.currentTarget.value })}
         />
-        <small class="hint">
-          Even there ClickDial shows the number first for emergency, short and premium-rate numbers, for links whose text shows another
-          number, for numbers in frames from other sites, and when it cannot tell that you saw what you clicked.
-        </small>
+        <small class="hint">{t('options_ctc_at_once_hint')}</small>
         {errors.atOnce && (
           <small class="error" role="alert">
             {errors.atOnce}
@@ -196,31 +200,39 @@ export function ClickToCallPanel() {
         )}
       </label>
       <fieldset class="field">
-        <legend>Internal extensions on pages (short numbers such as 1003): how many digits your PBX's extensions have</legend>
+        <legend>{t('options_ctc_extensions')}</legend>
         <div class="row">
-          <label>
-            From{' '}
-            <input
-              type="number"
-              name="extensionMin"
-              min={EXTENSION_DIGITS_RANGE.min}
-              max={EXTENSION_DIGITS_RANGE.max}
-              value={form.extMin}
-              onInput={(e) => setForm({ ...form, extMin: e.currentTarget.value })}
+          {/* One sentence ("from 3 to 4 digits") with the fields inside, in the language's order; each field has a name of its own. */}
+          <span>
+            <Sentence
+              message="options_ctc_extension_range"
+              parts={{
+                min: (
+                  <input
+                    type="number"
+                    name="extensionMin"
+                    aria-label={t('options_ctc_extension_min')}
+                    min={EXTENSION_DIGITS_RANGE.min}
+                    max={EXTENSION_DIGITS_RANGE.max}
+                    value={form.extMin}
+                    onInput={(e) => setForm({ ...form, extMin: e.currentTarget.value })}
+                  />
+                ),
+                max: (
+                  <input
+                    type="number"
+                    name="extensionMax"
+                    aria-label={t('options_ctc_extension_max')}
+                    min={EXTENSION_DIGITS_RANGE.min}
+                    max={EXTENSION_DIGITS_RANGE.max}
+                    value={form.extMax}
+                    onInput={(e) => setForm({ ...form, extMax: e.currentTarget.value })}
+                  />
+                ),
+              }}
             />
-          </label>
-          <label>
-            to{' '}
-            <input
-              type="number"
-              name="extensionMax"
-              min={EXTENSION_DIGITS_RANGE.min}
-              max={EXTENSION_DIGITS_RANGE.max}
-              value={form.extMax}
-              onInput={(e) => setForm({ ...form, extMax: e.currentTarget.value })}
-            />
-          </label>
-          <span class="hint">digits (empty: short numbers on pages are not called)</span>
+          </span>
+          <span class="hint">{t('options_ctc_extension_empty')}</span>
         </div>
         {errors.ext && (
           <small class="error" role="alert">
@@ -228,8 +240,8 @@ export function ClickToCallPanel() {
           </small>
         )}
       </fieldset>
-      <small class="hint">Pages that ask for no phone links (format-detection telephone=no) are always left alone.</small>
-      <button type="submit">Save click-to-call settings</button>
+      <small class="hint">{t('options_ctc_format_detection')}</small>
+      <button type="submit">{t('options_ctc_save')}</button>
       {status && (
         <p class={status.ok ? 'ok' : 'error'} role="status" data-testid="click-to-call-status">
           {status.text}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { CLICK_TO_CALL_ORIGINS, hasHostAccess, onPermissionsChanged, requestHostAccess } from '../shared/host-access';
+import { t } from '../shared/i18n';
 
 /** undefined while it is being read. */
 export function useHostAccess(): boolean | undefined {
@@ -24,8 +25,8 @@ export function HostAccess({ offerTurnOff = false }: { offerTurnOff?: boolean })
     setAnswer(undefined);
     // Straight from the click: Chrome asks only during a user gesture.
     requestHostAccess().then(
-      (yes) => setAnswer(yes ? undefined : 'Not turned on: Chrome was told no. You can turn it on here at any time.'),
-      (e: unknown) => setAnswer(`Chrome could not ask: ${e instanceof Error ? e.message : String(e)}`),
+      (yes) => setAnswer(yes ? undefined : t('options_host_access_refused')),
+      (e: unknown) => setAnswer(t('options_host_access_ask_failed', { error: e instanceof Error ? e.message : String(e) })),
     );
   };
   const turnOff = () => {
@@ -34,26 +35,18 @@ export function HostAccess({ offerTurnOff = false }: { offerTurnOff?: boolean })
   };
   return (
     <div class="host-access">
-      <p>
-        To turn phone numbers on web pages into links, ClickDial has to run in the pages you open; Chrome calls this "Read and change all
-        your data on all websites". ClickDial only looks for phone numbers there, on this computer: nothing of the pages is stored or sent
-        anywhere. Without it, the toolbar phone, "Call" in the right-click menu and the Alt+Shift+L shortcut still work.
-      </p>
+      <p>{t('options_host_access_why')}</p>
       <p role="status" data-testid="host-access-state">
-        {granted === undefined
-          ? 'Checking…'
-          : granted
-            ? 'Click-to-call is on for all sites (pages opened or reloaded from now on).'
-            : 'Click-to-call is off: ClickDial does not run in web pages.'}
+        {t(granted === undefined ? 'options_host_access_checking' : granted ? 'options_host_access_on' : 'options_host_access_off')}
       </p>
       {granted === false && (
         <button type="button" class="primary" onClick={ask}>
-          Turn on click-to-call on all sites
+          {t('options_host_access_turn_on')}
         </button>
       )}
       {granted === true && offerTurnOff && (
         <button type="button" onClick={turnOff}>
-          Turn off click-to-call on all sites
+          {t('options_host_access_turn_off')}
         </button>
       )}
       {answer && (

@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/messenger';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
+
+/** Chrome's page of microphone permissions: an address, the same in every language. */
+const MICROPHONE_SETTINGS = 'chrome://settings/content/microphone';
 
 // The phone runs in an offscreen document, which cannot ask for the
 // microphone. This tab asks once; Chrome remembers the answer for the
@@ -14,14 +19,14 @@ type State = 'unknown' | 'prompt' | 'asking' | 'granted' | 'denied' | 'no-device
 export function MicrophoneOnboarding() {
   return (
     <main class="onboarding">
-      <h1>Allow ClickDial to use your microphone</h1>
-      <MicrophoneAccess allowed="Microphone allowed. You can close this tab and make calls." />
+      <h1>{t('options_microphone_heading')}</h1>
+      <MicrophoneAccess allowed={t('options_microphone_allowed_close')} />
     </main>
   );
 }
 
 /** Asks for the microphone and says the answer; also the setup's microphone step (an extension tab, so Chrome can ask). */
-export function MicrophoneAccess({ allowed = 'Microphone allowed.' }: { allowed?: string }) {
+export function MicrophoneAccess({ allowed = t('options_microphone_allowed') }: { allowed?: string }) {
   const [state, setState] = useState<State>('unknown');
 
   const report = (next: State) => {
@@ -54,37 +59,34 @@ export function MicrophoneAccess({ allowed = 'Microphone allowed.' }: { allowed?
 
   return (
     <>
-      <p>ClickDial needs the microphone to carry your voice in calls. Chrome asks you once; the answer is kept for ClickDial only.</p>
+      <p>{t('options_microphone_why')}</p>
       {(state === 'prompt' || state === 'unknown' || state === 'asking') && (
         <button type="button" class="primary" disabled={state === 'asking'} onClick={() => void ask()}>
-          Allow microphone
+          {t('microphone_allow')}
         </button>
       )}
       {/* Always in the page, so that a screen reader hears its words change (a refusal is an alert of its own). */}
       <p class="ok" role="status" {...(state === 'granted' ? { 'data-testid': 'microphone-result' } : {})}>
         {state === 'granted' && allowed}
-        {state === 'asking' && "Answer Chrome's question about the microphone."}
+        {state === 'asking' && t('options_microphone_asking')}
       </p>
       {state === 'denied' && (
         <div role="alert" data-testid="microphone-result">
-          <p class="error">The microphone is blocked for ClickDial, so calls cannot be made or answered.</p>
+          <p class="error">{t('options_microphone_blocked')}</p>
+          <p>{t('options_microphone_undo_site')}</p>
           <p>
-            To undo this: click the icon at the right end of the address bar of this tab, set Microphone to Allow, and reload this page.
-          </p>
-          <p>
-            Or open <code>chrome://settings/content/microphone</code>, find ClickDial under "Not allowed to use your microphone", and change
-            it to Allow.
+            <Sentence message="options_microphone_undo_settings" parts={{ page: <code>{MICROPHONE_SETTINGS}</code> }} />
           </p>
           <button type="button" onClick={() => location.reload()}>
-            I changed it: check again
+            {t('options_microphone_check_again')}
           </button>
         </div>
       )}
       {state === 'no-device' && (
         <p class="error" role="alert" data-testid="microphone-result">
-          No working microphone was found. Plug one in (or free it from another app) and try again.{' '}
+          {t('options_microphone_no_device')}{' '}
           <button type="button" onClick={() => void ask()}>
-            Try again
+            {t('options_microphone_try_again')}
           </button>
         </p>
       )}

@@ -9,6 +9,8 @@ import { MicrophonePanel } from './microphone-panel';
 import { ShortcutsPanel } from './shortcuts-panel';
 import { LiveRegions } from '../shared/live-regions';
 import { useAnnouncements } from '../shared/use-announcements';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
 
 export function OptionsApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
   const snapshot = usePhoneSnapshot(store);
@@ -16,10 +18,9 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
   const spoken = useAnnouncements(snapshot, store.loaded(), { calls: false });
   return (
     <main class="options">
-      <h1>ClickDial</h1>
+      <h1>{t('extension_name')}</h1>
       <p class="hint">
-        New to ClickDial? <a href="../setup/setup.html">The setup</a> takes you through the account, the microphone, click-to-call and a
-        test call.
+        <Sentence message="options_new_to_clickdial" parts={{ setup: <a href="../setup/setup.html">{t('options_the_setup')}</a> }} />
       </p>
       <LiveRegions spoken={spoken} />
       {!store.loaded() && (
@@ -29,7 +30,7 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
               {store.error()}
             </p>
           ) : (
-            <p role="status">Checking the phone…</p>
+            <p role="status">{t('options_checking_phone')}</p>
           )}
         </section>
       )}

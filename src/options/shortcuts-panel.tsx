@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { t } from '../shared/i18n';
 
 interface Shortcut {
   name: string;
@@ -23,20 +24,20 @@ export function ShortcutsPanel() {
   }, []);
   return (
     <section class="panel" aria-labelledby="shortcuts-heading">
-      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
-      <p class="hint">They work in any tab, without opening ClickDial.</p>
+      <h2 id="shortcuts-heading">{t('options_shortcuts_heading')}</h2>
+      <p class="hint">{t('options_shortcuts_hint')}</p>
       <table class="shortcuts">
         <tbody>
           {shortcuts.map((s) => (
             <tr key={s.name} data-command={s.name}>
               <td>{s.description}</td>
-              <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <em>not set</em>}</td>
+              <td>{s.shortcut ? <kbd>{s.shortcut}</kbd> : <em>{t('options_shortcuts_not_set')}</em>}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
-        Change shortcuts…
+        {t('options_shortcuts_change')}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { request } from '../shared/messenger';
 import { defaultPhoneSettings, type PhoneSettings } from '../shared/phone-settings';
+import { t } from '../shared/i18n';
 
 export type SaveStatus = { kind: 'ok' | 'error'; text: string } | undefined;
 
@@ -17,7 +18,7 @@ export function usePhoneSettings(): {
   const [status, setStatus] = useState<SaveStatus>();
   useEffect(() => {
     request('settings.get', {}).then(setSettings, (e: unknown) =>
-      setStatus({ kind: 'error', text: `Could not load the settings: ${String(e)}` }),
+      setStatus({ kind: 'error', text: t('options_settings_load_failed', { error: String(e) }) }),
     );
   }, []);
   const save = async (patch: Partial<PhoneSettings>) => {
@@ -30,7 +31,7 @@ export function usePhoneSettings(): {
       const latest = await request('settings.get', {}).catch(() => before ?? defaultPhoneSettings());
       const saved = await request('settings.save', { settings: { ...latest, ...patch } });
       setSettings(saved);
-      setStatus({ kind: 'ok', text: 'Saved.' });
+      setStatus({ kind: 'ok', text: t('options_saved') });
     } catch (error) {
       if (before) setSettings(before);
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

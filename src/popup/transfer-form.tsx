@@ -15,7 +15,7 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
   const input = useFocusOnMount<HTMLInputElement>();
   const go = async (how: (target: string) => Promise<boolean>) => {
     if (target.trim() === '') {
-      setError('Enter a number or SIP address to transfer to.');
+      setError(t('popup_transfer_needs_target'));
       return;
     }
     setError(undefined);

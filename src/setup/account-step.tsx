@@ -7,6 +7,11 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
 import { AccountForm } from '../options/account-form';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
+
+/** The name of Asterisk's WebSocket transport in pjsip.conf: a setting's name, the same in every language. */
+const PJSIP_TRANSPORT = 'transport-wss';
 
 export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; actions: PhoneActions }) {
   const [accounts, setAccounts] = useState<StoredAccount[]>();
@@ -20,16 +25,14 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
         // A setup taken up again edits the account entered before.
         setId((current) => current ?? list.accounts[0]?.id);
       },
-      (e: unknown) => setError(`Could not load the saved accounts: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(t('options_accounts_load_failed', { error: e instanceof Error ? e.message : String(e) })),
     );
   }, [nonce]);
   const state = snapshot.accounts.find((a) => a.id === id);
   return (
     <>
       <p>
-        Enter the SIP account your PBX or provider gave you. The WebSocket server is the address your PBX takes WebRTC phones on (Asterisk:
-        the <code>transport-wss</code> of pjsip, usually port 8089; FreeSWITCH: port 7443; 3CX and hosted services: ask for the WebRTC or
-        WSS address).
+        <Sentence message="setup_account_intro" parts={{ transport: <code>{PJSIP_TRANSPORT}</code> }} />
       </p>
       {error && (
         <p class="error" role="alert">
@@ -46,12 +49,15 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
           }}
         />
       ) : (
-        !error && <p role="status">Loading the account…</p>
+        !error && <p role="status">{t('setup_account_loading')}</p>
       )}
       {id !== undefined && (
         <div class="setup-status">
           <p role="status">
-            Status: <strong data-testid="setup-registration">{describeAccount(state, snapshot.microphone)}</strong>
+            <Sentence
+              message="setup_account_status"
+              parts={{ state: <strong data-testid="setup-registration">{describeAccount(state, snapshot.microphone)}</strong> }}
+            />
           </p>
           {state?.registrationError && (
             <p class="error" role="alert" data-testid="setup-registration-error">
@@ -60,7 +66,7 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
           )}
           {canRetry(state) && (
             <button type="button" onClick={() => void actions.retry(id)}>
-              Retry now
+              {t('status_retry_now')}
             </button>
           )}
         </div>

@@ -20,13 +20,14 @@ import { MicrophoneAccess } from '../options/microphone-onboarding';
 import { AccountStep } from './account-step';
 import { PinStep } from './pin-step';
 import { TestCallStep } from './test-call-step';
+import { t, type MessageKey } from '../shared/i18n';
 
-const TITLES: Record<SetupStep, string> = {
-  account: 'Your SIP account',
-  microphone: 'The microphone',
-  'click-to-call': 'Click-to-call on web pages',
-  'test-call': 'A test call',
-  pin: 'Pin ClickDial to the toolbar',
+const TITLES: Record<SetupStep, MessageKey> = {
+  account: 'setup_step_account',
+  microphone: 'setup_step_microphone',
+  'click-to-call': 'setup_step_click_to_call',
+  'test-call': 'setup_step_test_call',
+  pin: 'setup_step_pin',
 };
 
 export function SetupApp({ store, actions }: { store: PhoneStore; actions: PhoneActions }) {
@@ -47,8 +48,8 @@ export function SetupApp({ store, actions }: { store: PhoneStore; actions: Phone
   if (!progress) {
     return (
       <main class="setup">
-        <h1>Set up ClickDial</h1>
-        <p role="status">Loading…</p>
+        <h1>{t('page_title_setup')}</h1>
+        <p role="status">{t('setup_loading')}</p>
       </main>
     );
   }
@@ -58,7 +59,7 @@ export function SetupApp({ store, actions }: { store: PhoneStore; actions: Phone
       const next = { ...(old ?? progress), ...change };
       saveSetupProgress(next).then(
         () => setSaveError(undefined),
-        (e: unknown) => setSaveError(`Could not save where the setup stands: ${String(e)}`),
+        (e: unknown) => setSaveError(t('setup_save_failed', { error: String(e) })),
       );
       return next;
     });
@@ -81,15 +82,14 @@ export function SetupApp({ store, actions }: { store: PhoneStore; actions: Phone
 
   return (
     <main class="setup">
-      <h1>Set up ClickDial</h1>
-      <p class="hint">Five short steps. Skip any of them; this page keeps where you are, and the options have everything here too.</p>
-      <nav aria-label="Setup steps">
+      <h1>{t('page_title_setup')}</h1>
+      <p class="hint">{t('setup_intro')}</p>
+      <nav aria-label={t('setup_steps_label')}>
         <ol class="steps">
           {SETUP_STEPS.map((s, i) => (
             <li key={s}>
               <button type="button" aria-current={s === step ? 'step' : undefined} onClick={() => go(s)}>
-                {i + 1}. {TITLES[s]}
-                {done[s] ? ' (done)' : ''}
+                {t(done[s] ? 'setup_step_item_done' : 'setup_step_item', { number: i + 1, title: t(TITLES[s]) })}
               </button>
             </li>
           ))}
@@ -97,10 +97,10 @@ export function SetupApp({ store, actions }: { store: PhoneStore; actions: Phone
       </nav>
       <section class="panel step" aria-labelledby="step-heading" data-step={step}>
         <h2 id="step-heading" tabIndex={-1} ref={heading}>
-          Step {index + 1} of {SETUP_STEPS.length}: {TITLES[step]}
+          {t('setup_step_heading', { number: index + 1, count: SETUP_STEPS.length, title: t(TITLES[step]) })}
         </h2>
         {step === 'account' && <AccountStep snapshot={snapshot} actions={actions} />}
-        {step === 'microphone' && <MicrophoneAccess allowed="Microphone allowed: calls can carry your voice." />}
+        {step === 'microphone' && <MicrophoneAccess allowed={t('setup_microphone_allowed')} />}
         {step === 'click-to-call' && <HostAccess />}
         {step === 'test-call' && (
           <TestCallStep
@@ -116,24 +116,24 @@ export function SetupApp({ store, actions }: { store: PhoneStore; actions: Phone
       <div class="step-nav">
         {previous && (
           <button type="button" onClick={() => go(previous)}>
-            Back
+            {t('setup_back')}
           </button>
         )}
         {next ? (
           <button type="button" class="primary" onClick={() => go(next)}>
-            {done[step] ? 'Next' : 'Skip this step'}
+            {t(done[step] ? 'setup_next' : 'setup_skip')}
           </button>
         ) : (
           <button type="button" class="primary" onClick={() => update({ finished: true })}>
-            Finish
+            {t('setup_finish')}
           </button>
         )}
       </div>
       {progress.finished && (
         <div role="status" class="setup-status">
-          <p class="ok">ClickDial is set up. The options page has all of this and more (right-click the toolbar icon, then Options).</p>
+          <p class="ok">{t('setup_finished')}</p>
           <button type="button" onClick={() => void closeTab()}>
-            Close this tab
+            {t('setup_close_tab')}
           </button>
         </div>
       )}

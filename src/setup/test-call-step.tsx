@@ -6,6 +6,11 @@ import { isRegistered } from '../shared/account-selectors';
 import { describeCallState, remoteName } from '../shared/describe-state';
 import { request } from '../shared/messenger';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { t } from '../shared/i18n';
+import { Sentence } from '../shared/sentence';
+
+/** The usual echo-test numbers of three PBXs: dial strings, the same in every language. */
+const ECHO_TESTS = { asterisk: '*43', freeswitch: '9196', threecx: '*777' };
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -31,9 +36,9 @@ export function TestCallStep({ snapshot, number, onNumber, onAnswered, goToAccou
   if (!snapshot.accounts.some(isRegistered)) {
     return (
       <>
-        <p>A test call needs a registered account.</p>
+        <p>{t('setup_test_call_needs_account')}</p>
         <button type="button" onClick={goToAccount}>
-          Go to the account step
+          {t('setup_test_call_go_to_account')}
         </button>
       </>
     );
@@ -44,7 +49,7 @@ export function TestCallStep({ snapshot, number, onNumber, onAnswered, goToAccou
     setError(undefined);
     const target = number.trim();
     if (!target) {
-      setError('Enter the number to call.');
+      setError(t('setup_test_call_no_number'));
       return;
     }
     setAnswered(false);
@@ -55,33 +60,40 @@ export function TestCallStep({ snapshot, number, onNumber, onAnswered, goToAccou
     );
   };
   const hangUp = (id: string) => request('phone.hangup', { callId: id }).catch((e: unknown) => setError(String(e)));
-  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? ` ${snapshot.notice.text}` : '';
+  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? snapshot.notice.text : '';
   const words = call
-    ? `${describeCallState(call)} (${remoteName(call)})`
+    ? t('setup_test_call_state', { state: describeCallState(call), name: remoteName(call) })
     : callId
       ? answered
-        ? 'The test call got through and has ended: calls work.'
-        : `The test call ended before it was answered.${notice}`
+        ? t('setup_test_call_worked')
+        : notice
+          ? t('setup_test_call_unanswered_why', { reason: notice })
+          : t('setup_test_call_unanswered')
       : '';
   return (
     <form onSubmit={place} noValidate>
       <p>
-        Call a number to hear that calls work, and that the other side hears you. Many PBXs have an echo test that plays back what you say
-        (Asterisk often <code>*43</code>, FreeSWITCH <code>9196</code>, 3CX <code>*777</code>); ask your administrator if unsure, or call a
-        colleague.
+        <Sentence
+          message="setup_test_call_intro"
+          parts={{
+            asterisk: <code>{ECHO_TESTS.asterisk}</code>,
+            freeswitch: <code>{ECHO_TESTS.freeswitch}</code>,
+            threecx: <code>{ECHO_TESTS.threecx}</code>,
+          }}
+        />
       </p>
       <label class="field">
-        <span>Number to call</span>
+        <span>{t('setup_test_call_number')}</span>
         <input type="text" name="testNumber" autoComplete="off" value={number} onInput={(e) => onNumber(e.currentTarget.value)} />
       </label>
       <div class="step-nav">
         {call ? (
           <button type="button" class="danger" onClick={() => void hangUp(call.id)}>
-            Hang up
+            {t('call_hang_up')}
           </button>
         ) : (
           <button type="submit" class="primary">
-            Call
+            {t('dial_call')}
           </button>
         )}
       </div>

@@ -71,10 +71,13 @@ export function defaultSettings(languages: readonly string[] = []): ClickToCallS
 
 export const EXTENSION_DIGITS_RANGE = { min: 2, max: 8 } as const;
 
+/** What is wrong with a typed site list; the options page says it in the UI language. */
+export type HostListProblem = { kind: 'not-a-site'; entry: string } | { kind: 'too-many'; max: number };
+
 /** A host list as typed in the options page (one per line or comma-separated). */
-export function parseHostList(text: string): { hosts: string[]; errors: string[] } {
+export function parseHostList(text: string): { hosts: string[]; problems: HostListProblem[] } {
   const hosts: string[] = [];
-  const errors: string[] = [];
+  const problems: HostListProblem[] = [];
   for (const raw of text.split(/[\s,]+/)) {
     if (!raw) continue;
     let entry = raw.toLowerCase().replace(/^\*\./, '');
@@ -83,16 +86,16 @@ export function parseHostList(text: string): { hosts: string[]; errors: string[]
       try {
         entry = new URL(entry).hostname;
       } catch {
-        errors.push(`"${raw}" is not a site (expected e.g. example.com).`);
+        problems.push({ kind: 'not-a-site', entry: raw });
         continue;
       }
     }
     entry = entry.replace(/\.$/, '');
-    if (!HOST.test(entry)) errors.push(`"${raw}" is not a site (expected e.g. example.com).`);
+    if (!HOST.test(entry)) problems.push({ kind: 'not-a-site', entry: raw });
     else if (!hosts.includes(entry)) hosts.push(entry);
   }
-  if (hosts.length > MAX_ENTRIES) errors.push(`At most ${MAX_ENTRIES} sites per list.`);
-  return { hosts, errors };
+  if (hosts.length > MAX_ENTRIES) problems.push({ kind: 'too-many', max: MAX_ENTRIES });
+  return { hosts, problems };
 }
 
 /** An entry matches its host and every subdomain of it. */

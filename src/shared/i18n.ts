@@ -11,7 +11,8 @@ type Catalogue = typeof import('../../public/_locales/en/messages.json');
 
 export type MessageKey = keyof Catalogue;
 
-type PlaceholderNames<K extends MessageKey> = Catalogue[K] extends { placeholders: infer P } ? keyof P & string : never;
+/** The names of a message's placeholders (never for a message without). */
+export type PlaceholderNames<K extends MessageKey> = Catalogue[K] extends { placeholders: infer P } ? keyof P & string : never;
 
 /** What a message needs filled in: nothing, or each of its placeholders by name. */
 export type Substitutions<K extends MessageKey> = [PlaceholderNames<K>] extends [never]
@@ -54,7 +55,8 @@ const MARK = '\uE000';
 /**
  * A one-placeholder message split around that placeholder, for a sentence whose filled-in
  * part is an element of its own ("Click-to-call on <strong>host</strong>"): the words before
- * and after it, in the order the language puts them.
+ * and after it, in the order the language puts them. (In a page, shared/sentence.tsx does
+ * this for any number of elements.)
  */
 export function around<K extends MessageKey>(key: K, name: PlaceholderNames<K>): [before: string, after: string] {
   const [before = '', after = ''] = chrome.i18n.getMessage(key, positional({ [name]: MARK })).split(MARK);

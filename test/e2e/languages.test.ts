@@ -1,5 +1,5 @@
-// Chromium in German: the manifest, the popup, the options page, the toolbar and a
-// notification speak German from public/_locales/de, through the real chrome.i18n.
+// Chromium in German: the manifest, the popup, the options page, the first-run setup, the
+// toolbar and a notification speak German from public/_locales/de, through the real chrome.i18n.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import {
   waitForPopupCallState,
   waitForRegistration,
 } from './harness/clickdial.js';
+import { FIRST_RUN_PAGE, openExtensionPage } from './harness/browser.js';
 import { startNotificationServer, type NotificationServer } from './harness/notification-server.js';
 import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { USERS, aorOf } from './harness/users.js';
@@ -38,6 +39,92 @@ after(async () => {
   else process.env.LANGUAGE = language;
 });
 
+/**
+ * The pages' English words (text, and the names and hints in aria-label, placeholder, title and
+ * alt), none of which may be left on a German page: each is a whole word or phrase of the English
+ * catalogue that German says differently.
+ */
+const ENGLISH = {
+  options: [
+    'Accounts',
+    'Add a SIP account',
+    'SIP account',
+    'Stored only on this computer',
+    'WebSocket server',
+    'SIP address',
+    'Authorization user',
+    'Password',
+    'Display name',
+    'one per line',
+    'Save and connect',
+    'Disconnect',
+    'Edit',
+    'Remove',
+    'as',
+    'Calls at once',
+    'Key tones',
+    'Audio devices',
+    'System default',
+    'Microphone',
+    'Speaker',
+    'Test microphone',
+    'Play test sound',
+    'Microphone level',
+    'Turn phone numbers on web pages',
+    'Country for numbers',
+    'Only on these sites',
+    'Never on these sites',
+    'Call at once on these sites',
+    'Internal extensions',
+    'digits',
+    'Save click-to-call settings',
+    'Click-to-call is',
+    'Keyboard shortcuts',
+    'Change shortcuts',
+    'New to ClickDial',
+    'The setup',
+    'Checking',
+  ],
+  setup: [
+    'Set up ClickDial',
+    'Five short steps',
+    'Setup steps',
+    'Your SIP account',
+    'Step',
+    'of',
+    'done',
+    'Skip this step',
+    'Next',
+    'Back',
+    'Finish',
+    'Enter the SIP account',
+    'Loading',
+    'The microphone',
+    'Allow microphone',
+    'Microphone allowed',
+    'Click-to-call on web pages',
+    'Turn on click-to-call',
+    'A test call',
+    'Number to call',
+    'Call a number to hear',
+    'Pin ClickDial to the toolbar',
+    'puzzle',
+  ],
+};
+
+/** The English words from `words` still on the page, as whole words. */
+async function englishLeft(page: Page, words: readonly string[]): Promise<string[]> {
+  const shown = await page.evaluate(() =>
+    [
+      document.body.innerText,
+      ...[...document.querySelectorAll('[aria-label], [placeholder], [title], [alt]')].flatMap((el) =>
+        ['aria-label', 'placeholder', 'title', 'alt'].map((name) => el.getAttribute(name) ?? ''),
+      ),
+    ].join('\n'),
+  );
+  return words.filter((word) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'u').test(shown));
+}
+
 const pageLanguage = (page: Page) => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.title]);
 
 describe('Chromium started in German', () => {
@@ -55,8 +142,32 @@ describe('Chromium started in German', () => {
     // Not <html lang>: under LANGUAGE=de Chromium picks the German catalogue while @@ui_locale still says en_US (noted on issue 11).
     const [, dir, title] = await pageLanguage(options);
     assert.deepEqual([dir, title], ['ltr', 'ClickDial-Optionen']);
-    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] });
+    await options.getByRole('heading', { name: 'Konten' }).waitFor();
+    await waitForRegistration(options, 'Nicht eingerichtet');
+    for (const heading of ['SIP-Konto hinzufügen', 'Anrufe', 'Audiogeräte', 'Click-to-Call', 'Tastenkürzel']) {
+      await options.getByRole('heading', { name: heading, exact: true }).waitFor();
+    }
+    await options.getByRole('textbox', { name: 'Authentifizierungsname' }).waitFor();
+    await options.getByRole('spinbutton', { name: 'Gleichzeitige Anrufe' }).waitFor();
+    await options.getByRole('combobox', { name: 'Land für Nummern ohne Ländervorwahl' }).waitFor();
+    await options.getByRole('spinbutton', { name: 'Mindestzahl der Stellen einer Durchwahl' }).waitFor();
+    await options.getByRole('button', { name: 'Click-to-Call-Einstellungen speichern' }).waitFor();
+    await options.getByRole('link', { name: 'Die Einrichtung' }).waitFor();
+    // A typed mistake is said in German, with what was typed.
+    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: '1001', password: USERS['1001'] }, 'Speichern und verbinden');
+    await options.getByText('„1001“ ist keine SIP-Adresse. Sie sollte so aussehen: sip:1001@pbx.example.com.').waitFor();
+    await options.getByText('Bitte korrigieren Sie die markierten Felder.').waitFor();
+    await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] }, 'Speichern und verbinden');
     await waitForRegistration(options, 'Angemeldet');
+    await options.getByText('Gespeichert. Verbindung mit diesem Konto wird hergestellt…').waitFor();
+    assert.match(await options.locator('.account-row p').first().innerText(), /^Status: Angemeldet als 1001@clickdial\.test/);
+    await options.getByRole('button', { name: '1001@clickdial.test bearbeiten' }).waitFor();
+    // A refused entry is said in German as well.
+    await options.locator('input[name=extensionMin]').fill('1');
+    await options.getByRole('button', { name: 'Click-to-Call-Einstellungen speichern' }).click();
+    await options.getByText('Nicht gespeichert: Korrigieren Sie zuerst die markierten Felder.').waitFor();
+    await options.getByText('Durchwahlen haben 2 bis 8 Stellen', { exact: false }).waitFor();
+    assert.deepEqual(await englishLeft(options, ENGLISH.options), []);
     await options.close();
     await waitFor(
       async () =>
@@ -86,5 +197,39 @@ describe('Chromium started in German', () => {
     await waitForNoPopupCall(popup);
     await popup.getByRole('tab', { name: 'Verlauf' }).click();
     await popup.getByText('Abgelehnt', { exact: true }).waitFor();
+  });
+
+  test('the first-run setup is German, step by step', async () => {
+    const setup = await openExtensionPage(lab.browser.context, lab.browser.extensionId, FIRST_RUN_PAGE);
+    const [, dir, title] = await pageLanguage(setup);
+    assert.deepEqual([dir, title], ['ltr', 'ClickDial einrichten']);
+    await setup.getByRole('heading', { level: 1, name: 'ClickDial einrichten' }).waitFor();
+    await setup.getByRole('navigation', { name: 'Einrichtungsschritte' }).waitFor();
+    // The account registered in the first test: its step is done.
+    await setup.getByRole('button', { name: '1. Ihr SIP-Konto (erledigt)' }).waitFor();
+    await setup.getByTestId('setup-registration').filter({ hasText: 'Angemeldet' }).waitFor();
+    const headings = [
+      'Ihr SIP-Konto',
+      'Das Mikrofon',
+      'Click-to-Call auf Webseiten',
+      'Ein Testanruf',
+      'ClickDial an die Symbolleiste anheften',
+    ];
+    for (const [i, name] of headings.entries()) {
+      await setup.getByRole('heading', { level: 2, name: `Schritt ${i + 1} von 5: ${name}` }).waitFor();
+      if (name === 'Ein Testanruf') await setup.getByRole('textbox', { name: 'Anzurufende Nummer' }).waitFor();
+      if (name === 'Click-to-Call auf Webseiten') {
+        assert.match(await setup.locator('section.step').innerText(), /„Alle Ihre Daten auf allen Websites lesen und ändern“/);
+      }
+      assert.deepEqual(await englishLeft(setup, [...ENGLISH.setup, ...ENGLISH.options]), [], `step ${i + 1}`);
+      if (i < headings.length - 1) await setup.getByRole('button', { name: /^(Weiter|Schritt überspringen)$/ }).click();
+    }
+    await setup.getByRole('img', { name: /^Die Symbolleiste von Chrome/ }).waitFor();
+    await setup.getByRole('button', { name: 'Zurück' }).waitFor();
+    await setup.getByRole('button', { name: 'Fertigstellen' }).click();
+    await setup.getByText('ClickDial ist eingerichtet.', { exact: false }).waitFor();
+    await setup.getByRole('button', { name: 'Diesen Tab schließen' }).waitFor();
+    assert.deepEqual(await englishLeft(setup, [...ENGLISH.setup, ...ENGLISH.options]), []);
+    await setup.close();
   });
 });

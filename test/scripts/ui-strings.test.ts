@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { untranslatedIn, untranslatedStrings } from '../../scripts/ui-strings';
 
-/** The pages whose words all come from the catalogue; every page is here once it is translated. */
-const TRANSLATED = ['src/popup', 'src/confirm'] as const;
+/** Every page is translated: no .tsx under src may show a word that is not from the catalogue. */
+const TRANSLATED = ['src'] as const;
 
 const texts = (source: string) => untranslatedStrings('page.tsx', source).map((found) => found.text);
 
@@ -28,6 +29,39 @@ describe('words in the pages come from the catalogue', () => {
         </div>
       );`;
     expect(texts(source)).toEqual([]);
+  });
+
+  it("finds words in a component's props and in what a page puts in its state to show", () => {
+    expect(texts(`export const A = () => <Access allowed="Microphone allowed." kind="ok" message="options_save" />;`)).toEqual([
+      'Microphone allowed.',
+    ]);
+    expect(texts(`export const A = (p: { on: boolean }) => <Access allowed={p.on ? 'Words here' : t('key')} />;`)).toEqual(['Words here']);
+    const source = `
+      export function A() {
+        const [status, setStatus] = useState<{ kind: string; text: string }>();
+        const save = (e: Error) => {
+          setError('Enter the number to call.');
+          setProblem(\`Enter a whole number from 1 to \${max}.\`);
+          setStatus({ kind: 'ok', text: 'Saved.' });
+          setStatus({ kind: 'error', text: e.message });
+          setState(ready ? 'no-device' : 'asking');
+          setAnswer(t('options_host_access_refused'));
+          setMessage(e.ok ? 'Done' : 'Failed');
+        };
+        return <p>{status?.text}</p>;
+      }`;
+    expect(texts(source)).toEqual(['Enter the number to call.', 'Enter a whole number from 1 to ….', 'Saved.', 'Done', 'Failed']);
+    // Plain .ts modules have no pages' state: their strings are the worker's and the phone's business.
+    expect(untranslatedStrings('worker.ts', `setStatus({ text: 'Saved.' });`)).toEqual([]);
+  });
+
+  it('fails on a hard-coded string planted in a page', () => {
+    const page = 'src/options/shortcuts-panel.tsx';
+    const source = readFileSync(page, 'utf8');
+    expect(untranslatedStrings(page, source)).toEqual([]);
+    const planted = source.replace("{t('options_shortcuts_heading')}", 'Keyboard shortcuts');
+    expect(planted).not.toBe(source);
+    expect(untranslatedStrings(page, planted).map((found) => found.text)).toEqual(['Keyboard shortcuts']);
   });
 
   it('reports where a string is', () => {

@@ -77,11 +77,13 @@ describe('click-to-call settings', () => {
     expect(allowOnly.allowList).toEqual(['a.example', 'b.example']);
   });
 
-  it('parse typed site lists, with a clear message for bad entries', () => {
+  it('parse typed site lists, naming each bad entry', () => {
     expect(parseHostList('crm.example\n*.Mail.example, https://x.example/path')).toEqual({
       hosts: ['crm.example', 'mail.example', 'x.example'],
-      errors: [],
+      problems: [],
     });
-    expect(parseHostList('not a host!').errors[0]).toMatch(/"host!" is not a site/);
+    expect(parseHostList('not a host!').problems).toEqual([{ kind: 'not-a-site', entry: 'host!' }]);
+    const many = Array.from({ length: 1000 }, (_, i) => `s${i}.example`).join('\n');
+    expect(parseHostList(many).problems).toContainEqual({ kind: 'too-many', max: expect.any(Number) as number });
   });
 });

@@ -34,15 +34,15 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   return page;
 }
 
-/** Fills the options form field by field and submits it. */
-export async function fillAccountForm(options: Page, account: AccountInput): Promise<void> {
+/** Fills the options form field by field and submits it (`save`: the button's name in the browser's language). */
+export async function fillAccountForm(options: Page, account: AccountInput, save = 'Save and connect'): Promise<void> {
   const form = options.locator('form.account');
   await form.locator('input[name=server]').fill(account.server);
   await form.locator('input[name=aor]').fill(account.aor);
   await form.locator('input[name=authorizationUser]').fill(account.authorizationUser ?? '');
   await form.locator('input[name=password]').fill(account.password);
   await form.locator('input[name=displayName]').fill(account.displayName ?? '');
-  await form.getByRole('button', { name: 'Save and connect' }).click();
+  await form.getByRole('button', { name: save }).click();
 }
 
 export async function registrationText(page: Page): Promise<string> {
