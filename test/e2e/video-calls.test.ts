@@ -11,6 +11,7 @@ import { openPopup, waitForNoPopupCall, waitForPopupCallState } from './harness/
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { liveOffscreenCameras, openOffscreenCameras } from './harness/offscreen-rtp.js';
 import { aorOf } from './harness/users.js';
+import { CALL_WINDOW_PAGE as CALL_WINDOW } from '../../src/shared/call-window.js';
 import { waitFor } from './harness/wait.js';
 
 let lab: PhoneLab;
@@ -28,8 +29,8 @@ async function framesFromUs(windowMs = 1500): Promise<number> {
 }
 
 /** Our page plays the far end's video: it has a size, and its clock moves. */
-async function assertWePlayTheirVideo(): Promise<void> {
-  const video = popup.locator('video.remote-video');
+async function assertWePlayTheirVideo(page: Page = popup): Promise<void> {
+  const video = page.locator('video.remote-video');
   await video.waitFor();
   await waitFor(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth > 0), { what: 'the far end’s video to have a size' });
   const t0 = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
@@ -165,5 +166,29 @@ describe('video calls', () => {
       await farEnd.setMedia({});
       await farEnd.autoAnswer(false);
     }
+  });
+
+  // Last: "Pop out" closes the popup.
+  test('popped out into the call window, the video call plays there: their picture and our preview', async () => {
+    await farEnd.clearEvents();
+    await farEnd.call(ME, { video: true });
+    await waitForPopupCallState(popup, 'Incoming call');
+    await popup.getByRole('button', { name: 'Answer with video' }).click();
+    await farEnd.waitForCallState('Established');
+    const closed = popup.waitForEvent('close');
+    await popup.getByRole('button', { name: 'Pop out' }).click();
+    const url = `chrome-extension://${lab.browser.extensionId}/${CALL_WINDOW}`;
+    const window = await waitFor(() => lab.browser.context.pages().find((p) => p.url().startsWith(url) && !p.isClosed()), {
+      what: 'the call window',
+    });
+    await closed;
+    await assertWePlayTheirVideo(window);
+    const preview = window.locator('video.local-video');
+    await waitFor(() => preview.evaluate((v: HTMLVideoElement) => v.videoWidth > 0), { what: 'our preview to show the camera' });
+    // The media stayed in the phone document: closing the window ends nothing.
+    await window.close();
+    await sleep(1000);
+    assert.ok((await framesFromUs()) > 5, 'our frames go on with the window closed');
+    await farEnd.hangup();
   });
 });
