@@ -127,6 +127,10 @@ const handlers: Handlers<BackgroundType> = {
     await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html') });
     return null;
   },
+  'camera.openOnboarding': async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('src/options/microphone.html?device=camera') });
+    return null;
+  },
 };
 
 function isOwnContext(sender: browser.Runtime.MessageSender): boolean {

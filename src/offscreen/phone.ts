@@ -28,7 +28,7 @@ import type { LiveCall } from '../shared/live-calls';
 import { endLostCalls, liveCallRecords } from './lost-calls';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
 import { partyName } from '../shared/call-selectors';
-import { callStreams, sdpHasVideo, setCamera } from './video-calls';
+import { callStreams, requireCamera, sdpHasVideo, setCamera } from './video-calls';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -237,6 +237,7 @@ export class Phone {
     const uri = this.dialUri(input, id);
     this.requireRoom();
     await this.checkMicrophone();
+    if (video) await requireCamera();
     this.setNotice(undefined);
     await this.controls.holdOthers();
     const constraints = withCamera(await this.devices.microphoneConstraints(), video);
@@ -265,6 +266,7 @@ export class Phone {
       throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
     }
     await this.checkMicrophone();
+    if (video) await requireCamera();
     // Stops the ringtone and the notification at once; media setup takes a moment.
     this.calls.apply(callId, 'answering');
     this.changed();

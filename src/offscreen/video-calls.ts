@@ -73,6 +73,26 @@ export function watchVideo(sdh: Sdh, changed: (video: CallVideo | undefined) => 
   pc.addEventListener('track', check);
 }
 
+/**
+ * The camera must have been allowed in the onboarding tab: the phone document
+ * cannot ask, and SIP.js would fail the whole call (or reject an incoming one)
+ * when getUserMedia is refused. Looked at before a video call or answer.
+ */
+export async function requireCamera(): Promise<void> {
+  let state: PermissionState | 'unknown' = 'unknown';
+  try {
+    state = (await navigator.permissions.query({ name: 'camera' as PermissionName })).state;
+  } catch {
+    // Not answerable here: getUserMedia says.
+  }
+  if (state === 'denied') {
+    throw new ClickDialError('The camera is blocked for ClickDial. Open the camera setup (Allow camera) to see how to unblock it, or make an audio call.', 'no-camera');
+  }
+  if (state === 'prompt') {
+    throw new ClickDialError('ClickDial may not use the camera yet. Click "Allow camera" and accept the browser\'s question, then try again.', 'no-camera');
+  }
+}
+
 /** The camera constraints for a call: the camera given, else the default one. */
 function cameraConstraints(deviceId?: string): MediaStreamConstraints {
   return { audio: false, video: deviceId ? { deviceId: { exact: deviceId } } : true };
@@ -123,6 +143,7 @@ export async function setCamera(session: Session, camera: 'on' | 'off' | 'next')
     return;
   }
   const on = camera === 'on';
+  if (on) await requireCamera();
   await sendTrack(sdh, transceiver, on ? await openCamera() : null);
   transceiver.direction = on ? 'sendrecv' : 'recvonly';
   await session.invite();

@@ -17,6 +17,7 @@ export interface PhoneActions {
   retry(accountId?: string): Promise<unknown>;
   openOptions(): Promise<unknown>;
   openMicrophoneSetup(): Promise<unknown>;
+  openCameraSetup(): Promise<unknown>;
   /** The first-run setup (account, microphone, click-to-call, a test call). */
   openSetup(): Promise<unknown>;
   setMuted(callId: string, muted: boolean): Promise<unknown>;
@@ -45,6 +46,7 @@ export function createPhoneActions(): PhoneActions {
     retry: (accountId) => request('phone.retry', accountId !== undefined ? { accountId } : {}),
     openOptions: () => browser.runtime.openOptionsPage(),
     openMicrophoneSetup: () => request('microphone.openOnboarding', {}),
+    openCameraSetup: () => request('camera.openOnboarding', {}),
     openSetup: () => request('setup.open', {}),
     setMuted: (callId, muted) => request('phone.setMuted', { callId, muted }),
     hold: (callId, hold) => request('phone.hold', { callId, hold }),

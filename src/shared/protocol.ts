@@ -85,6 +85,8 @@ export interface BackgroundRequests {
   /** The user's intent for one account (else the default one): be registered or not. Kept across restarts. */
   'account.setOnline': { request: { id?: string; online: boolean }; reply: null };
   'microphone.openOnboarding': { request: Record<string, never>; reply: null };
+  /** The camera's onboarding tab (video calls need the camera allowed there once). */
+  'camera.openOnboarding': { request: Record<string, never>; reply: null };
   /** The popup's "Pop out": opens the call window (src/call-window/), or brings the open one forward. */
   'callWindow.open': { request: Record<string, never>; reply: null };
   /** Opens the first-run setup, or brings its open tab forward. */
@@ -184,6 +186,7 @@ const BACKGROUND_TYPES_SET = {
   'account.setDefault': true,
   'account.setOnline': true,
   'microphone.openOnboarding': true,
+  'camera.openOnboarding': true,
   'callWindow.open': true,
   'setup.open': true,
   'settings.get': true,

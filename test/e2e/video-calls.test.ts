@@ -192,3 +192,36 @@ describe('video calls', () => {
     await farEnd.hangup();
   });
 });
+
+describe('video calls without the camera allowed', () => {
+  let blocked: PhoneLab;
+  before(async () => {
+    blocked = await startPhoneLab({ cameraGranted: false });
+    await setUpAccount(blocked);
+  });
+  after(() => blocked?.stop());
+
+  test('"Video call" says what to do and sends no INVITE; "Allow camera" opens the camera setup; an audio call still works', async () => {
+    const page = await openPopup(blocked.browser.context, blocked.browser.extensionId);
+    await page.getByLabel('Number or SIP address').fill('1002');
+    await page.getByRole('button', { name: 'Video call' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /may not use the camera/ })
+      .waitFor();
+    await sleep(1000);
+    assert.equal((await blocked.farEnd.state()).events.filter((e) => e.type === 'invite').length, 0, 'no INVITE');
+
+    const tab = blocked.browser.context.waitForEvent('page');
+    await page.getByRole('button', { name: 'Allow camera' }).click();
+    const onboarding = await tab;
+    await onboarding.getByRole('heading', { name: 'Allow ClickDial to use your camera' }).waitFor();
+    await onboarding.close();
+
+    await blocked.farEnd.autoAnswer(true);
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await blocked.farEnd.waitForCallState('Established');
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await blocked.farEnd.waitForEvent('bye-received');
+  });
+});

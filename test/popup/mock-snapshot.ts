@@ -62,6 +62,7 @@ export function recordingActions(): PhoneActions & { calls: [string, unknown[]][
     retry: record('retry'),
     openOptions: record('openOptions'),
     openMicrophoneSetup: record('openMicrophoneSetup'),
+    openCameraSetup: record('openCameraSetup'),
     openSetup: record('openSetup'),
     setMuted: record('setMuted'),
     setCamera: record('setCamera'),
