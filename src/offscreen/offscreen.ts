@@ -2,7 +2,7 @@
 // extension runs; the service worker may come and go around it.
 import browser from 'webextension-polyfill';
 import { dispatch, request, serve, type Handlers } from '../shared/messenger';
-import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
+import { ClickDialError, type AnswerOthers, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { optionalString, requireBoolean, requireString } from '../shared/payload';
 import { parsePhoneConfig } from '../shared/phone-config';
@@ -47,6 +47,12 @@ function allow(callId: unknown, command: CallCommand): string {
   return phone.allow(requireString(callId, 'callId'), command);
 }
 
+/** What answering does to the call in progress: 'hold' unless the request says 'end'. */
+function answerOthers(value: unknown): AnswerOthers {
+  if (value === undefined || value === 'hold' || value === 'end') return value ?? 'hold';
+  throw new ClickDialError('Malformed message: "others" must be "hold" or "end".', 'bad-message');
+}
+
 const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
@@ -56,7 +62,7 @@ const handlers: Handlers<PhoneType> = {
     return phone.configure(accounts, defaultId, config.settings);
   },
   'phone.call': ({ target, accountId }) => phone.call(requireString(target, 'target'), optionalString(accountId, 'accountId')),
-  'phone.answer': ({ callId }) => phone.answer(allow(callId, 'answer')).then(() => null),
+  'phone.answer': ({ callId, others }) => phone.answer(allow(callId, 'answer'), answerOthers(others)).then(() => null),
   'phone.decline': ({ callId }) => phone.decline(allow(callId, 'decline')).then(() => null),
   'phone.hangup': ({ callId }) => phone.hangup(allow(callId, 'hangup')).then(() => null),
   'phone.setMuted': ({ callId, muted }) => {

@@ -1,11 +1,13 @@
 import browser from 'webextension-polyfill';
 import { request } from './messenger';
+import type { AnswerOthers } from './protocol';
 
 /** What pages can ask of the phone; components receive this as `actions`. */
 export interface PhoneActions {
   /** From that account, else the default one. */
   call(target: string, accountId?: string): Promise<unknown>;
-  answer(callId: string): Promise<unknown>;
+  /** The call in progress goes on hold first (the default), or is hung up ('end'). */
+  answer(callId: string, others?: AnswerOthers): Promise<unknown>;
   decline(callId: string): Promise<unknown>;
   hangup(callId: string): Promise<unknown>;
   /** The user's intent for that account, else the default one. */
@@ -33,7 +35,7 @@ export interface PhoneActions {
 export function createPhoneActions(): PhoneActions {
   return {
     call: (target, accountId) => request('phone.call', { target, ...(accountId !== undefined ? { accountId } : {}) }),
-    answer: (callId) => request('phone.answer', { callId }),
+    answer: (callId, others) => request('phone.answer', { callId, ...(others !== undefined ? { others } : {}) }),
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),
     setOnline: (online, accountId) => request('account.setOnline', { online, ...(accountId !== undefined ? { id: accountId } : {}) }),

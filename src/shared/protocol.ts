@@ -26,7 +26,11 @@ export interface PhoneRequests {
   'phone.configure': { request: PhoneConfig; reply: PhoneSnapshot };
   /** Calls from that account, else the default one. */
   'phone.call': { request: { target: string; accountId?: string }; reply: { callId: string } };
-  'phone.answer': { request: { callId: string }; reply: null };
+  /**
+   * Answers a ringing call. Any call in progress first goes on hold ('hold', the default: call
+   * waiting's "Hold and answer"), or is hung up ('end': "End and answer"); held calls stay held.
+   */
+  'phone.answer': { request: { callId: string; others?: AnswerOthers }; reply: null };
   'phone.decline': { request: { callId: string }; reply: null };
   'phone.hangup': { request: { callId: string }; reply: null };
   'phone.setMuted': { request: { callId: string; muted: boolean }; reply: null };
@@ -56,6 +60,9 @@ export interface PhoneRequests {
     reply: { to: RemoteParty; accountId: string };
   };
 }
+
+/** What answering a call does to the call in progress: hold it, or end it. */
+export type AnswerOthers = 'hold' | 'end';
 
 /** Everything the phone runs with. */
 export interface PhoneConfig {
