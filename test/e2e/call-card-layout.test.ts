@@ -64,7 +64,7 @@ interface Layout {
  */
 async function measure(page: Page): Promise<Layout> {
   // A string, not a function: the test runner's transpiler would add helpers the page does not have.
-  return page.evaluate(MEASURE) as Promise<Layout>;
+  return page.evaluate<Layout>(MEASURE);
 }
 
 const MEASURE = `(() => {
