@@ -9,10 +9,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { waitForNoPopupCall } from './harness/clickdial.js';
+import { readFileSync } from 'node:fs';
+import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForRegistration } from './harness/clickdial.js';
 import { card, dial, startRig, waitForCardState, waitForHearing, waitForSilence, type Rig } from './harness/call-controls.js';
 import type { FarEnd } from './harness/far-end.js';
-import { aorOf, credentialsOf, type UserId } from './harness/users.js';
+import { startPhoneLab } from './harness/phone-lab.js';
+import { USERS, aorOf, credentialsOf, type UserId } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 
 const ME = aorOf('1001');
@@ -36,20 +38,16 @@ async function nameFarEnd(farEnd: FarEnd, user: UserId, displayName: string): Pr
   );
 }
 
-before(async () => {
-  rig = await startRig(['1002', '1003']);
+/** The far ends with long names, the popup at its own size (Chrome sizes the toolbar popup to the page's 320 px body). */
+async function ready(lab: Rig): Promise<void> {
+  rig = lab;
   popup = rig.popup;
   b = rig.far['1002']!;
   c = rig.far['1003']!;
   await nameFarEnd(b, '1002', LONG_NAME_B);
   await nameFarEnd(c, '1003', LONG_NAME_C);
-  // The popup's own size: Chrome sizes the toolbar popup to the page's 320 px body.
   await popup.setViewportSize({ width: 320, height: 600 });
-});
-
-after(async () => {
-  await rig?.stop();
-});
+}
 
 interface Layout {
   problems: string[];
@@ -164,6 +162,9 @@ async function endEverything(): Promise<void> {
 const toggle = (who: string, name: string) => card(popup, who).getByRole('button', { name, exact: true });
 
 describe('the call card at the popup width', () => {
+  before(async () => ready(await startRig(['1002', '1003'])));
+  after(async () => rig?.stop());
+
   test('every state of a call lays out inside its card: outgoing to a long number, muted, keypad, transfer, holds', async () => {
     await b.clearEvents();
     await dial(popup, LONG_NUMBER);
@@ -340,3 +341,71 @@ describe('the call card at the popup width', () => {
     await endEverything();
   });
 });
+
+// Translations are where words grow ("Mettre en attente et répondre"): the same measurements in
+// French and German, with controls found by their place in the card (the words differ).
+for (const language of ['fr', 'de'] as const) {
+  describe(`the call card at the popup width, in ${language}`, () => {
+    const catalogue = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+    const word = (key: string) => catalogue[key]!.message;
+    const saved = process.env.LANGUAGE;
+
+    before(async () => {
+      // Chromium on Linux picks its UI language (and so chrome.i18n's) from LANGUAGE.
+      process.env.LANGUAGE = language;
+      const lab = await startPhoneLab({ farEnds: ['1002', '1003'], extraArgs: [`--lang=${language}`] });
+      const options = await openOptions(lab.browser.context, lab.browser.extensionId);
+      await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] });
+      await waitForRegistration(options, word('account_registered'));
+      await options.close();
+      const page = await openPopup(lab.browser.context, lab.browser.extensionId);
+      await waitForRegistration(page, word('account_registered'));
+      await ready({ ...lab, popup: page });
+    });
+    after(async () => {
+      await rig?.stop();
+      if (saved === undefined) delete process.env.LANGUAGE;
+      else process.env.LANGUAGE = saved;
+    });
+
+    test('in call, muted, keypad, transfer, held; call waiting; two calls; the summary', async () => {
+      const inCall = word('call_state_in_call');
+      const the = (who: string) => card(popup, who);
+      await b.autoAnswer(true);
+      await popup.locator('[data-focus="dial"]').fill('1002');
+      await popup.locator('button.call-button').click();
+      await waitForCardState(popup, '1002', inCall);
+      await assertLaidOut('in call', 1);
+      const toggles = the('1002').locator('.call-toggles button');
+      await toggles.nth(0).click(); // Mute
+      await the('1002').locator('.call-toggles button[aria-pressed="true"]').waitFor();
+      await assertLaidOutBothSchemes('muted', 1);
+      await toggles.nth(0).click();
+      await toggles.nth(2).click(); // Keypad
+      await the('1002').locator('.call-keypad').waitFor();
+      await assertLaidOut('keypad open', 1);
+      await toggles.nth(2).click();
+      await toggles.nth(3).click(); // Transfer
+      await the('1002').locator('.transfer-form').waitFor();
+      await assertLaidOut('transfer open', 1);
+      await toggles.nth(3).click();
+      await toggles.nth(1).click(); // Hold
+      await waitForCardState(popup, '1002', word('call_state_on_hold'));
+      await assertLaidOut('on hold (collapsed)', 1);
+      await the('1002').locator('[data-focus="resume"]').click();
+      await waitForCardState(popup, '1002', inCall);
+
+      await c.call(ME);
+      await waitForCardState(popup, LONG_NAME_C, word('call_waiting'));
+      await assertLaidOutBothSchemes('call waiting', 2);
+      await the(LONG_NAME_C).locator('[data-focus="answer"]').click(); // Hold and answer
+      await waitForCardState(popup, LONG_NAME_C, inCall);
+      await waitForCardState(popup, '1002', word('call_state_on_hold'));
+      await assertLaidOutBothSchemes('two calls, one held', 2);
+      await the(LONG_NAME_C).locator('[data-focus="hangup"]').click();
+      await popup.locator('section.call-summary').waitFor();
+      await assertLaidOutBothSchemes('held call and the summary', 2);
+      await endEverything();
+    });
+  });
+}
