@@ -2,7 +2,7 @@
 // extension runs; the service worker may come and go around it.
 import browser from 'webextension-polyfill';
 import { dispatch, request, serve, type Handlers } from '../shared/messenger';
-import { ClickDialError, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
+import { ClickDialError, type AnswerOthers, type EventEnvelope, type PhoneType, type SubscriberEvents } from '../shared/protocol';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { optionalBoolean, optionalString, requireBoolean, requireOneOf, requireString } from '../shared/payload';
 import { parsePhoneConfig } from '../shared/phone-config';
@@ -52,6 +52,12 @@ function allow(callId: unknown, command: CallCommand): string {
   return phone.allow(requireString(callId, 'callId'), command);
 }
 
+/** What answering does to the call in progress: 'hold' unless the request says 'end'. */
+function answerOthers(value: unknown): AnswerOthers {
+  if (value === undefined || value === 'hold' || value === 'end') return value ?? 'hold';
+  throw new ClickDialError('Malformed message: "others" must be "hold" or "end".', 'bad-message');
+}
+
 const handlers: Handlers<PhoneType> = {
   'phone.getSnapshot': () => phone.snapshot(),
   'phone.refreshMicrophone': () => phone.refreshMicrophone(),
@@ -62,7 +68,8 @@ const handlers: Handlers<PhoneType> = {
   },
   'phone.call': ({ target, accountId, video }) =>
     phone.call(requireString(target, 'target'), optionalString(accountId, 'accountId'), optionalBoolean(video, 'video')),
-  'phone.answer': ({ callId, video }) => phone.answer(allow(callId, 'answer'), optionalBoolean(video, 'video')).then(() => null),
+  'phone.answer': ({ callId, others, video }) =>
+    phone.answer(allow(callId, 'answer'), answerOthers(others), optionalBoolean(video, 'video')).then(() => null),
   'phone.setCamera': ({ callId, camera }) => {
     const wanted = requireOneOf(camera, 'camera', ['on', 'off', 'next'] as const);
     return ready(callId, 'camera').then((id) => phone.setCamera(id, wanted).then(() => null));

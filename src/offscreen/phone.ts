@@ -13,7 +13,7 @@ import { toDialTarget } from '../shared/dial-string';
 import { MAX_MESSAGE_LENGTH, messageBodyProblem } from '../shared/conversations';
 import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
 import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../shared/phone-model';
-import { ClickDialError } from '../shared/protocol';
+import { ClickDialError, type AnswerOthers } from '../shared/protocol';
 import type { EndedCall, MicrophonePermission, PhoneSnapshot, ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { AudioDevices } from './audio-devices';
 import { CallControls } from './call-controls';
@@ -259,8 +259,11 @@ export class Phone {
     }
   }
 
-  /** video: answer a video call with the camera on (else off; the far end's video still shows). */
-  async answer(callId: string, video = false): Promise<void> {
+  /**
+   * `others`: the call in progress goes on hold ("Hold and answer"), or is hung up first ("End and answer").
+   * `video`: a video call is answered with the camera on (else off; the far end's video still shows).
+   */
+  async answer(callId: string, others: AnswerOthers = 'hold', video = false): Promise<void> {
     const session = this.calls.session(callId);
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
       throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
@@ -271,7 +274,8 @@ export class Phone {
     this.calls.apply(callId, 'answering');
     this.changed();
     try {
-      // Call waiting: the call in progress goes on hold first.
+      // Call waiting: the call in progress is ended, or goes on hold, first; held calls stay held.
+      if (others === 'end') await this.endTalking(callId);
       await this.controls.holdOthers(callId);
       await this.accept(session, video && sdpHasVideo(session.body ?? ''));
     } catch (error) {
@@ -280,6 +284,15 @@ export class Phone {
         this.changed();
       }
       throw error;
+    }
+  }
+
+  /** Hangs up the calls the user is talking on or placing (not held, not ringing here), but `exceptId`. */
+  private async endTalking(exceptId: string): Promise<void> {
+    for (const id of this.calls.ids()) {
+      const call = id === exceptId ? undefined : this.calls.call(id);
+      if (!call || call.held || (call.direction === 'incoming' && call.state === 'ringing')) continue;
+      await this.hangup(id);
     }
   }
 

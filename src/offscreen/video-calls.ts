@@ -81,15 +81,21 @@ export function watchVideo(sdh: Sdh, changed: (video: CallVideo | undefined) => 
 export async function requireCamera(): Promise<void> {
   let state: PermissionState | 'unknown' = 'unknown';
   try {
-    state = (await navigator.permissions.query({ name: 'camera' as PermissionName })).state;
+    state = (await navigator.permissions.query({ name: 'camera' })).state;
   } catch {
     // Not answerable here: getUserMedia says.
   }
   if (state === 'denied') {
-    throw new ClickDialError('The camera is blocked for ClickDial. Open the camera setup (Allow camera) to see how to unblock it, or make an audio call.', 'no-camera');
+    throw new ClickDialError(
+      'The camera is blocked for ClickDial. Open the camera setup (Allow camera) to see how to unblock it, or make an audio call.',
+      'no-camera',
+    );
   }
   if (state === 'prompt') {
-    throw new ClickDialError('ClickDial may not use the camera yet. Click "Allow camera" and accept the browser\'s question, then try again.', 'no-camera');
+    throw new ClickDialError(
+      'ClickDial may not use the camera yet. Click "Allow camera" and accept the browser\'s question, then try again.',
+      'no-camera',
+    );
   }
 }
 

@@ -70,7 +70,7 @@ export function MicrophoneAccess({ device = 'microphone', allowed }: { device?: 
 
   useEffect(() => {
     navigator.permissions
-      .query({ name: device as PermissionName })
+      .query({ name: device })
       .then((status) => {
         setState(status.state);
         status.onchange = () => report(status.state);

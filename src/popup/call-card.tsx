@@ -1,3 +1,4 @@
+import type { ComponentChildren, Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { lineName } from '../shared/account-selectors';
 import { isWaiting } from '../shared/call-selectors';
@@ -7,7 +8,7 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot, PhoneSnapshot } from '../shared/snapshot';
 import { CallKeypad } from './call-keypad';
 import { TransferForm } from './transfer-form';
-import { CallVideo, CameraButtons } from './call-video';
+import { CallVideo, SwitchCamera } from './call-video';
 import { focusable, useFocusRequest } from './focus-keeper';
 import { t } from '../shared/i18n';
 
@@ -20,6 +21,16 @@ interface Props {
   dtmfSent?: string;
   onTone?: (tone: string) => void;
 }
+
+/**
+ * One call as a card. Its width never depends on its words: the in-call toggles (Mute, Hold,
+ * Keypad, Transfer) sit in a grid of equal columns and keep their labels, their on/off state
+ * is aria-pressed, shown by an inverted fill and a filled mark (not colour alone); long names,
+ * numbers and translations wrap inside the card instead of pushing controls out of it.
+ * A ringing call is drawn larger (call-list.tsx puts it on top); a held call is one line:
+ * the party, "On hold", Resume (and Hang up). A call ringing during another (call waiting)
+ * offers "Hold and answer" and "End and answer".
+ */
 
 /** Talk time since answer, or time since the call started while it rings. */
 function useElapsed(since: number): string {
@@ -73,6 +84,11 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
     requestFocus(focusable(held ? 'resume' : 'hold', call.id));
     void run(() => (held ? actions.hold(call.id, true) : actions.switchTo(call.id)));
   };
+  // Answered, focus goes to the call's Hang up (the Answer button is gone with the ringing).
+  const answer = (others?: 'end', video = false) => {
+    requestFocus(focusable('hangup', call.id));
+    void run(() => (others || video ? actions.answer(call.id, { ...(others ? { others } : {}), video }) : actions.answer(call.id)));
+  };
   // What the buttons offer is what the call's transition table allows (shared/call-table.ts).
   const allowed = allowedCommands(call);
   const can = (command: CallCommand) => allowed.includes(command);
@@ -86,9 +102,21 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       {t('call_hang_up')}
     </button>
   );
-  return (
+  const state = <span class="call-state">{waiting ? t('call_waiting') : describeCallState(call)}</span>;
+  const timer = (
+    <span class="call-duration" role="timer" aria-label={t('call_duration')}>
+      {elapsed}
+    </span>
+  );
+  const notes = callNotes(call, snapshot).map((note) => (
+    <p key={note} class="call-note">
+      {note}
+    </p>
+  ));
+  const classes = ['call', call.state, isActive && 'current', call.held && 'held', ringingIn && 'incoming', waiting && 'waiting'];
+  const article = (children: ComponentChildren) => (
     <article
-      class={`call ${call.state}${isActive ? ' current' : ''}${call.held ? ' held' : ''}`}
+      class={classes.filter(Boolean).join(' ')}
       data-call-id={call.id}
       data-direction={call.direction}
       aria-label={t('call_with', { name: remoteName(call) })}
@@ -100,50 +128,79 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
         }
       }}
     >
-      <div class="call-who">
-        <span class="call-name">{remoteName(call)}</span>
-        <span class="call-uri">{call.remote.uri}</span>
-        {line !== undefined && (
-          <span class="call-line" data-testid="call-line">
-            {t(call.direction === 'incoming' ? 'call_to_line' : 'call_from_line', { line })}
-          </span>
+      {children}
+    </article>
+  );
+
+  // Held: one line (the party, "On hold" and its time, Resume, Hang up), notes below.
+  if (connected && call.held) {
+    return article(
+      <>
+        <div class="call-line-row">
+          <div class="call-who">
+            <span class="call-name">{remoteName(call)}</span>
+            <span class="call-meta">
+              {state}
+              {timer}
+            </span>
+          </div>
+          {can('resume') && (
+            <button type="button" class="answer" data-focus="resume" onClick={() => hold(false)}>
+              {t('call_resume')}
+            </button>
+          )}
+          {hangup}
+        </div>
+        {notes}
+        {can('completeTransfer') && (
+          <div class="call-buttons">
+            <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
+              {t('call_complete_transfer')}
+            </button>
+            {cancelTransfer}
+          </div>
         )}
+      </>,
+    );
+  }
+
+  return article(
+    <>
+      <div class="call-head">
+        <div class="call-who">
+          <span class="call-name">{remoteName(call)}</span>
+          <span class="call-uri">{call.remote.uri}</span>
+          {line !== undefined && (
+            <span class="call-line" data-testid="call-line">
+              {t(call.direction === 'incoming' ? 'call_to_line' : 'call_from_line', { line })}
+            </span>
+          )}
+        </div>
+        {timer}
       </div>
-      <div class="call-meta">
-        <span class="call-state">{waiting ? t('call_waiting') : describeCallState(call)}</span>
-        <span class="call-duration" role="timer" aria-label={t('call_duration')}>
-          {elapsed}
-        </span>
-      </div>
-      {callNotes(call, snapshot).map((note) => (
-        <p key={note} class="call-note">
-          {note}
-        </p>
-      ))}
+      <div class="call-meta">{state}</div>
+      {notes}
       <CallVideo call={call} />
-      {ringingIn && can('answer') && (
-        <div class="call-buttons">
-          <button
-            type="button"
-            class="answer"
-            data-focus="answer"
-            onClick={() => {
-              requestFocus(focusable('hangup', call.id));
-              void run(() => actions.answer(call.id));
-            }}
-            title={waiting ? t('call_answer_waiting_title') : undefined}
-          >
+      {ringingIn && can('answer') && waiting && (
+        <div class="call-buttons answer-choices">
+          <button type="button" class="answer wide" data-focus="answer" title={t('call_answer_waiting_title')} onClick={() => answer()}>
+            {t('card_hold_and_answer')}
+          </button>
+          <button type="button" class="answer" title={t('card_end_and_answer_title')} onClick={() => answer('end')}>
+            {t('card_end_and_answer')}
+          </button>
+          <button type="button" class="hangup" onClick={() => void run(() => actions.decline(call.id))}>
+            {t('call_decline')}
+          </button>
+        </div>
+      )}
+      {ringingIn && can('answer') && !waiting && (
+        <div class="call-buttons answer-choices">
+          <button type="button" class="answer" data-focus="answer" onClick={() => answer()}>
             {t('call_answer')}
           </button>
           {call.video && (
-            <button
-              type="button"
-              class="answer"
-              onClick={() => {
-                requestFocus(focusable('hangup', call.id));
-                void run(() => actions.answer(call.id, true));
-              }}
-            >
+            <button type="button" class="answer" onClick={() => answer(undefined, true)}>
               {t('video_answer')}
             </button>
           )}
@@ -158,36 +215,31 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           {cancelTransfer}
         </div>
       )}
-      {connected && call.held && (
-        <div class="call-buttons">
-          <button type="button" class="answer" data-focus="resume" onClick={() => hold(false)}>
-            {t('call_resume')}
-          </button>
-          {hangup}
-        </div>
-      )}
-      {connected && !call.held && (
+      {connected && (
         <>
-          <div class="call-buttons">
-            <button type="button" aria-pressed={call.muted} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))}>
-              {call.muted ? t('call_unmute') : t('call_mute')}
-            </button>
-            <CameraButtons call={call} actions={actions} run={run} />
-            {can('hold') && (
-              <button type="button" data-focus="hold" onClick={() => hold(true)}>
-                {t('call_hold')}
-              </button>
-            )}
+          <div class="call-toggles" role="group" aria-label={t('card_controls_label')}>
+            <Toggle pressed={call.muted} label={t('call_mute')} onClick={() => void run(() => actions.setMuted(call.id, !call.muted))} />
+            {can('hold') && <Toggle pressed={false} focus="hold" label={t('call_hold')} onClick={() => hold(true)} />}
             {can('dtmf') && (
-              <button type="button" ref={openers.keypad} aria-expanded={panel === 'keypad'} onClick={() => toggle('keypad')}>
-                {t('call_keypad')}
-              </button>
+              <Toggle pressed={panel === 'keypad'} buttonRef={openers.keypad} label={t('call_keypad')} onClick={() => toggle('keypad')} />
             )}
             {can('transfer') && !call.consultFor && (
-              <button type="button" ref={openers.transfer} aria-expanded={panel === 'transfer'} onClick={() => toggle('transfer')}>
-                {t('call_transfer')}
-              </button>
+              <Toggle
+                pressed={panel === 'transfer'}
+                buttonRef={openers.transfer}
+                label={t('call_transfer')}
+                onClick={() => toggle('transfer')}
+              />
             )}
+            {call.video && can('camera') && (
+              <Toggle
+                pressed={call.video.camera}
+                focus="camera"
+                label={t('video_camera')}
+                onClick={() => void run(() => actions.setCamera(call.id, call.video?.camera ? 'off' : 'on'))}
+              />
+            )}
+            {call.video?.camera && can('camera') && <SwitchCamera call={call} actions={actions} run={run} />}
           </div>
           {can('completeTransfer') && (
             <div class="call-buttons">
@@ -208,6 +260,24 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           )}
         </>
       )}
-    </article>
+    </>,
+  );
+}
+
+interface ToggleProps {
+  pressed: boolean;
+  label: string;
+  onClick: () => void;
+  focus?: 'hold' | 'camera';
+  buttonRef?: Ref<HTMLButtonElement>;
+}
+
+/** An on/off control whose name stays the same (aria-pressed says the state); its mark fills when on. */
+function Toggle({ pressed, label, onClick, focus, buttonRef }: ToggleProps) {
+  return (
+    <button type="button" class="toggle" aria-pressed={pressed} data-focus={focus} ref={buttonRef} onClick={onClick}>
+      <span class="toggle-mark" aria-hidden="true" />
+      <span class="toggle-label">{label}</span>
+    </button>
   );
 }

@@ -4,7 +4,6 @@
 // already plays there. Its sheet, call-video.css, is linked by the page.
 import { useEffect, useRef } from 'preact/hooks';
 import { findCallStreams } from '../shared/call-streams';
-import { allowedCommands } from '../shared/call-table';
 import { remoteName } from '../shared/describe-state';
 import type { PhoneActions } from '../shared/phone-actions';
 import type { CallSnapshot } from '../shared/snapshot';
@@ -53,25 +52,11 @@ interface ButtonProps {
   run: (action: () => Promise<unknown>) => Promise<boolean>;
 }
 
-/** Camera on/off (a toggle) and the next camera, where the call's table allows them. */
-export function CameraButtons({ call, actions, run }: ButtonProps) {
-  if (!call.video || !allowedCommands(call).includes('camera')) return null;
-  const on = call.video.camera;
+/** The next camera of the machine, for a call that sends one (the camera toggle is the card's). */
+export function SwitchCamera({ call, actions, run }: ButtonProps) {
   return (
-    <>
-      <button
-        type="button"
-        aria-pressed={on}
-        data-focus="camera"
-        onClick={() => void run(() => actions.setCamera(call.id, on ? 'off' : 'on'))}
-      >
-        {t('video_camera')}
-      </button>
-      {on && (
-        <button type="button" onClick={() => void run(() => actions.setCamera(call.id, 'next'))}>
-          {t('video_switch_camera')}
-        </button>
-      )}
-    </>
+    <button type="button" class="toggle" onClick={() => void run(() => actions.setCamera(call.id, 'next'))}>
+      <span class="toggle-label">{t('video_switch_camera')}</span>
+    </button>
   );
 }

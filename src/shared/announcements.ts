@@ -1,5 +1,5 @@
 // What a screen reader is told when the phone changes, in words: a call that
-// rings, waits, is answered, held or ends (with how it ended), an account
+// rings, waits, is answered, held, muted or ends (with how it ended), an account
 // whose registration changes, a message that arrives. Pure: the pages' live
 // regions (shared/live-regions.tsx, fed by shared/use-announcements.ts) say what these return.
 import { accountLabel, describeAccount, lineName } from './account-selectors';
@@ -41,6 +41,8 @@ function callChanges(before: PhoneSnapshot, after: PhoneSnapshot, out: Announcem
       if (!call.held && was.held) out.polite.push(t('say_back_in_call', { name }));
       if (call.remoteHold && !was.remoteHold) out.polite.push(t('say_remote_hold', { name }));
       if (!call.remoteHold && was.remoteHold) out.polite.push(t('say_remote_unhold', { name }));
+      // Also said when mute comes from elsewhere (the keyboard shortcut, another page), not only from the pressed button.
+      if (call.muted !== was.muted) out.polite.push(t(call.muted ? 'card_say_muted' : 'card_say_unmuted', { name }));
     }
   }
 }

@@ -94,9 +94,10 @@ export function formatDateTime(at: number): string {
 /**
  * A duration in words ("1 minute, 5 seconds", "1 Minute, 5 Sekunden") for sentences that are
  * read aloud, where a clock-like "1:05" is ambiguous. Intl.NumberFormat's units give each part
- * its plural form; Intl.ListFormat joins them as the language lists units.
+ * its plural form; Intl.ListFormat joins them as the language lists units. `short` ("1 min,
+ * 5 sec") is for a line on a card, where the long form would take two.
  */
-export function durationWords(ms: number): string {
+export function durationWords(ms: number, unitDisplay: 'long' | 'short' = 'long'): string {
   const total = Math.max(0, Math.round(ms / 1000));
   const parts: [number, 'hour' | 'minute' | 'second'][] = [
     [Math.floor(total / 3600), 'hour'],
@@ -106,8 +107,8 @@ export function durationWords(ms: number): string {
   const language = uiLanguage();
   const said = parts
     .filter(([value], index) => value > 0 || (total === 0 && index === 2))
-    .map(([value, unit]) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value));
-  return new Intl.ListFormat(language, { type: 'unit', style: 'long' }).format(said);
+    .map(([value, unit]) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay }).format(value));
+  return new Intl.ListFormat(language, { type: 'unit', style: unitDisplay }).format(said);
 }
 
 /**

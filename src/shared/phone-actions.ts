@@ -1,12 +1,13 @@
 import browser from 'webextension-polyfill';
 import { request } from './messenger';
+import type { AnswerOthers } from './protocol';
 
 /** What pages can ask of the phone; components receive this as `actions`. */
 export interface PhoneActions {
   /** From that account, else the default one. */
   call(target: string, accountId?: string, video?: boolean): Promise<unknown>;
-  /** video: with the camera on (a video call). */
-  answer(callId: string, video?: boolean): Promise<unknown>;
+  /** The call in progress goes on hold first (the default), or is hung up ('end'); video: with the camera on. */
+  answer(callId: string, how?: { others?: AnswerOthers; video?: boolean }): Promise<unknown>;
   /** A video call's camera: on, off, or the next camera. */
   setCamera(callId: string, camera: 'on' | 'off' | 'next'): Promise<unknown>;
   decline(callId: string): Promise<unknown>;
@@ -38,7 +39,12 @@ export function createPhoneActions(): PhoneActions {
   return {
     call: (target, accountId, video) =>
       request('phone.call', { target, ...(accountId !== undefined ? { accountId } : {}), ...(video ? { video } : {}) }),
-    answer: (callId, video) => request('phone.answer', { callId, ...(video ? { video } : {}) }),
+    answer: (callId, how = {}) =>
+      request('phone.answer', {
+        callId,
+        ...(how.others !== undefined ? { others: how.others } : {}),
+        ...(how.video ? { video: true } : {}),
+      }),
     setCamera: (callId, camera) => request('phone.setCamera', { callId, camera }),
     decline: (callId) => request('phone.decline', { callId }),
     hangup: (callId) => request('phone.hangup', { callId }),

@@ -26,8 +26,12 @@ export interface PhoneRequests {
   'phone.configure': { request: PhoneConfig; reply: PhoneSnapshot };
   /** Calls from that account, else the default one. */
   'phone.call': { request: { target: string; accountId?: string; video?: boolean }; reply: { callId: string } };
-  /** video false: a video call is answered with the camera off (the far end's video still shows). */
-  'phone.answer': { request: { callId: string; video?: boolean }; reply: null };
+  /**
+   * Answers a ringing call. Any call in progress first goes on hold ('hold', the default: call
+   * waiting's "Hold and answer"), or is hung up ('end': "End and answer"); held calls stay held.
+   * video: a video call is answered with the camera on (else off; the far end's video still shows).
+   */
+  'phone.answer': { request: { callId: string; others?: AnswerOthers; video?: boolean }; reply: null };
   /** A video call's camera: on, off, or the next camera of the machine (each by re-INVITE or a track swap). */
   'phone.setCamera': { request: { callId: string; camera: 'on' | 'off' | 'next' }; reply: null };
   'phone.decline': { request: { callId: string }; reply: null };
@@ -59,6 +63,9 @@ export interface PhoneRequests {
     reply: { to: RemoteParty; accountId: string };
   };
 }
+
+/** What answering a call does to the call in progress: hold it, or end it. */
+export type AnswerOthers = 'hold' | 'end';
 
 /** Everything the phone runs with. */
 export interface PhoneConfig {

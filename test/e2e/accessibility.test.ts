@@ -284,7 +284,7 @@ describe('accessibility', () => {
 
     await c.call(ME);
     await waitForSpoken(popup, 'assertive', 'Call waiting: 1003 is calling.');
-    await waitForFocus(popup, 'Answer', '1003');
+    await waitForFocus(popup, 'Hold and answer', '1003');
     await card(popup, '1003').getByRole('button', { name: 'Decline' }).click();
     await waitForSpoken(popup, 'polite', 'Declined the call from 1003.');
     await b.hangup();

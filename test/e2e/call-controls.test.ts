@@ -78,11 +78,12 @@ describe('call controls in the popup', () => {
   });
 
   test('mute and unmute: one direction only; we still hear the far end', async () => {
-    await card(popup, '1002').getByRole('button', { name: 'Mute' }).click();
+    await card(popup, '1002').getByRole('button', { name: 'Mute', pressed: false }).click();
     await card(popup, '1002').getByText('Muted: they cannot hear you').waitFor();
     await waitForSilence(b, '1002 to hear nothing while we are muted');
     assert.ok((await offscreenEnergyOver(rig.browser.context, 400)) > 0.001, 'we keep hearing 1002 while muted');
-    await card(popup, '1002').getByRole('button', { name: 'Unmute' }).click();
+    // Mute keeps its name (a toggle): pressed again, it unmutes.
+    await card(popup, '1002').getByRole('button', { name: 'Mute', pressed: true }).click();
     await waitForHearing(b, '1002 to hear us after unmute');
     assert.equal(await card(popup, '1002').getByText('Muted').count(), 0);
   });

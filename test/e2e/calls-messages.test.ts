@@ -67,7 +67,7 @@ describe('several calls, messages, history, audio devices', () => {
     await c.clearEvents();
     await c.call(aorOf('1001'));
     await waitForCardState(popup, '1003', 'Call waiting');
-    await card(popup, '1003').getByRole('button', { name: 'Answer' }).click();
+    await card(popup, '1003').getByRole('button', { name: 'Hold and answer' }).click();
     await c.waitForCallState('Established');
     await waitForCardState(popup, '1002', 'On hold');
     await waitForCardState(popup, '1003', 'In call');

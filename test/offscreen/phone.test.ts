@@ -274,6 +274,43 @@ describe('incoming calls', () => {
     await until(() => w.ended.length === 2, 'both ended');
   });
 
+  it('call waiting, "End and answer": the call in progress gets a BYE (no hold re-INVITE), then the waiting call is answered', async () => {
+    const w = await registeredWorld();
+    const { callId: first } = await w.phone.call('1002');
+    await until(() => w.far.invitations.length === 1, 'the INVITE');
+    await w.far.last().accept();
+    await until(() => state(w) === 'active', 'the first call active');
+    w.far.call('sip:1001@clickdial.test');
+    await until(() => w.now().calls.length === 2, 'the waiting call');
+    const second = w.now().calls.find((c) => c.id !== first)!.id;
+    await w.phone.answer(w.phone.allow(second, 'answer'), 'end');
+    await until(() => w.now().calls.length === 1 && w.now().calls[0]?.state === 'active', 'only the answered call');
+    expect(w.now().calls[0]?.id).toBe(second);
+    await until(() => sentBy(w, 'phone', 'BYE').length === 1 && w.ended.length === 1, 'the BYE');
+    expect(sentBy(w, 'phone', 'INVITE')).toHaveLength(1); // the first call's INVITE, no hold re-INVITE
+    expect(w.ended.map((e) => [e.call.id, e.outcome])).toEqual([[first, 'completed']]);
+    await w.phone.hangup(second);
+    await until(() => w.ended.length === 2, 'both ended');
+  });
+
+  it('call waiting, "Hold and answer" (the default): the call in progress is held, not ended', async () => {
+    const w = await registeredWorld();
+    const { callId: first } = await w.phone.call('1002');
+    await until(() => w.far.invitations.length === 1, 'the INVITE');
+    await w.far.last().accept();
+    await until(() => state(w) === 'active', 'the first call active');
+    w.far.call('sip:1001@clickdial.test');
+    await until(() => w.now().calls.length === 2, 'the waiting call');
+    const second = w.now().calls.find((c) => c.id !== first)!.id;
+    await w.phone.answer(second, 'hold');
+    await until(() => w.now().calls.find((c) => c.id === second)?.state === 'active', 'the second call active');
+    expect(w.now().calls.find((c) => c.id === first)).toMatchObject({ state: 'active', held: true });
+    expect(sentBy(w, 'phone', 'BYE')).toHaveLength(0);
+    await w.phone.hangup(first);
+    await w.phone.hangup(second);
+    await until(() => w.ended.length === 2, 'both ended');
+  });
+
   it('our own media that cannot be started for an answer ends the call as failed, with the reason', async () => {
     const w = await registeredWorld();
     const { callId } = await incoming(w);

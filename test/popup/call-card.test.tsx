@@ -13,13 +13,26 @@ describe('CallCard', () => {
   it('offers mute, hold, keypad and transfer on a connected call', () => {
     const out = html(mockCall());
     for (const label of ['>Mute<', '>Hold<', '>Keypad<', '>Transfer<', 'Hang up']) expect(out).toContain(label);
+    expect(out.match(/aria-pressed="false"/g)).toHaveLength(4);
+  });
+
+  it('keeps the Mute label when muted: the state is aria-pressed, the label does not change the width', () => {
+    const out = html(mockCall({ muted: true }));
+    expect(out).toMatch(/aria-pressed="true"[^>]*>(<span[^>]*><\/span>)?<span class="toggle-label">Mute</);
+    expect(out).not.toContain('Unmute');
+  });
+
+  it('collapses a held call to one line: the party, On hold, Resume (and Hang up), no toggles', () => {
+    const out = html(mockCall({ held: true }), [mockCall({ id: 'other' })]);
+    expect(out).toContain('call-line-row');
+    expect(out).not.toContain('aria-pressed');
+    for (const label of ['On hold', '>Resume<', 'Hang up']) expect(out).toContain(label);
   });
 
   it('shows our hold, the far end holding us, and mute', () => {
     expect(html(mockCall({ held: true }))).toContain('On hold');
     expect(html(mockCall({ held: true }))).toContain('>Resume<');
     expect(html(mockCall({ remoteHold: true }))).toContain('Held by the other side');
-    expect(html(mockCall({ muted: true }))).toContain('>Unmute<');
     expect(html(mockCall({ muted: true }))).toContain('Muted: they cannot hear you');
   });
 
@@ -27,6 +40,16 @@ describe('CallCard', () => {
     const ringing = mockCall({ id: 'b', direction: 'incoming', state: 'ringing', answeredAt: undefined });
     expect(html(ringing, [mockCall()])).toContain('Call waiting');
     expect(html(ringing)).toContain('Incoming call');
+  });
+
+  it('offers Hold and answer, End and answer and Decline for a waiting call; Answer and Decline for a lone one', () => {
+    const ringing = mockCall({ id: 'b', direction: 'incoming', state: 'ringing', answeredAt: undefined });
+    const waiting = html(ringing, [mockCall()]);
+    for (const label of ['>Hold and answer<', '>End and answer<', '>Decline<']) expect(waiting).toContain(label);
+    expect(waiting).not.toContain('>Answer<');
+    const lone = html(ringing);
+    for (const label of ['>Answer<', '>Decline<']) expect(lone).toContain(label);
+    expect(lone).not.toContain('and answer');
   });
 
   it('offers complete and cancel on a consultation call, and shows transfers', () => {

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { PhoneView } from '../../src/popup/phone-view';
 import { mockCall, mockSnapshot, recordingActions } from './mock-snapshot';
+
+// The call list listens for ended calls (its summary) through the runtime.
+vi.mock('webextension-polyfill', async () => (await import('./fake-runtime')).polyfill);
 
 const html = (snapshot = mockSnapshot()) => renderToString(<PhoneView snapshot={snapshot} actions={recordingActions()} />);
 

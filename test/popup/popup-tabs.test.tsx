@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { PopupTabs, tabForKey } from '../../src/popup/popup-tabs';
 import { mockSnapshot, recordingActions } from './mock-snapshot';
+
+// The call list listens for ended calls (its summary) through the runtime.
+vi.mock('webextension-polyfill', async () => (await import('./fake-runtime')).polyfill);
 
 afterEach(() => document.body.replaceChildren());
 

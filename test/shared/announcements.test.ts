@@ -51,6 +51,13 @@ describe('what the live regions say when the phone changes', () => {
     ]);
   });
 
+  it('says mute and unmute, wherever they came from', () => {
+    const talking = mockSnapshot({ calls: [mockCall()] });
+    const muted = mockSnapshot({ calls: [mockCall({ muted: true })] });
+    expect(snapshotAnnouncements(talking, muted).polite).toEqual(['Muted: 1002 cannot hear you.']);
+    expect(snapshotAnnouncements(muted, talking).polite).toEqual(['Microphone on: 1002 hears you again.']);
+  });
+
   it('says where a registration lands, with its error, and not the steps on the way; the options hear no calls', () => {
     const registering = mockSnapshot({}, { registration: 'registering', connection: 'connecting' });
     const failed = mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401)' });
