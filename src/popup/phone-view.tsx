@@ -22,7 +22,7 @@ export function PhoneView({
   unreachable,
   siteSwitch = true,
 }: ViewProps & { unreachable?: string | undefined; siteSwitch?: boolean }) {
-  const { error, run, clear } = useAction();
+  const { error, code, run, clear } = useAction();
   const needsMicrophone = snapshot.accounts.length > 0 && (snapshot.microphone === 'prompt' || snapshot.microphone === 'denied');
   return (
     <div class="phone">
@@ -40,7 +40,11 @@ export function PhoneView({
           </button>
         </p>
       )}
-      <ErrorBanner error={error} onDismiss={clear} />
+      <ErrorBanner
+        error={error}
+        onDismiss={clear}
+        action={code === 'no-camera' ? { label: t('camera_allow'), onClick: () => void run(actions.openCameraSetup) } : undefined}
+      />
       {snapshot.notice && (snapshot.calls.length === 0 || Date.now() - snapshot.notice.at < NOTICE_DURING_CALLS_MS) && (
         <p class="banner notice" role="status">
           {snapshot.notice.text}
