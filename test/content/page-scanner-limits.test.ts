@@ -100,11 +100,15 @@ describe('one long text node', () => {
       sent.push(request.windows.reduce((sum, w) => sum + w.text.length, 0));
       return findNumbers(request);
     });
+    const started = performance.now();
     await until(() => ourLinks().length > 0, 30_000);
+    const took = performance.now() - started;
     expect(ourLinks().map((a) => a.textContent)).toEqual(['+1 415 555 0132']);
     expect(pre.textContent).toBe(text);
-    // A 10 ms budget, plus the odd pause of a loaded test machine (a pass over the whole node took seconds).
-    expect(Math.max(...slices)).toBeLessThan(150);
+    // No slice holds the page for long: the checking of the whole node in one slice would be
+    // (nearly) all of the time taken. Against the whole rather than a fixed bound, since a
+    // loaded test machine slows both alike.
+    expect(Math.max(...slices)).toBeLessThan(took / 5);
     // 300 K characters in windows of at most 16 K (and their context): one request each.
     expect(sent.length).toBeGreaterThan(300_000 / (WINDOW_CHARS + 200));
     expect(Math.max(...sent)).toBeLessThanOrEqual(WINDOW_CHARS + 200);
