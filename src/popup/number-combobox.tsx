@@ -8,7 +8,10 @@
 //
 //   closed ──typing that matches / Down──▶ open (nothing chosen)
 //   open ──Down / Up──▶ an option chosen ──Enter / click──▶ onPick, closed
-//   open ──Escape / leaving the field / nothing matches──▶ closed (until typed into again)
+//   open ──Escape / nothing matches──▶ closed (until typed into again)
+//
+// Leaving the field keeps the list: it is in the page's flow, and closing it on
+// the mousedown of Call or a dial key would move that button from under the click.
 import type { Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { DialSuggestion } from '../shared/dial-suggestions';
@@ -101,8 +104,6 @@ export function NumberCombobox({
           setActive(-1);
           onValue(raw);
         }}
-        onBlur={() => setDismissed(true)}
-        onFocus={() => setDismissed(false)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             if (suggestions.length === 0) return;

@@ -103,6 +103,13 @@ describe('NumberCombobox', () => {
     expect(key(input, 'Escape').defaultPrevented).toBe(false);
   });
 
+  it('keeps the list when focus leaves the field, so the buttons below do not move under a click', () => {
+    const input = mount();
+    type(input, 'a');
+    void act(() => void input.dispatchEvent(new FocusEvent('blur')));
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+  });
+
   it('picks an option on click', () => {
     const input = mount();
     type(input, 'a');
