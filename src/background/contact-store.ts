@@ -17,7 +17,7 @@ import { serialized } from './serialized';
 const queue = serialized();
 
 async function read(): Promise<Contact[]> {
-  const stored = await browser.storage.local.get(CONTACTS_KEY);
+  const stored = await browser.storage.local.get([CONTACTS_KEY]);
   return parseContacts(stored[CONTACTS_KEY]);
 }
 
