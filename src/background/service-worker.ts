@@ -18,6 +18,7 @@ import { listenForCallHistory, recordCall } from './call-history';
 import { watchPhone } from './phone-watch';
 import { listenForMessages } from './message-store';
 import { openSetupOnInstall } from './setup-tab';
+import { watchContactDirectory } from './contact-directory';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
@@ -28,6 +29,7 @@ protectStorage();
 registerNotificationHandlers();
 listenForCallHistory();
 listenForMessages();
+watchContactDirectory();
 openSetupOnInstall();
 
 // The phone pushes every change; the worker mirrors it on its surfaces
