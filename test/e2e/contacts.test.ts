@@ -20,6 +20,7 @@ import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.
 import type { FarEnd } from './harness/far-end.js';
 import { aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
+import { axeViolations, formatViolation, type AxeViolation } from './harness/axe.js';
 
 let lab: PhoneLab;
 let bea: FarEnd;
@@ -115,6 +116,14 @@ describe('the address book', () => {
     await bea.call(ME);
     await waitForPopupCallState(popup, 'Incoming call');
     assert.equal((await popupCalls(popup))[0]?.name, 'Bea Bauer');
+    // The worker names the caller too: the toolbar's title.
+    await waitFor(
+      async () =>
+        (await lab.browser.serviceWorker.evaluate(() => chrome.action.getTitle({}))) === 'ClickDial: Incoming call from Bea Bauer',
+      {
+        what: 'the toolbar title to name the contact',
+      },
+    );
     // The caller gives up: a missed call, filed under the contact's name.
     await bea.hangup();
     await waitForNoPopupCall(popup);
@@ -207,5 +216,27 @@ describe('the address book', () => {
     const book = stored.contacts as { version: number; contacts: { name: string; numbers: { number: string; type: string }[] }[] };
     assert.equal(book.version, 1);
     assert.deepEqual(book.contacts.find((c) => c.name === 'Dora Diaz')?.numbers, [{ number: '(415) 555-0199', type: 'mobile' }]);
+  });
+
+  test('f: axe finds nothing in the address book, its form with an error, and the open suggestions, light and dark', async () => {
+    const found: AxeViolation[] = [];
+    await options.bringToFront();
+    found.push(...(await axeViolations(options, 'options, address book with contacts')));
+    await options.getByRole('button', { name: 'Add contact' }).click();
+    await options.getByRole('button', { name: 'Save contact' }).click();
+    await options.locator('form.contact-form [role=alert]').waitFor();
+    found.push(...(await axeViolations(options, 'options, new contact without a number')));
+    await options.keyboard.press('Escape');
+    await options.getByRole('button', { name: 'Add contact' }).waitFor();
+
+    await popup.bringToFront();
+    const field = popup.getByRole('combobox', { name: 'Number or SIP address' });
+    await field.fill('');
+    await field.pressSequentially('ca');
+    await popup.getByRole('option', { name: /Castro, Carl/ }).waitFor();
+    await popup.keyboard.press('ArrowDown');
+    found.push(...(await axeViolations(popup, 'popup, suggestions open, one chosen')));
+    await popup.keyboard.press('Escape');
+    assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
   });
 });
