@@ -8,7 +8,8 @@
 //   text message received --> "Message from X"; click opens the popup
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from '../shared/snapshot';
 import { errorMessage } from '../shared/protocol';
-import { isWaiting, partyName, ringingCalls } from '../shared/call-selectors';
+import { isWaiting, ringingCalls } from '../shared/call-selectors';
+import { remoteName } from '../shared/describe-state';
 import {
   MESSAGE_PREFIX,
   MISSED_PREFIX,
@@ -29,11 +30,13 @@ import { defaultAccount } from '../shared/stored-accounts';
 import { t } from '../shared/i18n';
 import { showCallWindow } from './call-window';
 import { CALL_WINDOW_PAGE } from '../shared/call-window';
+import { refreshContactDirectory } from './contact-directory';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
   const wanted = new Set(ringing.map((c) => ringId(c.id)));
   const shown = Object.keys(await chrome.notifications.getAll());
+  if (ringing.some((c) => !shown.includes(ringId(c.id)))) await refreshContactDirectory().catch(() => undefined);
   await Promise.all([
     ...shown.filter((id) => id.startsWith(RING_PREFIX) && !wanted.has(id)).map((id) => chrome.notifications.clear(id)),
     ...ringing
@@ -62,6 +65,7 @@ export async function notifyMessage(message: ReceivedMessage): Promise<void> {
 }
 
 export async function notifyCallEnded(ended: EndedCall): Promise<void> {
+  await refreshContactDirectory().catch(() => undefined);
   const failedIncoming = ended.outcome === 'failed' && ended.call.direction === 'incoming' && ended.call.answeredAt === undefined;
   if (ended.outcome === 'missed' || failedIncoming) await showMissed(ended, await storedLineName(ended.call.accountId));
   // A call started from a page, a shortcut or the menu has no window to say why it failed: a notification does.
@@ -70,7 +74,7 @@ export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   }
   // Cut off on our side: never silently.
   if (ended.outcome === 'dropped') {
-    const name = partyName(ended.call.remote);
+    const name = remoteName(ended.call);
     await showError(ended.reason ? t('notify_dropped_why', { name, reason: ended.reason }) : t('notify_dropped', { name }));
   }
 }

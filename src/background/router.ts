@@ -25,6 +25,7 @@ import type { OutsideCallPhone } from './outside-call';
 import { mirrorClickToCallSettings } from './storage-access';
 import { findNumbersFor } from './find-numbers';
 import { featureHandlers } from './feature-handlers';
+import { contactHandlers } from './contact-handlers';
 import { loadPhoneSettings } from './settings-store';
 import { takeLostCalls } from './live-calls';
 import { openSetup } from './setup-tab';
@@ -71,6 +72,7 @@ const handlers: Handlers<BackgroundType> = {
     toPhone,
     reconfigure: reconfigurePhone,
   }),
+  ...contactHandlers(),
   'account.list': async () => {
     const { accounts, defaultId } = await loadAccounts();
     return { accounts, defaultId };

@@ -19,6 +19,7 @@ import { watchPhone } from './phone-watch';
 import { listenForMessages } from './message-store';
 import { openSetupOnInstall } from './setup-tab';
 import { showCallWindowForRings } from './call-window';
+import { watchContactDirectory } from './contact-directory';
 
 const KEEPALIVE_ALARM = 'phone-keepalive';
 
@@ -29,6 +30,7 @@ protectStorage();
 registerNotificationHandlers();
 listenForCallHistory();
 listenForMessages();
+watchContactDirectory();
 openSetupOnInstall();
 
 // The phone pushes every change; the worker mirrors it on its surfaces

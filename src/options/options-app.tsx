@@ -5,6 +5,7 @@ import { AccountsPanel } from './accounts-panel';
 import { AudioPanel } from './audio-panel';
 import { CallSettingsPanel } from './call-settings-panel';
 import { ClickToCallPanel } from './click-to-call-panel';
+import { ContactsPanel } from './contacts-panel';
 import { MicrophonePanel } from './microphone-panel';
 import { ShortcutsPanel } from './shortcuts-panel';
 import { LiveRegions } from '../shared/live-regions';
@@ -39,6 +40,7 @@ export function OptionsApp({ store, actions }: { store: PhoneStore; actions: Pho
       <CallSettingsPanel />
       <AudioPanel />
       <ClickToCallPanel />
+      <ContactsPanel />
       <ShortcutsPanel />
     </main>
   );

@@ -4,6 +4,8 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { useFocusRequest } from './focus-keeper';
 import { t } from '../shared/i18n';
+import { NumberCombobox } from './number-combobox';
+import { useDialSuggestions } from './use-dial-suggestions';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
@@ -29,10 +31,11 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
   const [picked, setPicked] = useState<string>();
   const from = accountById(snapshot, picked) ?? defaultAccount(snapshot);
   const canCall = isRegistered(from) && target.trim() !== '';
-  const call = async (video = false) => {
+  const { suggestions, country } = useDialSuggestions(target);
+  const call = async (number = target, video = false) => {
     // Focus goes to the new call's Hang up once it shows (the dial pad goes away with it).
     const known = new Set(snapshot.calls.map((c) => c.id));
-    if (await run(() => actions.call(target, from?.id, video))) {
+    if (await run(() => actions.call(number, from?.id, video))) {
       setTarget('');
       requestFocus(() => newCallHangup(known));
     }
@@ -51,15 +54,20 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
         onEscape();
       }}
     >
-      <input
-        type="text"
-        inputMode="tel"
+      <NumberCombobox
         autoFocus
-        data-focus="dial"
-        aria-label={t('dial_field_label')}
+        dataFocus="dial"
+        label={t('dial_field_label')}
         placeholder={t('dial_field_placeholder')}
         value={target}
-        onInput={(e) => setTarget(e.currentTarget.value)}
+        onValue={setTarget}
+        suggestions={suggestions}
+        country={country}
+        onPick={(s) => {
+          // Choosing a contact calls it, as Call would with its number typed.
+          setTarget(s.dial);
+          if (isRegistered(from)) void call(s.dial);
+        }}
       />
       {snapshot.accounts.length > 1 && (
         <label class="dial-from">
@@ -86,7 +94,7 @@ export function Dialer({ snapshot, actions, run, onEscape }: Props) {
         <button type="submit" class="answer call-button" disabled={!canCall}>
           {t('dial_call')}
         </button>
-        <button type="button" class="video-call-button" disabled={!canCall} onClick={() => void call(true)}>
+        <button type="button" class="video-call-button" disabled={!canCall} onClick={() => void call(target, true)}>
           {t('video_call')}
         </button>
         <button type="button" aria-label={t('dial_delete_digit')} disabled={!target} onClick={() => setTarget((t) => t.slice(0, -1))}>

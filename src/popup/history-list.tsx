@@ -1,6 +1,7 @@
 import { accountById, accountLabel, defaultAccount } from '../shared/account-selectors';
 import { callBackTarget } from '../shared/call-back';
-import { partyName } from '../shared/call-selectors';
+import { callerName, currentDirectory } from '../shared/caller-name';
+import { formatNumber } from '../shared/number-display';
 import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
@@ -27,7 +28,10 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
     <section class="history" aria-label={t('history_label')}>
       <ul>
         {history.map((entry) => {
-          const name = partyName(entry.remote);
+          // The contact's name, else the PBX's display name (kept with each entry), else the number (popup/use-caller-names.ts).
+          const directory = currentDirectory();
+          const name = callerName(entry.remote, directory);
+          const number = formatNumber(entry.remote.user, directory.country);
           const kind = describeHistoryEntry(entry);
           // Back on the line the call was on while that account exists, else on the default one.
           const account = accountById(snapshot, entry.accountId) ?? defaultAccount(snapshot);
@@ -38,6 +42,7 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
             <li key={entry.id} class={`history-entry ${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
               <div class="history-who">
                 <span class="history-name">{name}</span>
+                {number !== name && <span class="history-number">{number}</span>}
                 <span class="history-kind">
                   {kind}
                   {line !== undefined && (

@@ -9,10 +9,13 @@ import { PopupTabs } from './popup-tabs';
 import { useStored } from './use-stored';
 import { useAnnouncements } from '../shared/use-announcements';
 import { t } from '../shared/i18n';
+import { useCallerNames } from './use-caller-names';
 
 /** The one place the popup subscribes to the phone; everything below takes props. */
 export function PopupApp({ store, actions, onPopOut }: { store: PhoneStore; actions: PhoneActions; onPopOut?: () => Promise<unknown> }) {
   const snapshot = usePhoneSnapshot(store);
+  // Before anything below renders a name: contacts name their numbers on every surface.
+  useCallerNames();
   const history = useStored(HISTORY_KEY, parseHistory);
   const conversations = useStored(CONVERSATIONS_KEY, parseConversations);
   const spoken = useAnnouncements(snapshot, store.loaded(), { calls: true });

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useFocusOnMount } from './focus-keeper';
 import { t } from '../shared/i18n';
+import { NumberCombobox } from './number-combobox';
+import { useDialSuggestions } from './use-dial-suggestions';
 
 interface Props {
   onBlind: (target: string) => Promise<boolean>;
@@ -13,6 +15,7 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
   const input = useFocusOnMount<HTMLInputElement>();
+  const { suggestions, country } = useDialSuggestions(target);
   const go = async (how: (target: string) => Promise<boolean>) => {
     if (target.trim() === '') {
       setError(t('popup_transfer_needs_target'));
@@ -29,14 +32,16 @@ export function TransferForm({ onBlind, onConsult, onClose }: Props) {
         void go(onBlind);
       }}
     >
-      <input
-        type="text"
-        inputMode="tel"
-        ref={input}
-        aria-label={t('transfer_to')}
+      <NumberCombobox
+        inputRef={input}
+        label={t('transfer_to')}
         placeholder={t('dial_field_placeholder')}
         value={target}
-        onInput={(e) => setTarget(e.currentTarget.value)}
+        onValue={setTarget}
+        suggestions={suggestions}
+        country={country}
+        // Two ways to transfer: choosing fills the field, the buttons say which.
+        onPick={(s) => setTarget(s.dial)}
       />
       {error && (
         <small class="error" role="alert">

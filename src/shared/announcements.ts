@@ -4,6 +4,7 @@
 // regions (shared/live-regions.tsx, fed by shared/use-announcements.ts) say what these return.
 import { accountLabel, describeAccount, lineName } from './account-selectors';
 import { isWaiting, partyName } from './call-selectors';
+import { remoteName } from './describe-state';
 import { durationWords, t } from './i18n';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
 
@@ -22,7 +23,7 @@ const sentence = (text: string) => (/[.!?…。]$/.test(text) ? text : t('say_se
 function callChanges(before: PhoneSnapshot, after: PhoneSnapshot, out: Announcements): void {
   for (const call of after.calls) {
     const was = before.calls.find((c) => c.id === call.id);
-    const name = partyName(call.remote);
+    const name = remoteName(call);
     if (call.direction === 'incoming' && call.state === 'ringing' && was?.state !== 'ringing') {
       const line = lineName(after, call.accountId);
       const waiting = isWaiting(call, after.calls);
@@ -80,7 +81,7 @@ export function snapshotAnnouncements(
 
 /** How a call ended, as a sentence. */
 export function endedAnnouncement({ call, outcome, endedAt, reason }: EndedCall): string {
-  const name = partyName(call.remote);
+  const name = remoteName(call);
   const incoming = call.direction === 'incoming';
   switch (outcome) {
     case 'completed':

@@ -1,4 +1,4 @@
-import { partyName } from './call-selectors';
+import { callerName, currentDirectory } from './caller-name';
 import type { CallSnapshot } from './snapshot';
 import { t } from './i18n';
 
@@ -27,7 +27,10 @@ export function formatDuration(ms: number): string {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 }
 
-/** The call's far end as people read it (call-selectors.ts partyName). */
+/**
+ * The call's far end as people read it: the contact's name, else the PBX's display name,
+ * else the number formatted (caller-name.ts), from the address book this page or the worker keeps current.
+ */
 export function remoteName(call: CallSnapshot): string {
-  return partyName(call.remote);
+  return callerName(call.remote, currentDirectory());
 }

@@ -17,6 +17,7 @@ import type { SipAccount } from './account';
 import type { StoredAccount } from './stored-accounts';
 import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
+import type { ContactInput } from './contacts';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './snapshot';
 
 /** Handled by the phone in the offscreen document (routed by the service worker). */
@@ -105,6 +106,11 @@ export interface BackgroundRequests {
   'messages.send': { request: { target: string; body: string; accountId?: string }; reply: { contact: string } };
   'messages.markRead': { request: { contact: string }; reply: null };
   'history.clear': { request: Record<string, never>; reply: null };
+  /** Adds a contact (no id) or replaces the one with that id (Undo brings a deleted one back under its id). */
+  'contacts.save': { request: { id?: string; contact: ContactInput }; reply: { id: string } };
+  'contacts.remove': { request: { id: string }; reply: null };
+  /** Adds what a file held (parsed in the page), skipping exact duplicates, up to the book's limit. */
+  'contacts.import': { request: { contacts: ContactInput[] }; reply: { added: number; duplicates: number; overLimit: number } };
   /**
    * Click-to-call, the one type a content script may send: a number as found
    * on a page (never a URI), the link's visible text, and whether the click
@@ -201,6 +207,9 @@ const BACKGROUND_TYPES_SET = {
   'messages.send': true,
   'messages.markRead': true,
   'history.clear': true,
+  'contacts.save': true,
+  'contacts.remove': true,
+  'contacts.import': true,
   'content.call': true,
   'content.settings': true,
   'content.findNumbers': true,
