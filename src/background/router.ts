@@ -32,6 +32,9 @@ import { openSetup } from './setup-tab';
 import { showCallWindow } from './call-window';
 import { CONFIRM_PAGE } from '../shared/call-confirmation';
 
+/** The options page (its address book places calls). */
+const OPTIONS_PAGE = 'src/options/options.html';
+
 /** What the phone runs with: the saved accounts with the user's intent for each, the phone settings. */
 async function phoneConfig(): Promise<Omit<ReplyOf<'router.phoneConfig'>, 'lostCalls'>> {
   const [{ accounts, defaultId }, settings] = await Promise.all([loadAccounts(), loadPhoneSettings()]);
@@ -155,8 +158,10 @@ export function route(envelope: RequestEnvelope, sender: browser.Runtime.Message
       return Promise.reject(new ClickDialError(`"${envelope.type}" is internal to ClickDial.`, 'forbidden'));
     }
     const reply = toPhone(envelope.type, envelope.payload as RequestOf<PhoneType>);
-    // A number confirmed in the confirmation window (from a page, a selection, the menu): no popup shows the call.
-    if (envelope.type === 'phone.call' && sender.url?.startsWith(browser.runtime.getURL(CONFIRM_PAGE)) === true) {
+    // A number confirmed in the confirmation window (from a page, a selection, the menu), or called
+    // from the address book in the options: no popup shows the call.
+    const shownNowhere = [CONFIRM_PAGE, OPTIONS_PAGE].some((page) => sender.url?.startsWith(browser.runtime.getURL(page)) === true);
+    if (envelope.type === 'phone.call' && shownNowhere) {
       void showCallWindow('action');
     }
     return reply;

@@ -25,6 +25,33 @@ type Status = { kind: 'said'; text: string } | { kind: 'error'; text: string } |
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Call and Video call for one of a contact's numbers; the call window shows the call. */
+function CallButtons({ name, number, shown, onError }: { name: string; number: string; shown: string; onError: (text: string) => void }) {
+  const call = (video: boolean) => {
+    request('phone.call', { target: number, ...(video ? { video } : {}) }).catch((e: unknown) => onError(errorText(e)));
+  };
+  return (
+    <>
+      <button
+        type="button"
+        class="contact-call"
+        aria-label={t('contacts_call_number', { name, number: shown })}
+        onClick={() => call(false)}
+      >
+        {t('dial_call')}
+      </button>{' '}
+      <button
+        type="button"
+        class="contact-call"
+        aria-label={t('contacts_video_call_number', { name, number: shown })}
+        onClick={() => call(true)}
+      >
+        {t('video_call')}
+      </button>
+    </>
+  );
+}
+
 /** The selector of a contact's Edit button (where focus goes back to). */
 function editButtonOf(id: string): string {
   return `[data-contact-id="${CSS.escape(id)}"] .contact-edit`;
@@ -153,7 +180,13 @@ export function ContactsPanel() {
               <ul class="contact-numbers">
                 {contact.numbers.map((n, i) => (
                   <li key={i}>
-                    {numberTypeLabel(n.type)}: <span class="contact-number-text">{formatNumber(n.number, country)}</span>
+                    {numberTypeLabel(n.type)}: <span class="contact-number-text">{formatNumber(n.number, country)}</span>{' '}
+                    <CallButtons
+                      name={contact.name}
+                      number={n.number}
+                      shown={formatNumber(n.number, country)}
+                      onError={(text) => setStatus({ kind: 'error', text })}
+                    />
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { FarEnd } from './harness/far-end.js';
-import { openPopup, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
+import { openOptions, openPopup, waitForNoPopupCall, waitForPopupCallState } from './harness/clickdial.js';
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { liveOffscreenCameras, openOffscreenCameras } from './harness/offscreen-rtp.js';
 import { aorOf } from './harness/users.js';
@@ -166,6 +166,27 @@ describe('video calls', () => {
       await farEnd.setMedia({});
       await farEnd.autoAnswer(false);
     }
+  });
+
+  test('"Video call" on a contact in the address book places a video call to that number', async () => {
+    await farEnd.clearEvents();
+    await farEnd.autoAnswer(true, true);
+    const options = await openOptions(lab.browser.context, lab.browser.extensionId);
+    await options
+      .getByLabel('Import contacts from a vCard or CSV file')
+      .setInputFiles({
+        name: 'vic.vcf',
+        mimeType: 'text/vcard',
+        buffer: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Video\r\nTEL;TYPE=WORK:1002\r\nEND:VCARD\r\n'),
+      });
+    await options.getByRole('button', { name: /^Video call Vic Video at / }).click();
+    await farEnd.waitForCallState('Established');
+    assert.match(await ourVideoSection(), /^m=video [1-9]/m, 'a video offer');
+    await waitFor(async () => (await farEnd.videoStats()).framesDecoded > 0, { what: 'the far end to decode our frames' });
+    await options.close();
+    await farEnd.hangup();
+    await waitForNoPopupCall(popup);
+    await farEnd.autoAnswer(false);
   });
 
   // Last: "Pop out" closes the popup.
