@@ -11,6 +11,7 @@ import { openOptions, openPopup, waitForNoPopupCall, waitForPopupCallState } fro
 import { setUpAccount, startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { liveOffscreenCameras, openOffscreenCameras } from './harness/offscreen-rtp.js';
 import { aorOf } from './harness/users.js';
+import { axeViolations, formatViolation, type AxeViolation } from './harness/axe.js';
 import { CALL_WINDOW_PAGE as CALL_WINDOW } from '../../src/shared/call-window.js';
 import { waitFor } from './harness/wait.js';
 
@@ -18,6 +19,8 @@ let lab: PhoneLab;
 let farEnd: FarEnd;
 let popup: Page;
 const ME = aorOf('1001');
+/** What axe found in the states the tests went through (checked in a test of its own). */
+const found: AxeViolation[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -77,6 +80,7 @@ describe('video calls', () => {
     assert.ok((await framesFromUs()) > 5, 'our frames keep coming');
     await assertWePlayTheirVideo();
     await popup.getByRole('img', { name: 'Your camera' }).or(popup.locator('video.local-video')).first().waitFor();
+    found.push(...(await axeViolations(popup, 'popup, video call')));
 
     assert.equal(await liveOffscreenCameras(lab.browser.context), 1, 'the camera is on');
     const [first] = await openOffscreenCameras(lab.browser.context);
@@ -100,6 +104,7 @@ describe('video calls', () => {
     await waitFor(async () => /^a=recvonly/m.test(await ourVideoSection()), { what: 'a re-INVITE offering our video recvonly' });
     await waitFor(async () => (await camera.getAttribute('aria-pressed')) === 'false', { what: 'the Camera button to show it off' });
     await popup.getByText('Your camera is off').waitFor();
+    found.push(...(await axeViolations(popup, 'popup, video call with the camera off')));
     await waitFor(async () => (await liveOffscreenCameras(lab.browser.context)) === 0, { what: 'the camera (its light) to be off' });
     await sleep(500); // frames in flight
     assert.equal(await framesFromUs(), 0, 'no frames from us with the camera off');
@@ -121,6 +126,7 @@ describe('video calls', () => {
     await farEnd.call(ME, { video: true });
     await waitForPopupCallState(popup, 'Incoming call');
     await popup.getByText('Video call', { exact: true }).waitFor();
+    found.push(...(await axeViolations(popup, 'popup, incoming video call')));
     await popup.getByRole('button', { name: 'Answer with video' }).click();
     await farEnd.waitForCallState('Established');
     await waitFor(async () => (await farEnd.videoStats()).framesDecoded > 0, { what: 'the far end to decode our frames' });
@@ -172,13 +178,11 @@ describe('video calls', () => {
     await farEnd.clearEvents();
     await farEnd.autoAnswer(true, true);
     const options = await openOptions(lab.browser.context, lab.browser.extensionId);
-    await options
-      .getByLabel('Import contacts from a vCard or CSV file')
-      .setInputFiles({
-        name: 'vic.vcf',
-        mimeType: 'text/vcard',
-        buffer: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Video\r\nTEL;TYPE=WORK:1002\r\nEND:VCARD\r\n'),
-      });
+    await options.getByLabel('Import contacts from a vCard or CSV file').setInputFiles({
+      name: 'vic.vcf',
+      mimeType: 'text/vcard',
+      buffer: Buffer.from('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Vic Video\r\nTEL;TYPE=WORK:1002\r\nEND:VCARD\r\n'),
+    });
     await options.getByRole('button', { name: /^Video call Vic Video at / }).click();
     await farEnd.waitForCallState('Established');
     assert.match(await ourVideoSection(), /^m=video [1-9]/m, 'a video offer');
@@ -187,6 +191,10 @@ describe('video calls', () => {
     await farEnd.hangup();
     await waitForNoPopupCall(popup);
     await farEnd.autoAnswer(false);
+  });
+
+  test('axe found nothing in the video call states, light and dark', () => {
+    assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
   });
 
   // Last: "Pop out" closes the popup.
