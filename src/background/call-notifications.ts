@@ -27,6 +27,7 @@ import { callBackTarget } from '../shared/call-back';
 import { accountLabel, lineName } from '../shared/account-selectors';
 import { defaultAccount } from '../shared/stored-accounts';
 import { t } from '../shared/i18n';
+import { say } from '../shared/words';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -67,7 +68,7 @@ export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   // Cut off on our side: never silently.
   if (ended.outcome === 'dropped') {
     const name = partyName(ended.call.remote);
-    await showError(ended.reason ? t('notify_dropped_why', { name, reason: ended.reason }) : t('notify_dropped', { name }));
+    await showError(ended.reason ? t('notify_dropped_why', { name, reason: say(ended.reason) }) : t('notify_dropped', { name }));
   }
 }
 

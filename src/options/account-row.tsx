@@ -3,6 +3,7 @@ import { accountLabel, canRetry, describeAccount } from '../shared/account-selec
 import { request } from '../shared/messenger';
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
+import { say } from '../shared/words';
 
 interface Props {
   stored: StoredAccount;
@@ -47,7 +48,7 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
       </p>
       {state?.registrationError && (
         <p class="error" role="alert" data-testid="registration-error">
-          {state.registrationError}
+          {say(state.registrationError)}
         </p>
       )}
       <div class="account-actions">

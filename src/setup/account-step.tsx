@@ -7,6 +7,7 @@ import type { PhoneActions } from '../shared/phone-actions';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
 import { AccountForm } from '../options/account-form';
+import { say } from '../shared/words';
 
 export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; actions: PhoneActions }) {
   const [accounts, setAccounts] = useState<StoredAccount[]>();
@@ -55,7 +56,7 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
           </p>
           {state?.registrationError && (
             <p class="error" role="alert" data-testid="setup-registration-error">
-              {state.registrationError}
+              {say(state.registrationError)}
             </p>
           )}
           {canRetry(state) && (

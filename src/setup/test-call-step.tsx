@@ -6,6 +6,7 @@ import { isRegistered } from '../shared/account-selectors';
 import { describeCallState, remoteName } from '../shared/describe-state';
 import { request } from '../shared/messenger';
 import type { PhoneSnapshot } from '../shared/snapshot';
+import { say } from '../shared/words';
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -55,7 +56,7 @@ export function TestCallStep({ snapshot, number, onNumber, onAnswered, goToAccou
     );
   };
   const hangUp = (id: string) => request('phone.hangup', { callId: id }).catch((e: unknown) => setError(String(e)));
-  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? ` ${snapshot.notice.text}` : '';
+  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? ` ${say(snapshot.notice.words)}` : '';
   const words = call
     ? `${describeCallState(call)} (${remoteName(call)})`
     : callId

@@ -1,6 +1,8 @@
 // The one serialisable picture of the phone. Built only in the offscreen
 // document and pushed to every live page after each SessionManager event;
-// everything else renders it and never keeps call state of its own.
+// everything else renders it and never keeps call state of its own. What it
+// says to the user is Words (shared/words.ts), said by each page in its language.
+import type { Words } from './words';
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -51,7 +53,7 @@ export interface TransferState {
   target: string;
   /** consulting: talking to the target first; transferring: REFER sent, waiting for its NOTIFY. */
   state: 'consulting' | 'transferring' | 'failed';
-  error?: string;
+  error?: Words;
 }
 
 /** How a call ended, as the phone saw it. */
@@ -63,7 +65,7 @@ export interface EndedCall {
   outcome: CallOutcome;
   endedAt: number;
   /** Why a failed or dropped call ended, in words (media that could not be set up, an audio path lost, a connection lost). */
-  reason?: string;
+  reason?: Words;
 }
 
 /** One SIP account (a line) as the phone has it: the user's intent and what the network gives. */
@@ -77,7 +79,7 @@ export interface AccountSnapshot {
   connection: ConnectionState;
   registration: RegistrationState;
   /** The last connection or registration problem, in words a user understands. */
-  registrationError?: string;
+  registrationError?: Words;
 }
 
 export interface PhoneSnapshot {
@@ -92,7 +94,7 @@ export interface PhoneSnapshot {
   /** Calls at once (the setting); the popup says so instead of offering more. */
   maxCalls: number;
   /** The last thing worth telling the user about a call (busy, declined, failed). */
-  notice?: { text: string; at: number };
+  notice?: { words: Words; at: number };
   /** Bumped on every publish so subscribers can drop stale copies. */
   revision: number;
 }
