@@ -7,7 +7,7 @@
 import { SessionState, Web, type Core, type Notification, type Session } from 'sip.js';
 import { sendAttendedRefer } from './attended-refer';
 import type { PhoneSettings } from '../shared/phone-settings';
-import { ClickDialError } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 import type { MessageKey } from '../shared/i18n';
 import type { CallRegistry } from './call-registry';
@@ -36,9 +36,7 @@ export interface CallControlDeps {
   dialUri(input: string, accountId: string): string;
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const reason = errorDetail;
 
 export class CallControls {
   private readonly holdWaiters = new Map<string, (held: boolean) => void>();

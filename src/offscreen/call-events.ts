@@ -25,7 +25,7 @@ import { SessionTimers } from './session-timer';
 import { describeCallFailure } from './sip-status';
 import { receivedMessage } from './text-messages';
 import { shortPartyName } from '../shared/call-selectors';
-import { errorMessage } from '../shared/protocol';
+import { errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 
 type IncomingResponse = Core.IncomingResponse;
@@ -233,7 +233,7 @@ export class CallEvents {
       calls.patch(session.id, { referredBy: by });
       this.ctx.notify(words('call_transferred_to_you', { by, who: shortPartyName(call.remote) }));
       this.ctx.answerReplacement(session.id).catch((error: unknown) => {
-        this.ctx.notify(words('call_takeover_failed', { detail: errorMessage(error) }));
+        this.ctx.notify(words('call_takeover_failed', { detail: errorDetail(error) }));
       });
     }
     this.ctx.changed();

@@ -6,7 +6,7 @@
 //   track live --ended (unplugged)--> getUserMedia --> replaceTrack --> new track live (watched again)
 //                                          └--fails--> notice: no microphone for this call
 import type { Session, Web } from 'sip.js';
-import { errorMessage } from '../shared/protocol';
+import { errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 
 export interface MicrophoneRecoveryContext {
@@ -46,7 +46,7 @@ export function recoverMicrophone(session: Session, ctx: MicrophoneRecoveryConte
           ctx.notify(words('device_microphone_recovered'));
           recoverMicrophone(session, ctx);
         } catch (error) {
-          ctx.notify(words('device_microphone_lost', { detail: errorMessage(error) }));
+          ctx.notify(words('device_microphone_lost', { detail: errorDetail(error) }));
         }
       })();
     },

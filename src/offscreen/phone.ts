@@ -13,7 +13,7 @@ import { toDialTarget } from '../shared/dial-string';
 import { MAX_MESSAGE_LENGTH, messageBodyProblem } from '../shared/conversations';
 import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
 import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../shared/phone-model';
-import { ClickDialError, errorMessage } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 import type { EndedCall, MicrophonePermission, PhoneSnapshot, ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { AudioDevices } from './audio-devices';
@@ -244,7 +244,7 @@ export class Phone {
       const inviter = await pending;
       return { callId: inviter.id };
     } catch (error) {
-      throw new ClickDialError(words('error_call_not_placed', { detail: errorMessage(error) }), 'failed');
+      throw new ClickDialError(words('error_call_not_placed', { detail: errorDetail(error) }), 'failed');
     }
   }
 

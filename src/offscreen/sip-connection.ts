@@ -17,7 +17,7 @@
 //   any --wantsOnline=false, or the account changed--> offline (unregister and close in the background)
 import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
-import { ClickDialError, errorMessage } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 import type { ConnectionState, RegistrationState } from '../shared/snapshot';
 import type { AccountEvent, AccountState } from '../shared/account-model';
@@ -247,7 +247,7 @@ export class SipConnection {
         if (error instanceof Error && error.name === 'RequestPendingError') return;
         this.dispatch({
           type: 'failedToStart',
-          error: words('sip_register_not_sent', { detail: errorMessage(error) }),
+          error: words('sip_register_not_sent', { detail: errorDetail(error) }),
         });
         this.changed();
       });

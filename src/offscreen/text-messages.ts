@@ -1,7 +1,7 @@
 // SIP MESSAGE out and in. SessionManager.message() resolves once the request is
 // sent, so a wrong number would look delivered: we wait for the final response.
 import { Messager, UserAgent, type Message, type Web } from 'sip.js';
-import { ClickDialError, errorMessage } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 import { MAX_MESSAGE_LENGTH } from '../shared/conversations';
 import type { ReceivedMessage } from '../shared/snapshot';
@@ -39,7 +39,7 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
           },
         },
       })
-      .catch((error: unknown) => reject(new ClickDialError(words('message_not_sent', { detail: errorMessage(error) }), 'failed')));
+      .catch((error: unknown) => reject(new ClickDialError(words('message_not_sent', { detail: errorDetail(error) }), 'failed')));
   });
 }
 

@@ -282,6 +282,11 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What to fill into a sentence about a caught error: its words when it has them (said in the reader's language), else its message. */
+export function errorDetail(error: unknown): string | Words {
+  return error instanceof ClickDialError && error.words ? error.words : errorMessage(error);
+}
+
 export function errorReply(error: unknown): Reply<never> {
   if (error instanceof ClickDialError) return fail(error.message, error.code, error.words);
   return fail(error instanceof Error ? error.message : String(error), 'failed');

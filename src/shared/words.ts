@@ -61,5 +61,7 @@ export function isWords(value: unknown, depth = 0): value is Words {
   if (typeof key !== 'string' || key.length > 100 || Object.keys(rest).length > 0) return false;
   if (params === undefined) return true;
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
-  return Object.values(params).every((p) => (typeof p === 'string' && p.length <= 2000) || typeof p === 'number' || isWords(p, depth + 1));
+  return Object.values(params).every(
+    (p) => (typeof p === 'string' && p.length <= 10_000) || typeof p === 'number' || isWords(p, depth + 1),
+  );
 }
