@@ -5,6 +5,7 @@ import { remoteName } from '../shared/describe-state';
 import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
 import { formatTime, t } from '../shared/i18n';
 import { say } from '../shared/words';
+import { receivedText } from '../shared/conversations';
 
 export const RING_PREFIX = 'ring:';
 export const MISSED_PREFIX = 'missed:';
@@ -76,11 +77,12 @@ export function showCallFailed(ended: EndedCall, line?: string): Promise<string>
 
 export function showMessage(message: ReceivedMessage, line?: string): Promise<string> {
   const from = partyName(message.from);
+  const body = receivedText(message);
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: t('notify_message_from', { name: from }),
-    message: message.body.length > 200 ? `${message.body.slice(0, 200)}…` : message.body,
+    message: body.length > 200 ? `${body.slice(0, 200)}…` : body,
     contextMessage: line === undefined ? t('notify_click_to_open') : t('notify_to_line_open', { line }),
   });
 }

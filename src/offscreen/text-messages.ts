@@ -47,7 +47,7 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
 export function receivedMessage(message: Message, accountId: string, now = Date.now()): ReceivedMessage {
   const from = message.request.from;
   const type = (message.request.getHeader('content-type') ?? 'text/plain').toLowerCase();
-  const text = /^text\//.test(type) ? message.request.body : `(a ${type.split(';')[0]} message ClickDial cannot show)`;
+  const text = /^text\//.test(type) ? message.request.body : '';
   return {
     accountId,
     from: {
@@ -56,6 +56,7 @@ export function receivedMessage(message: Message, accountId: string, now = Date.
       ...(from.displayName ? { displayName: from.displayName } : {}),
     },
     body: text.slice(0, MAX_MESSAGE_LENGTH),
+    ...(/^text\//.test(type) ? {} : { unshown: type.split(';')[0]!.trim().slice(0, 100) }),
     at: now,
   };
 }

@@ -7,6 +7,7 @@ import { isWaiting, partyName } from './call-selectors';
 import { durationWords, t } from './i18n';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
 import { say } from './words';
+import { receivedText } from './conversations';
 
 export interface Announcements {
   /** Said when the reader is done with what it says (role=status). */
@@ -102,7 +103,7 @@ export function endedAnnouncement({ call, outcome, endedAt, reason }: EndedCall)
 }
 
 export function messageAnnouncement(message: ReceivedMessage): string {
-  const body = message.body.replace(/\s+/g, ' ').trim();
+  const body = receivedText(message).replace(/\s+/g, ' ').trim();
   const said = body.length > MESSAGE_WORDS_LIMIT ? `${body.slice(0, MESSAGE_WORDS_LIMIT)}…` : body;
   return t('say_message', { name: partyName(message.from), body: said });
 }

@@ -114,6 +114,9 @@ export interface ReceivedMessage {
   /** The account it came in on. */
   accountId: string;
   from: RemoteParty;
+  /** The text; '' when the message was not text (then `unshown` names its type). */
   body: string;
+  /** The MIME type of a message that is not text, which ClickDial cannot show (the page says so in words). */
+  unshown?: string;
   at: number;
 }
