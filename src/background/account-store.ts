@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import type { SipAccount } from '../shared/account';
 import { ClickDialError } from '../shared/protocol';
+import { words } from '../shared/words';
 import {
   ACCOUNTS,
   FIRST_ACCOUNT_ID,
@@ -54,7 +55,7 @@ function newId(stored: StoredAccounts): string {
 
 function requireAccount(stored: StoredAccounts, id: string): StoredAccount {
   const found = stored.accounts.find((a) => a.id === id);
-  if (!found) throw new ClickDialError('That account is no longer set up in ClickDial.', 'invalid');
+  if (!found) throw new ClickDialError(words('error_account_gone'), 'invalid');
   return found;
 }
 
@@ -70,7 +71,7 @@ export function saveAccount(account: SipAccount, id?: string): Promise<string> {
       return { next: { ...stored, accounts }, result: id };
     }
     if (stored.accounts.length >= MAX_ACCOUNTS) {
-      throw new ClickDialError(`ClickDial takes at most ${MAX_ACCOUNTS} accounts.`, 'invalid');
+      throw new ClickDialError(words('error_accounts_at_most', { count: MAX_ACCOUNTS }), 'invalid');
     }
     const added = newId(stored);
     const accounts = [...stored.accounts, { id: added, account, wantsOnline: true }];
@@ -111,7 +112,7 @@ export function setDefaultAccount(id: string): Promise<void> {
 export function saveWantsOnline(wantsOnline: boolean, id?: string): Promise<void> {
   return update((stored) => {
     const target = id ?? defaultAccount(stored)?.id;
-    if (target === undefined) throw new ClickDialError("Set up your SIP account in ClickDial's options first.", 'not-configured');
+    if (target === undefined) throw new ClickDialError(words('error_set_up_account_first'), 'not-configured');
     requireAccount(stored, target);
     return { next: { ...stored, accounts: stored.accounts.map((a) => (a.id === target ? { ...a, wantsOnline } : a)) }, result: undefined };
   });

@@ -16,6 +16,7 @@ import type { CallSource, ConfirmReason } from '../shared/call-confirmation';
 import { callsAtOnce, type ClickToCallSettings } from '../shared/click-to-call-settings';
 import type { NumberFacts } from '../shared/number-facts';
 import { textShowsNumber } from '../shared/number-facts';
+import { t } from '../shared/i18n';
 
 export interface OutsideCallRequest {
   source: CallSource;
@@ -43,8 +44,8 @@ export function decideConsent(request: OutsideCallRequest, settings: ClickToCall
       return {
         kind: 'refuse',
         message: range
-          ? `${facts.dial} is not an internal extension (your PBX's extensions have ${describeRange(range)} digits).`
-          : `${facts.dial} is a short number: ClickDial calls short numbers from pages only when the options say how many digits your PBX's extensions have.`,
+          ? t('consent_not_an_extension', { number: facts.dial, digits: describeRange(range) })
+          : t('consent_short_number', { number: facts.dial }),
       };
     }
   }
@@ -62,5 +63,5 @@ export function decideConsent(request: OutsideCallRequest, settings: ClickToCall
 }
 
 function describeRange({ min, max }: { min: number; max: number }): string {
-  return min === max ? String(min) : `${min} to ${max}`;
+  return min === max ? String(min) : t('consent_digit_range', { min, max });
 }

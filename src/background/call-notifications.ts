@@ -31,6 +31,7 @@ import { t } from '../shared/i18n';
 import { showCallWindow } from './call-window';
 import { CALL_WINDOW_PAGE } from '../shared/call-window';
 import { refreshContactDirectory } from './contact-directory';
+import { say } from '../shared/words';
 
 export async function syncIncomingNotifications(snapshot: PhoneSnapshot): Promise<void> {
   const ringing = ringingCalls(snapshot.calls);
@@ -75,7 +76,7 @@ export async function notifyCallEnded(ended: EndedCall): Promise<void> {
   // Cut off on our side: never silently.
   if (ended.outcome === 'dropped') {
     const name = remoteName(ended.call);
-    await showError(ended.reason ? t('notify_dropped_why', { name, reason: ended.reason }) : t('notify_dropped', { name }));
+    await showError(ended.reason ? t('notify_dropped_why', { name, reason: say(ended.reason) }) : t('notify_dropped', { name }));
   }
 }
 

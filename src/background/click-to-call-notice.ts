@@ -1,6 +1,8 @@
 // Tells the user why a click-to-call or "Call <selection>" did not start a
 // call: the page and the context menu have no UI of their own to say it in.
 // One notification id, so a second failure replaces the first.
+import { t } from '../shared/i18n';
+
 const NOTICE_ID = 'click-to-call-problem';
 
 export async function showClickToCallProblem(message: string): Promise<void> {
@@ -9,7 +11,7 @@ export async function showClickToCallProblem(message: string): Promise<void> {
     .create(NOTICE_ID, {
       type: 'basic',
       iconUrl: chrome.runtime.getURL('icons/icon-128.png'),
-      title: 'ClickDial could not call',
+      title: t('notify_could_not_call'),
       message,
       priority: 1,
     })

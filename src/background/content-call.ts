@@ -14,6 +14,7 @@ import { decideForHost } from '../shared/click-to-call-settings';
 import { loadClickToCallSettings } from '../shared/click-to-call-store';
 import { MAX_LINK_TEXT, MAX_PHONE_TEXT } from '../shared/phone-text';
 import { ClickDialError, type ReplyOf, type RequestOf } from '../shared/protocol';
+import { words } from '../shared/words';
 import { handleOutsideCall, type OutsideCallPhone } from './outside-call';
 
 type Sender = browser.Runtime.MessageSender;
@@ -87,12 +88,12 @@ export async function handleContentCall(
     );
   }
   if (!(await inFocusedTab(sender))) {
-    throw new ClickDialError('Click-to-call works only in the tab you are using.', 'forbidden');
+    throw new ClickDialError(words('error_click_to_call_other_tab'), 'forbidden');
   }
   const { site, crossOrigin } = siteOfSender(sender, origin);
   const settings = await loadClickToCallSettings();
   if (!decideForHost(settings, site).on) {
-    throw new ClickDialError(`Click-to-call is off for ${site}.`, 'forbidden');
+    throw new ClickDialError(words('error_click_to_call_off', { site }), 'forbidden');
   }
   await handleOutsideCall({ source: 'link', number, site, text, crossOrigin, frame: origin.hostname, intentChecked }, phone, settings);
   return null;

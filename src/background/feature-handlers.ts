@@ -2,6 +2,7 @@
 // history. Kept apart from router.ts, which spreads them into its table.
 import type { Handlers } from '../shared/messenger';
 import { ClickDialError, type PhoneType, type ReplyOf, type RequestOf } from '../shared/protocol';
+import { words } from '../shared/words';
 import { optionalString, requireString } from '../shared/payload';
 import { checkMessageBody } from '../shared/conversations';
 import { validatePhoneSettings, parsePhoneSettings } from '../shared/phone-settings';
@@ -32,8 +33,7 @@ export function featureHandlers({ toPhone, reconfigure }: FeatureDeps): Handlers
       const text = typeof body === 'string' ? body : '';
       const problem = checkMessageBody(text);
       if (problem) throw new ClickDialError(problem, 'invalid');
-      if (typeof target !== 'string' || target.trim() === '')
-        throw new ClickDialError('Enter a number or SIP address to send the message to.', 'invalid');
+      if (typeof target !== 'string' || target.trim() === '') throw new ClickDialError(words('error_message_no_target'), 'invalid');
       const from = optionalString(accountId, 'accountId', 64);
       const { to, accountId: sentFrom } = await toPhone('phone.sendMessage', {
         target: requireString(target.trim(), 'target'),

@@ -10,11 +10,12 @@ import { LIVE_CALLS, type LiveCall, type StoredLiveCalls } from '../shared/live-
 import { readStored } from '../shared/stored-schema';
 import type { CallSnapshot, EndedCall } from '../shared/snapshot';
 import { serialized } from './serialized';
+import { words } from '../shared/words';
 
 const queue = serialized();
 
 /** Said in the history and the notification of a call that died with the phone document. */
-export const LOST_WITH_PHONE = "ClickDial's phone was closed by Chrome during the call, so the call was cut off.";
+export const LOST_WITH_PHONE = words('call_lost_with_phone');
 
 async function load(): Promise<StoredLiveCalls> {
   const stored = await browser.storage.local.get([LIVE_CALLS.key]);

@@ -3,7 +3,7 @@
 // ones the user sent. The popup reads storage; all writes happen here, in order,
 // in the current version (release 0.1's unversioned map is read through the schema).
 import browser from 'webextension-polyfill';
-import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, type Conversations } from '../shared/conversations';
+import { CONVERSATIONS_KEY, addMessage, contactKey, markRead, receivedText, type Conversations } from '../shared/conversations';
 import { parseConversations, storedConversations } from '../shared/stored-conversations';
 import type { ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { serialized } from './serialized';
@@ -20,7 +20,9 @@ function update(change: (all: Conversations) => Conversations): Promise<void> {
 }
 
 export function recordReceived(message: ReceivedMessage): Promise<void> {
-  return update((all) => addMessage(all, message.from, { direction: 'in', body: message.body, at: message.at }, message.accountId));
+  return update((all) =>
+    addMessage(all, message.from, { direction: 'in', body: receivedText(message), at: message.at }, message.accountId),
+  );
 }
 
 export async function recordSent(to: RemoteParty, body: string, accountId: string, at = Date.now()): Promise<string> {

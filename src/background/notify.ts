@@ -4,6 +4,8 @@ import { partyName } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
 import { formatTime, t } from '../shared/i18n';
+import { say } from '../shared/words';
+import { receivedText } from '../shared/conversations';
 
 export const RING_PREFIX = 'ring:';
 export const MISSED_PREFIX = 'missed:';
@@ -48,7 +50,9 @@ export function showMissed(ended: EndedCall, line?: string): Promise<string> {
     // An incoming call whose media could not be set up never rang: it is said why.
     title: ended.outcome === 'failed' ? t('notify_not_connected') : t('notify_missed'),
     message:
-      ended.reason === undefined ? remoteName(ended.call) : t('notify_name_reason', { name: remoteName(ended.call), reason: ended.reason }),
+      ended.reason === undefined
+        ? remoteName(ended.call)
+        : t('notify_name_reason', { name: remoteName(ended.call), reason: say(ended.reason) }),
     contextMessage: t('notify_call_back', { when: whenOn(ended, line) }),
     requireInteraction: true,
   });
@@ -66,18 +70,19 @@ export function showCallFailed(ended: EndedCall, line?: string): Promise<string>
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: t('notify_call_failed', { name: remoteName(ended.call) }),
-    message: ended.reason ?? t('notify_call_not_made'),
+    message: ended.reason ? say(ended.reason) : t('notify_call_not_made'),
     contextMessage: whenOn(ended, line),
   });
 }
 
 export function showMessage(message: ReceivedMessage, line?: string): Promise<string> {
   const from = partyName(message.from);
+  const body = receivedText(message);
   return chrome.notifications.create(`${MESSAGE_PREFIX}${message.at}:${message.from.uri}`, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL(ICON),
     title: t('notify_message_from', { name: from }),
-    message: message.body.length > 200 ? `${message.body.slice(0, 200)}…` : message.body,
+    message: body.length > 200 ? `${body.slice(0, 200)}…` : body,
     contextMessage: line === undefined ? t('notify_click_to_open') : t('notify_to_line_open', { line }),
   });
 }

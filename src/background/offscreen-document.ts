@@ -9,6 +9,7 @@
 //   absent ──ensure──▶ creating ──createDocument──▶ booting ──phone asked for its config──▶ present
 //   booting ──no word within BOOT_TIMEOUT_MS──▶ absent (the caller gets an error)
 //   present ──Chrome closed it──▶ absent (phone-watch.ts hears it through the phone's port and recreates it at once)
+import { t } from '../shared/i18n';
 
 const OFFSCREEN_PATH = 'src/offscreen/offscreen.html';
 const BOOT_TIMEOUT_MS = 10_000;
@@ -78,7 +79,7 @@ async function create(url: string): Promise<boolean> {
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const silent = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('The phone did not start (its document gave no sign within 10 s).')), BOOT_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(t('error_phone_did_not_start', { seconds: BOOT_TIMEOUT_MS / 1000 }))), BOOT_TIMEOUT_MS);
   });
   try {
     await Promise.race([started, silent]);

@@ -20,6 +20,8 @@ import type { PhoneSnapshot } from '../shared/snapshot';
 import { decideConsent } from './call-consent';
 import { showClickToCallProblem } from './click-to-call-notice';
 import { askToConfirm } from './confirm-window';
+import { t } from '../shared/i18n';
+import { errorMessage } from '../shared/protocol';
 
 export interface OutsideCall {
   source: CallSource;
@@ -87,7 +89,7 @@ export async function handleOutsideCall(request: OutsideCall, phone: OutsideCall
     // Extensions are shown in the tooltip but not dialled (no post-dial tones yet).
     await phone.dial(facts.dial);
   } catch (error) {
-    await showClickToCallProblem(`Calling ${normalised.label} failed: ${error instanceof Error ? error.message : String(error)}`);
+    await showClickToCallProblem(t('error_calling_failed', { number: normalised.label, detail: errorMessage(error) }));
   } finally {
     dialling.delete(facts.dial);
   }

@@ -7,6 +7,7 @@ import { activeCall, hangUpTarget, ringingCalls } from '../shared/call-selectors
 import { showError } from './notify';
 import { toPhone } from './router';
 import { callSelection, siteOf } from './context-menu';
+import { t } from '../shared/i18n';
 
 export type ShortcutCommand = 'answer-call' | 'hang-up' | 'toggle-mute' | 'call-selection';
 
@@ -23,7 +24,7 @@ async function selectionIn(tab: chrome.tabs.Tab | undefined): Promise<string> {
 export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promise<void> {
   if (command === 'call-selection') {
     const text = (await selectionIn(tab)).trim();
-    if (!text) throw new Error('Select a phone number on the page first.');
+    if (!text) throw new Error(t('error_select_number_first'));
     // Same normalisation, confirmation and messages as the context menu's "Call <selection>".
     await callSelection(text.slice(0, MAX_LINK_TEXT), siteOf(tab?.url), 'selection');
     return;
@@ -33,19 +34,19 @@ export async function runShortcut(command: string, tab?: chrome.tabs.Tab): Promi
   switch (command as Exclude<ShortcutCommand, 'call-selection'>) {
     case 'answer-call': {
       const call = ringingCalls(snapshot.calls)[0];
-      if (!call) throw new Error('No call is ringing.');
+      if (!call) throw new Error(t('error_no_call_ringing'));
       await toPhone('phone.answer', { callId: call.id });
       return;
     }
     case 'hang-up': {
       const target = hangUpTarget(snapshot.calls);
-      if (!target) throw new Error('There is no call to hang up.');
+      if (!target) throw new Error(t('error_no_call_to_hang_up'));
       await toPhone(target.action === 'hangup' ? 'phone.hangup' : 'phone.decline', { callId: target.call.id });
       return;
     }
     case 'toggle-mute': {
       const call = activeCall(snapshot.calls);
-      if (!call) throw new Error('There is no call to mute.');
+      if (!call) throw new Error(t('error_no_call_to_mute'));
       await toPhone('phone.setMuted', { callId: call.id, muted: !call.muted });
       return;
     }

@@ -3,6 +3,7 @@ import { ringingCalls } from '../shared/call-selectors';
 import { remoteName } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { plural, t, uiLanguage } from '../shared/i18n';
+import { say } from '../shared/words';
 
 // The toolbar icon says the phone's state at a glance; its title says it in words.
 
@@ -62,7 +63,7 @@ export function toolbarAppearance(s: PhoneSnapshot): ToolbarAppearance {
       return look('registered', me === undefined ? t('toolbar_registered') : t('toolbar_registered_as', { accounts: me }));
     case 'error': {
       const words = accounts.map((a) => {
-        const error = a.registrationError ?? t('toolbar_registration_failed');
+        const error = a.registrationError ? say(a.registrationError) : t('toolbar_registration_failed');
         return s.accounts.length > 1 ? t('toolbar_account_error', { account: accountLabel(a.aor), error }) : error;
       });
       return look('error', words.join('; '), '!');

@@ -8,7 +8,7 @@
 // Text node kept as the first piece. (splitText per number copied the rest of
 // the node every time: 60,000 numbers in 1 MB were 30 GB of copies.)
 import type { LinkRegistry } from './link-registry';
-import { LINK_TITLE_SUFFIX } from './link-style';
+import { linkTitleSuffix } from './link-style';
 
 export interface NumberToLink {
   start: number;
@@ -24,7 +24,7 @@ function makeLink(doc: Document, number: NumberToLink, text: string): HTMLAnchor
   // href gives keyboard focus, "Copy link" and a screen-reader role for free;
   // a click on it never reaches the tel: handler (call-clicks.ts prevents it).
   link.href = `tel:${number.e164}`;
-  link.title = `${number.label}\n${LINK_TITLE_SUFFIX}`;
+  link.title = `${number.label}\n${linkTitleSuffix()}`;
   link.append(doc.createTextNode(text));
   return link;
 }

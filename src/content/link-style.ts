@@ -8,10 +8,21 @@
 //
 //   not styled ──first link in a root──▶ adopted there ──stop──▶ removed from every root
 
-/** The end of every link's title: how the sheet recognises our links without an attribute of its own. */
-export const LINK_TITLE_SUFFIX = 'Call with ClickDial';
+import { t } from '../shared/i18n';
 
-const RULE = `a[href^="tel:"][title$="${LINK_TITLE_SUFFIX}"] { all: unset !important; cursor: pointer !important; text-decoration: underline dotted !important; }`;
+let suffix: string | undefined;
+
+/**
+ * The end of every link's title ("Call with ClickDial", in the browser's UI language: content
+ * scripts have chrome.i18n): how the sheet recognises our links without an attribute of its own.
+ */
+export function linkTitleSuffix(): string {
+  suffix ??= t('link_title_call');
+  return suffix;
+}
+
+const rule = (): string =>
+  `a[href^="tel:"][title$="${linkTitleSuffix().replace(/["\\]/g, '\\$&')}"] { all: unset !important; cursor: pointer !important; text-decoration: underline dotted !important; }`;
 
 type StyledRoot = Document | ShadowRoot;
 
@@ -38,7 +49,7 @@ export function createLinkStyle(doc: Document): LinkStyle {
       if (!sheet) {
         const View = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
         sheet = new View();
-        sheet.replaceSync(RULE);
+        sheet.replaceSync(rule());
       }
       root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       roots.add(new WeakRef(root));

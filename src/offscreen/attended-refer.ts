@@ -8,6 +8,8 @@
 // through the normal location lookup, and the target matches it to our
 // consultation call by its Call-ID and tags.
 import type { Core, Notification, Session } from 'sip.js';
+import { ClickDialError } from '../shared/protocol';
+import { words } from '../shared/words';
 
 /**
  * `"Name" <sip:target@domain?Replaces=CALLID%3Bto-tag%3DX%3Bfrom-tag%3DY>`. The
@@ -16,7 +18,7 @@ import type { Core, Notification, Session } from 'sip.js';
  */
 export function attendedReferTo(consultation: Session): string {
   const dialog = consultation.dialog;
-  if (!dialog) throw new Error('The call to the transfer target is not connected.');
+  if (!dialog) throw new ClickDialError(words('transfer_target_not_connected'), 'invalid');
   const aor = consultation.remoteIdentity.uri.clone();
   aor.clearHeaders();
   // encodeURIComponent leaves only unreserved characters, as hvalue needs (RFC 3261 25.1): ";" "=" "@" are escaped.

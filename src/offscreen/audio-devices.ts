@@ -5,6 +5,7 @@
 //   chosen --unplugged (devicechange / call start)--> default + notice --plugged back--> chosen
 import type { PhoneSettings } from '../shared/phone-settings';
 import { onOutputFallback, setOutputDevice } from './remote-audio';
+import { words, type Words } from '../shared/words';
 
 type DeviceSettings = Pick<PhoneSettings, 'inputDeviceId' | 'inputDeviceLabel' | 'outputDeviceId' | 'outputDeviceLabel'>;
 
@@ -17,15 +18,11 @@ async function present(kind: MediaDeviceKind, deviceId: string): Promise<boolean
   }
 }
 
-function named(label: string, fallback: string): string {
-  return label ? `"${label}"` : fallback;
-}
-
 export class AudioDevices {
   private chosen: DeviceSettings = { inputDeviceId: '', inputDeviceLabel: '', outputDeviceId: '', outputDeviceLabel: '' };
   private outputMissing = false;
 
-  constructor(private readonly notify: (text: string) => void) {
+  constructor(private readonly notify: (said: Words) => void) {
     onOutputFallback(notify);
     navigator.mediaDevices?.addEventListener('devicechange', () => void this.recheckOutput());
   }
@@ -44,7 +41,9 @@ export class AudioDevices {
     const { inputDeviceId, inputDeviceLabel } = this.chosen;
     if (!inputDeviceId) return { audio: true, video: false };
     if (await present('audioinput', inputDeviceId)) return { audio: { deviceId: { exact: inputDeviceId } }, video: false };
-    this.notify(`${named(inputDeviceLabel, 'The chosen microphone')} is not connected; this call uses the default microphone.`);
+    this.notify(
+      inputDeviceLabel ? words('device_microphone_missing_named', { device: inputDeviceLabel }) : words('device_microphone_missing'),
+    );
     return { audio: true, video: false };
   }
 
@@ -58,7 +57,9 @@ export class AudioDevices {
       await setOutputDevice(outputDeviceId, outputDeviceLabel);
     } else {
       await setOutputDevice('');
-      this.notify(`${named(outputDeviceLabel, 'The chosen speaker')} was unplugged; call audio plays on the default speaker.`);
+      this.notify(
+        outputDeviceLabel ? words('device_speaker_unplugged_named', { device: outputDeviceLabel }) : words('device_speaker_unplugged'),
+      );
     }
   }
 }

@@ -7,7 +7,9 @@
 import { SessionState, Web, type Core, type Notification, type Session } from 'sip.js';
 import { sendAttendedRefer } from './attended-refer';
 import type { PhoneSettings } from '../shared/phone-settings';
-import { ClickDialError } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
+import type { MessageKey } from '../shared/i18n';
 import type { CallRegistry } from './call-registry';
 import { requireCommand } from '../shared/call-table';
 
@@ -27,16 +29,14 @@ export interface CallControlDeps {
   calls: CallRegistry;
   settings(): PhoneSettings;
   changed(): void;
-  notify(text: string): void;
+  notify(said: Words): void;
   /** Places a call on that account the way the dial pad does (limit, microphone, holding others). */
   placeCall(target: string, accountId: string): Promise<{ callId: string }>;
   /** A typed number or address as a SIP URI on that account's domain; throws a ClickDialError in words. */
   dialUri(input: string, accountId: string): string;
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+const reason = errorDetail;
 
 export class CallControls {
   private readonly holdWaiters = new Map<string, (held: boolean) => void>();
@@ -49,12 +49,12 @@ export class CallControls {
   /** Resolves once the far end accepted the re-INVITE (SessionManager resolves when it is sent). */
   async setHold(callId: string, hold: boolean): Promise<void> {
     const manager = this.manager(callId);
-    const session = this.established(callId, hold ? 'put on hold' : 'resumed');
+    const session = this.established(callId, hold ? 'call_can_hold' : 'call_can_resume');
     if (manager.isHeld(session) === hold) return;
     const settled = new Promise<boolean>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.holdWaiters.delete(callId);
-        reject(new ClickDialError(`The other side did not answer the ${hold ? 'hold' : 'resume'} request in time.`, 'failed'));
+        reject(new ClickDialError(words(hold ? 'hold_not_answered' : 'resume_not_answered'), 'failed'));
       }, HOLD_TIMEOUT_MS);
       this.holdWaiters.set(callId, (held) => {
         clearTimeout(timer);
@@ -65,10 +65,10 @@ export class CallControls {
       await (hold ? manager.hold(session) : manager.unhold(session));
     } catch (error) {
       this.holdWaiters.get(callId)?.(!hold);
-      throw new ClickDialError(`Could not ${hold ? 'hold' : 'resume'} the call: ${reason(error)}`, 'failed');
+      throw new ClickDialError(words(hold ? 'hold_not_sent' : 'resume_not_sent', { detail: reason(error) }), 'failed');
     }
     if ((await settled) !== hold) {
-      throw new ClickDialError(hold ? 'The other side refused to be put on hold.' : 'The other side refused to resume the call.', 'failed');
+      throw new ClickDialError(words(hold ? 'hold_refused' : 'resume_refused'), 'failed');
     }
   }
 
@@ -81,7 +81,7 @@ export class CallControls {
 
   setMute(callId: string, mute: boolean): void {
     const manager = this.manager(callId);
-    const session = this.established(callId, mute ? 'muted' : 'unmuted');
+    const session = this.established(callId, mute ? 'call_can_mute' : 'call_can_unmute');
     if (mute) manager.mute(session);
     else manager.unmute(session);
     this.deps.calls.patch(callId, { muted: manager.isMuted(session) });
@@ -101,7 +101,7 @@ export class CallControls {
   }
 
   async switchTo(callId: string): Promise<void> {
-    this.established(callId, 'resumed');
+    this.established(callId, 'call_can_resume');
     await this.holdOthers(callId);
     await this.setHold(callId, false);
   }
@@ -110,9 +110,9 @@ export class CallControls {
 
   async sendDtmf(callId: string, input: string): Promise<void> {
     const tones = input.toUpperCase();
-    if (!DTMF.test(tones)) throw new ClickDialError('Key tones can only be 0-9, *, # and A-D.', 'invalid');
-    const session = this.established(callId, 'sent key tones');
-    if (this.manager(callId).isHeld(session)) throw new ClickDialError('Resume the call before sending key tones.', 'invalid');
+    if (!DTMF.test(tones)) throw new ClickDialError(words('dtmf_invalid'), 'invalid');
+    const session = this.established(callId, 'call_can_be_sent_tones');
+    if (this.manager(callId).isHeld(session)) throw new ClickDialError(words('dtmf_resume_first'), 'invalid');
     if (this.deps.settings().dtmfMethod === 'info') await this.dtmfByInfo(session, tones);
     else this.dtmfInAudio(session, tones);
   }
@@ -123,12 +123,9 @@ export class CallControls {
     const pc = sdh instanceof Web.SessionDescriptionHandler ? sdh.peerConnection : undefined;
     const sender = pc?.getSenders().find((s) => s.track?.kind === 'audio') ?? pc?.getSenders()[0];
     const dtmf = sender?.dtmf;
-    if (!dtmf) throw new ClickDialError('This call has no audio to send key tones in.', 'failed');
+    if (!dtmf) throw new ClickDialError(words('dtmf_no_audio'), 'failed');
     if (!dtmf.canInsertDTMF) {
-      throw new ClickDialError(
-        'The other side does not take key tones in the audio (no telephone-event). Choose SIP INFO for key tones in the options.',
-        'failed',
-      );
+      throw new ClickDialError(words('dtmf_no_telephone_event'), 'failed');
     }
     // insertDTMF replaces tones still queued: keep them, so fast typing loses none.
     dtmf.insertDTMF(dtmf.toneBuffer + tones, TONE_MS, TONE_GAP_MS);
@@ -144,12 +141,7 @@ export class CallControls {
               onAccept: () => resolve(),
               onReject: (response) => {
                 const { statusCode = 0, reasonPhrase = '' } = response.message;
-                reject(
-                  new ClickDialError(
-                    `The other side refused key tones sent as SIP INFO (${statusCode} ${reasonPhrase}). Choose RFC 4733 in the options.`,
-                    'failed',
-                  ),
-                );
+                reject(new ClickDialError(words('dtmf_info_refused', { status: String(statusCode), reason: reasonPhrase }), 'failed'));
               },
             },
             requestOptions: {
@@ -160,7 +152,7 @@ export class CallControls {
               },
             },
           })
-          .catch((error: unknown) => reject(new ClickDialError(`Could not send the key tone: ${reason(error)}`, 'failed')));
+          .catch((error: unknown) => reject(new ClickDialError(words('dtmf_not_sent', { detail: reason(error) }), 'failed')));
       });
     }
   }
@@ -169,7 +161,7 @@ export class CallControls {
 
   /** Blind transfer: the far end calls the target; our leg ends when it says it worked. */
   async transfer(callId: string, target: string): Promise<void> {
-    const session = this.established(callId, 'transferred');
+    const session = this.established(callId, 'call_can_transfer');
     const uri = this.deps.dialUri(target, this.accountOf(callId));
     this.refuseTwice(callId);
     this.deps.calls.transfer(callId, 'blind', { target: uri });
@@ -179,7 +171,7 @@ export class CallControls {
 
   /** Attended transfer, step 1: the first call goes on hold and we call the target. */
   async consult(callId: string, target: string): Promise<{ callId: string }> {
-    this.established(callId, 'transferred');
+    this.established(callId, 'call_can_transfer');
     this.refuseTwice(callId);
     // The consultation goes out on the line of the call being transferred (its PBX joins the two).
     const placed = await this.deps.placeCall(target, this.accountOf(callId));
@@ -195,9 +187,9 @@ export class CallControls {
     const originalId = this.consultationOf(consultId);
     const consultation = this.deps.calls.session(consultId);
     if (consultation.state !== SessionState.Established) {
-      throw new ClickDialError('The transfer target has not answered yet. Wait for the answer, or transfer blind.', 'invalid');
+      throw new ClickDialError(words('transfer_target_not_answered'), 'invalid');
     }
-    const original = this.established(originalId, 'transferred');
+    const original = this.established(originalId, 'call_can_transfer');
     const target = this.deps.calls.call(consultId)?.remote.uri ?? '';
     this.deps.calls.transfer(originalId, 'complete', { target });
     this.deps.changed();
@@ -231,16 +223,13 @@ export class CallControls {
   private async refer(callId: string, session: Session, target: Session | string): Promise<void> {
     this.transferTimers.set(
       callId,
-      setTimeout(
-        () => this.transferFailed(callId, 'No word from the other side about the transfer: it may not have worked.'),
-        TRANSFER_TIMEOUT_MS,
-      ),
+      setTimeout(() => this.transferFailed(callId, words('transfer_no_word')), TRANSFER_TIMEOUT_MS),
     );
     const options = {
       requestDelegate: {
         onReject: (response: IncomingResponse) => {
           const { statusCode = 0, reasonPhrase = '' } = response.message;
-          this.transferFailed(callId, `The other side refused the transfer (${statusCode} ${reasonPhrase}).`);
+          this.transferFailed(callId, words('transfer_refused', { status: String(statusCode), reason: reasonPhrase }));
         },
       },
       onNotify: (notification: Notification) => this.onTransferProgress(callId, notification),
@@ -250,8 +239,9 @@ export class CallControls {
       if (typeof target === 'string') await this.manager(callId).transfer(session, target, options);
       else await sendAttendedRefer(session, target, options);
     } catch (error) {
-      this.transferFailed(callId, `Could not transfer the call: ${reason(error)}`);
-      throw new ClickDialError(`Could not transfer the call: ${reason(error)}`, 'failed');
+      const said = words('transfer_not_sent', { detail: reason(error) });
+      this.transferFailed(callId, said);
+      throw new ClickDialError(said, 'failed');
     }
   }
 
@@ -263,7 +253,7 @@ export class CallControls {
     const code = Number(status[1]);
     if (code < 200) return;
     if (code >= 300) {
-      this.transferFailed(callId, `The transfer did not go through: ${code} ${status[2]?.trim() ?? ''}.`.replace(' .', '.'));
+      this.transferFailed(callId, words('transfer_did_not_go_through', { status: `${code} ${status[2]?.trim() ?? ''}`.trim() }));
       return;
     }
     clearTimeout(this.transferTimers.get(callId));
@@ -277,7 +267,7 @@ export class CallControls {
     if (consultId) setTimeout(() => hangup(consultId), CONSULT_LEG_GRACE_MS);
   }
 
-  private transferFailed(callId: string, error: string): void {
+  private transferFailed(callId: string, error: Words): void {
     clearTimeout(this.transferTimers.get(callId));
     this.transferTimers.delete(callId);
     if (this.deps.calls.transfer(callId, 'failed', { error })) this.deps.notify(error);
@@ -291,28 +281,30 @@ export class CallControls {
 
   private consultationOf(consultId: string): string {
     const originalId = this.deps.calls.call(consultId)?.consultFor;
-    if (!this.deps.calls.has(consultId)) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    if (!this.deps.calls.has(consultId)) throw new ClickDialError(words('error_call_already_ended'), 'no-such-call');
     if (!originalId || !this.deps.calls.has(originalId)) {
-      throw new ClickDialError('This call is not a transfer consultation, or the call to transfer has ended.', 'invalid');
+      throw new ClickDialError(words('transfer_not_a_consultation'), 'invalid');
     }
     return originalId;
   }
 
   private accountOf(callId: string): string {
     const call = this.deps.calls.call(callId);
-    if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    if (!call) throw new ClickDialError(words('error_call_already_ended'), 'no-such-call');
     return call.accountId;
   }
 
   private manager(callId: string): Web.SessionManager {
     const manager = this.deps.manager(callId);
-    if (!manager) throw new ClickDialError('The phone is not connected.', 'not-connected');
+    if (!manager) throw new ClickDialError(words('error_phone_not_connected'), 'not-connected');
     return manager;
   }
 
-  private established(callId: string, what: string): Session {
+  private established(callId: string, what: Extract<MessageKey, `call_can_${string}`>): Session {
     const session = this.deps.calls.session(callId);
-    if (session.state !== SessionState.Established) throw new ClickDialError(`Only a connected call can be ${what}.`, 'invalid');
+    if (session.state !== SessionState.Established) {
+      throw new ClickDialError(words('call_only_connected_can', { action: words(what) }), 'invalid');
+    }
     return session;
   }
 }

@@ -26,6 +26,8 @@ import { SessionTimers } from './session-timer';
 import { describeCallFailure } from './sip-status';
 import { receivedMessage } from './text-messages';
 import { shortPartyName } from '../shared/call-selectors';
+import { errorDetail } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 
 type IncomingResponse = Core.IncomingResponse;
 type RequestDelegate = NonNullable<NonNullable<Parameters<Web.SessionManager['call']>[2]>['requestDelegate']>;
@@ -40,7 +42,7 @@ export interface CallEventsContext {
   controls: CallControls;
   maxCalls(): number;
   changed(): void;
-  notify(text: string): void;
+  notify(said: Words): void;
   /** The audio constraints a call would use now (for a microphone swapped mid-call). */
   microphoneConstraints(): Promise<MediaStreamConstraints>;
   /** Answers a call that replaces one of ours (we are the target of an attended transfer). */
@@ -61,8 +63,8 @@ export class CallEvents {
     this.timers = new SessionTimers({
       expired: (session, why) => {
         const call = ctx.calls.call(session.id);
-        const who = call ? shortPartyName(call.remote) : 'the other side';
-        ctx.notify(`The call with ${who} was ended: ${why}.`);
+        const who = call ? shortPartyName(call.remote) : words('call_the_other_side');
+        ctx.notify(words('call_ended_why', { who, why }));
       },
     });
   }
@@ -141,13 +143,13 @@ export class CallEvents {
   private refuseOffer(session: Invitation, accountId: string, refused: Error): void {
     const { calls } = this.ctx;
     const call = calls.add(session, 'incoming', accountId);
-    const { reason, notice } = describeUnusableDescription(refused, shortPartyName(call.remote));
+    const { reason, notice, warning } = describeUnusableDescription(refused, shortPartyName(call.remote));
     calls.markFailed(session.id, reason);
     const ended = calls.remove(session.id);
     if (session.state === SessionState.Initial) {
-      void session.reject({ statusCode: NOT_ACCEPTABLE, extraHeaders: [mediaWarning(reason)] }).catch(() => undefined);
+      void session.reject({ statusCode: NOT_ACCEPTABLE, extraHeaders: [mediaWarning(warning)] }).catch(() => undefined);
     }
-    this.ctx.notify(`Incoming call refused. ${notice}`);
+    this.ctx.notify(words('media_incoming_refused', { notice }));
     if (ended) this.ctx.callEnded(ended);
   }
 
@@ -196,11 +198,11 @@ export class CallEvents {
         const by = shortPartyName(call.remote);
         calls.patch(session.id, { referredTo: target });
         this.referral = { by, at: Date.now() };
-        this.ctx.notify(`${by} is transferring you to ${target.replace(/^sips?:/, '')}.`);
+        this.ctx.notify(words('call_being_transferred_by', { by, target: target.replace(/^sips?:/, '') }));
       },
     });
     const who = (): string => shortPartyName(call.remote);
-    const mediaFailed = (reason: string, notice: string): void => {
+    const mediaFailed = (reason: Words, notice: Words): void => {
       calls.markFailed(session.id, reason);
       this.ctx.notify(notice);
     };
@@ -237,16 +239,16 @@ export class CallEvents {
     if (replaced) {
       const by = shortPartyName(replaced.remote);
       calls.patch(session.id, { referredBy: by });
-      this.ctx.notify(`${by} transferred ${shortPartyName(call.remote)} to you.`);
+      this.ctx.notify(words('call_transferred_to_you', { by, who: shortPartyName(call.remote) }));
       this.ctx.answerReplacement(session.id).catch((error: unknown) => {
-        this.ctx.notify(`Could not take over the transferred call: ${error instanceof Error ? error.message : String(error)}`);
+        this.ctx.notify(words('call_takeover_failed', { detail: errorDetail(error) }));
       });
     }
     this.ctx.changed();
   }
 
   /** Watches the audio path of an established call: restarts it when lost, ends the call when it cannot be had. */
-  private watchIce(session: Session, who: () => string, failed: (reason: string, notice: string) => void): IceWatch | undefined {
+  private watchIce(session: Session, who: () => string, failed: (reason: Words, notice: Words) => void): IceWatch | undefined {
     const pc = (session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.peerConnection;
     if (!pc) return undefined;
     const watch = new IceWatch(session, pc, {
@@ -255,9 +257,7 @@ export class CallEvents {
         failed(reason, notice);
       },
       recovering: (recovering) =>
-        this.ctx.notify(
-          recovering ? `The audio connection to ${who()} was lost: reconnecting…` : `The audio connection to ${who()} is back.`,
-        ),
+        this.ctx.notify(recovering ? words('media_audio_reconnecting', { who: who() }) : words('media_audio_back', { who: who() })),
     });
     watch.start();
     return watch;

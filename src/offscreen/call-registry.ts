@@ -9,6 +9,7 @@ import type { CallEvent, TransferMove } from '../shared/call-table';
 import { callSnapshot, callSnapshots, endedCall, type CallFlags, type CallModelEvent, type CallsModel } from '../shared/call-model';
 import type { CallDirection, CallOutcome, CallSnapshot, EndedCall } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 
 type Patch = Partial<
   Pick<CallSnapshot, 'held' | 'muted' | 'earlyMedia' | 'remoteHold' | 'video' | 'consultFor' | 'referredTo' | 'referredBy'>
@@ -58,7 +59,7 @@ export class CallRegistry {
 
   session(id: string): Session {
     const session = this.sessionsById.get(id);
-    if (!session) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    if (!session) throw new ClickDialError(words('error_call_already_ended'), 'no-such-call');
     return session;
   }
 
@@ -78,17 +79,17 @@ export class CallRegistry {
   }
 
   /** Remembers why a call is about to end (declined here, cancelled, failed). */
-  markEnding(id: string, outcome: CallOutcome, reason?: string): void {
+  markEnding(id: string, outcome: CallOutcome, reason?: Words): void {
     this.dispatch({ type: 'ending', id, outcome, ...(reason !== undefined ? { reason } : {}) });
   }
 
   /** The call's media failed (set up, never connected, or lost): it ends as 'failed', with this reason. */
-  markFailed(id: string, reason: string): void {
+  markFailed(id: string, reason: Words): void {
     this.dispatch({ type: 'failed', id, reason });
   }
 
   /** Moves our transfer of the call as the transfer table says; returns whether it moved. */
-  transfer(id: string, move: TransferMove, detail: { target?: string; error?: string } = {}): boolean {
+  transfer(id: string, move: TransferMove, detail: { target?: string; error?: Words } = {}): boolean {
     const before = this.call(id)?.transfer;
     this.dispatch({ type: 'transfer', id, move, ...detail });
     return this.call(id)?.transfer !== before;

@@ -12,6 +12,7 @@
 import type { Session, UserAgent } from 'sip.js';
 import type { DialogRecord } from '../shared/live-calls';
 import { dialogRecord, endLostDialog } from './lost-dialogs';
+import { words, type Words } from '../shared/words';
 
 /** How long a call waits for its lost connection to come back. */
 export const CALL_KEEP_MS = 30_000;
@@ -23,10 +24,10 @@ export interface ConnectionLossHooks {
   callsOn(accountId: string): string[];
   session(callId: string): Session | undefined;
   /** The call ends as 'dropped', with the reason. */
-  markDropped(callId: string, reason: string): void;
+  markDropped(callId: string, reason: Words): void;
   /** Who the call is with, for the words. */
   partyName(callId: string): string;
-  notify(text: string): void;
+  notify(said: Words): void;
   /** The account's user agent, to send the waiting BYEs on once it is connected. */
   userAgent(accountId: string): UserAgent | undefined;
 }
@@ -39,9 +40,7 @@ export class ConnectionLoss {
 
   lost(accountId: string): void {
     if (this.timers.has(accountId) || this.hooks.callsOn(accountId).length === 0) return;
-    this.hooks.notify(
-      'The connection to the SIP server dropped. Your call goes on while ClickDial reconnects; it ends if the server is not back within 30 s.',
-    );
+    this.hooks.notify(words('connection_dropped_in_call', { seconds: CALL_KEEP_MS / 1000 }));
     this.timers.set(
       accountId,
       setTimeout(() => this.drop(accountId), CALL_KEEP_MS),
@@ -53,7 +52,7 @@ export class ConnectionLoss {
     if (timer !== undefined) {
       clearTimeout(timer);
       this.timers.delete(accountId);
-      if (this.hooks.callsOn(accountId).length > 0) this.hooks.notify('Reconnected to the SIP server: your call goes on.');
+      if (this.hooks.callsOn(accountId).length > 0) this.hooks.notify(words('connection_back_in_call'));
     }
     const waiting = this.byes.get(accountId) ?? [];
     this.byes.delete(accountId);
@@ -81,7 +80,7 @@ export class ConnectionLoss {
     for (const callId of this.hooks.callsOn(accountId)) {
       const session = this.hooks.session(callId);
       if (!session) continue;
-      const reason = `The connection to the SIP server was lost for more than ${CALL_KEEP_MS / 1000} s, so the call with ${this.hooks.partyName(callId)} was ended.`;
+      const reason = words('connection_lost_call_ended', { seconds: CALL_KEEP_MS / 1000, who: this.hooks.partyName(callId) });
       this.hooks.markDropped(callId, reason);
       this.hooks.notify(reason);
       this.endHere(accountId, session);

@@ -2,6 +2,7 @@ import { SIPExtension, type UserAgentOptions, type Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { remoteAudioFor } from './remote-audio';
 import { CONNECT_TIMEOUT_S } from './server-probe';
+import type { Words } from '../shared/words';
 
 /**
  * Registrations last 110 s and are refreshed at half of that: a server that
@@ -23,7 +24,7 @@ export interface SipStack {
   sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
   media?: Options['media'];
   /** Says why a WebSocket could not be opened: server-probe.ts's HTTP probe unless given. */
-  describeUnreachable?: (server: string, error: unknown) => Promise<string>;
+  describeUnreachable?: (server: string, error: unknown) => Promise<Words>;
 }
 
 /** Maps the user's account onto SessionManager options. */

@@ -11,7 +11,8 @@
 //   anything after Established: a re-INVITE SIP.js answers 488 itself, the call goes on
 import { Invitation, SessionState, type Session, type SessionDescriptionHandler } from 'sip.js';
 import { ClickDialError } from '../shared/protocol';
-import { describeLocalMediaFailure, describeUnusableDescription } from './media-words';
+import { describeLocalMediaFailure, describeUnusableDescription, type MediaWords } from './media-words';
+import type { Words } from '../shared/words';
 
 /** Answered to an offer the browser cannot use (RFC 3261 21.4.26). */
 export const NOT_ACCEPTABLE = 488;
@@ -20,10 +21,10 @@ export interface MediaSetupHooks {
   /** Names the far end in a sentence. */
   who(): string;
   /** The call's media could not be set up: `reason` for the history, `notice` for the user. */
-  failed(reason: string, notice: string): void;
+  failed(reason: Words, notice: Words): void;
 }
 
-/** Warning header text (RFC 3261 20.43): 305 Incompatible media format, the reason quoted. */
+/** Warning header text (RFC 3261 20.43): 305 Incompatible media format, the reason (in English, for the far end's logs) quoted. */
 export function mediaWarning(reason: string): string {
   return `Warning: 305 ClickDial "${reason.replace(/["\\\r\n]/g, ' ')}"`;
 }
@@ -31,7 +32,7 @@ export function mediaWarning(reason: string): string {
 /** For the session's delegate.onSessionDescriptionHandler: wraps each handler SIP.js makes for the call. */
 export function watchMediaSetup(session: Session, hooks: MediaSetupHooks): (sdh: SessionDescriptionHandler, provisional: boolean) => void {
   const settingUp = (): boolean => session.state === SessionState.Initial || session.state === SessionState.Establishing;
-  const fail = (described: { reason: string; notice: string }): ClickDialError => {
+  const fail = (described: MediaWords): ClickDialError => {
     hooks.failed(described.reason, described.notice);
     return new ClickDialError(described.notice, 'failed');
   };
@@ -40,7 +41,7 @@ export function watchMediaSetup(session: Session, hooks: MediaSetupHooks): (sdh:
     const failure = fail(described);
     if (session instanceof Invitation && session.state === SessionState.Establishing) {
       // Before SIP.js's own 480: it then finds the call ended and only passes the error on.
-      void session.reject({ statusCode: NOT_ACCEPTABLE, extraHeaders: [mediaWarning(described.reason)] }).catch(() => undefined);
+      void session.reject({ statusCode: NOT_ACCEPTABLE, extraHeaders: [mediaWarning(described.warning)] }).catch(() => undefined);
     }
     return failure;
   };

@@ -1,5 +1,6 @@
 import type { MicrophonePermission } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
+import { words } from '../shared/words';
 
 // The offscreen document cannot show a permission prompt: without an earlier
 // grant (from the onboarding tab) getUserMedia fails at once, and SIP.js would
@@ -17,16 +18,10 @@ export async function queryMicrophone(): Promise<MicrophonePermission> {
 export async function requireMicrophone(): Promise<MicrophonePermission> {
   const state = await queryMicrophone();
   if (state === 'denied') {
-    throw new ClickDialError(
-      'The microphone is blocked for ClickDial. Open the microphone setup (Allow microphone) to see how to unblock it, then try again.',
-      'no-microphone',
-    );
+    throw new ClickDialError(words('microphone_blocked'), 'no-microphone');
   }
   if (state === 'prompt') {
-    throw new ClickDialError(
-      'ClickDial may not use the microphone yet. Click "Allow microphone" and accept the browser\'s question, then try again.',
-      'no-microphone',
-    );
+    throw new ClickDialError(words('microphone_not_allowed_yet'), 'no-microphone');
   }
   return state;
 }

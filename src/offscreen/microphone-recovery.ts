@@ -6,11 +6,13 @@
 //   track live --ended (unplugged)--> getUserMedia --> replaceTrack --> new track live (watched again)
 //                                          └--fails--> notice: no microphone for this call
 import type { Session, Web } from 'sip.js';
+import { errorDetail } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 
 export interface MicrophoneRecoveryContext {
   /** The audio constraints a call would use now (falls back to the default microphone). */
   constraints(): Promise<MediaStreamConstraints>;
-  notify(text: string): void;
+  notify(said: Words): void;
 }
 
 function audioSender(session: Session): { pc: RTCPeerConnection; sdh: Web.SessionDescriptionHandler; sender: RTCRtpSender } | undefined {
@@ -41,12 +43,10 @@ export function recoverMicrophone(session: Session, ctx: MicrophoneRecoveryConte
           // SIP.js stops the tracks of its local stream when the call ends: keep it in step.
           sdh.localMediaStream.removeTrack(track);
           sdh.localMediaStream.addTrack(next);
-          ctx.notify('The microphone was disconnected; this call goes on with the default microphone.');
+          ctx.notify(words('device_microphone_recovered'));
           recoverMicrophone(session, ctx);
         } catch (error) {
-          ctx.notify(
-            `The microphone was disconnected and no other one could be used (${error instanceof Error ? error.message : String(error)}): the other side cannot hear you.`,
-          );
+          ctx.notify(words('device_microphone_lost', { detail: errorDetail(error) }));
         }
       })();
     },

@@ -13,7 +13,8 @@ import { toDialTarget } from '../shared/dial-string';
 import { MAX_MESSAGE_LENGTH, messageBodyProblem } from '../shared/conversations';
 import { defaultPhoneSettings, parsePhoneSettings, type PhoneSettings } from '../shared/phone-settings';
 import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../shared/phone-model';
-import { ClickDialError, type AnswerOthers } from '../shared/protocol';
+import { ClickDialError, errorDetail, type AnswerOthers } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 import type { EndedCall, MicrophonePermission, PhoneSnapshot, ReceivedMessage, RemoteParty } from '../shared/snapshot';
 import { AudioDevices } from './audio-devices';
 import { CallControls } from './call-controls';
@@ -113,7 +114,7 @@ export class Phone {
   /** The call, checked against the transition table (shared/call-table.ts): a command it does not allow is refused in words. */
   allow(callId: string, command: CallCommand): string {
     const call = this.calls.call(callId);
-    if (!call) throw new ClickDialError('That call has already ended.', 'no-such-call');
+    if (!call) throw new ClickDialError(words('error_call_already_ended'), 'no-such-call');
     requireCommand(call, command);
     return callId;
   }
@@ -155,7 +156,7 @@ export class Phone {
     this.allow(callId, command);
     const line = this.lineOf(callId);
     if (line && line.connection !== 'connected' && !(await line.whenConnected(CALL_KEEP_MS))) {
-      throw new ClickDialError('The connection to the SIP server is not back yet, so the call cannot do that now.', 'not-connected');
+      throw new ClickDialError(words('error_connection_not_back'), 'not-connected');
     }
     return this.allow(callId, command);
   }
@@ -183,7 +184,7 @@ export class Phone {
   /** "Retry now" for that account, else for every account: each that is not registered tries again at once. */
   retry(accountId?: string): PhoneSnapshot {
     if (accountId !== undefined && !this.lines.has(accountId)) {
-      throw new ClickDialError('That account is no longer set up in ClickDial.', 'not-configured');
+      throw new ClickDialError(words('error_account_gone'), 'not-configured');
     }
     for (const [id, line] of this.lines) {
       if (accountId !== undefined && id !== accountId) continue;
@@ -216,12 +217,7 @@ export class Phone {
     const id = accountId ?? this.model.defaultAccountId;
     const line = id === null ? undefined : this.lines.get(id);
     if (id === null || !line) {
-      throw new ClickDialError(
-        accountId === undefined
-          ? "Set up your SIP account in ClickDial's options first."
-          : 'That account is no longer set up in ClickDial.',
-        'not-configured',
-      );
+      throw new ClickDialError(words(accountId === undefined ? 'error_set_up_account_first' : 'error_account_gone'), 'not-configured');
     }
     return { id, line };
   }
@@ -255,7 +251,7 @@ export class Phone {
       }
       return { callId: inviter.id };
     } catch (error) {
-      throw new ClickDialError(`Could not place the call: ${error instanceof Error ? error.message : String(error)}`, 'failed');
+      throw new ClickDialError(words('error_call_not_placed', { detail: errorDetail(error) }), 'failed');
     }
   }
 
@@ -266,7 +262,7 @@ export class Phone {
   async answer(callId: string, others: AnswerOthers = 'hold', video = false): Promise<void> {
     const session = this.calls.session(callId);
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
-      throw new ClickDialError('Only a ringing incoming call can be answered.', 'invalid');
+      throw new ClickDialError(words('error_answer_not_ringing'), 'invalid');
     }
     await this.checkMicrophone();
     if (video) await requireCamera();
@@ -299,7 +295,7 @@ export class Phone {
   private async accept(session: Invitation, video = false): Promise<void> {
     const constraints = withCamera(await this.devices.microphoneConstraints(), video);
     const manager = this.managerOf(session.id);
-    if (!manager) throw new ClickDialError('The account of this call is no longer connected.', 'not-connected');
+    if (!manager) throw new ClickDialError(words('error_call_account_offline'), 'not-connected');
     await manager.answer(session, { sessionDescriptionHandlerOptions: { constraints } });
   }
 
@@ -316,7 +312,7 @@ export class Phone {
   async decline(callId: string): Promise<void> {
     const session = this.calls.session(callId);
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial) {
-      throw new ClickDialError('Only a ringing incoming call can be declined.', 'invalid');
+      throw new ClickDialError(words('error_decline_not_ringing'), 'invalid');
     }
     this.calls.markEnding(callId, 'declined');
     await session.reject({ statusCode: DECLINE_STATUS });
@@ -353,10 +349,10 @@ export class Phone {
     const { id, line } = this.outgoingLine(accountId);
     const { manager } = await line.whenRegistered();
     const uri = this.dialUri(target, id);
-    // The popup and the worker say this in the user's language first; the phone's own check is a defence, in English.
+    // The popup and the worker check this first; the phone's own check is a defence.
     const problem = messageBodyProblem(body);
-    if (problem === 'empty') throw new ClickDialError('Type a message to send.', 'invalid');
-    if (problem === 'too-long') throw new ClickDialError(`A message can have at most ${MAX_MESSAGE_LENGTH} characters.`, 'invalid');
+    if (problem === 'empty') throw new ClickDialError(words('error_type_a_message'), 'invalid');
+    if (problem === 'too-long') throw new ClickDialError(words('error_message_too_long', { count: String(MAX_MESSAGE_LENGTH) }), 'invalid');
     await sendTextMessage(manager, uri, body);
     return { to: { uri, user: /^sips?:([^@]+)@/i.exec(uri)?.[1] ?? uri }, accountId: id };
   }
@@ -374,14 +370,11 @@ export class Phone {
   private requireRoom(): void {
     const max = this.settings.maxCalls;
     if (this.calls.count() < max) return;
-    throw new ClickDialError(
-      `You already have ${max === 1 ? 'a call' : `${max} calls`}, the most this phone takes at once. End one first, or raise "Calls at once" in the options.`,
-      'invalid',
-    );
+    throw new ClickDialError(max === 1 ? words('error_calls_at_most_single') : words('error_calls_at_most', { count: max }), 'invalid');
   }
 
-  private setNotice(text: string | undefined): void {
-    this.dispatch({ type: 'notice', notice: text === undefined ? undefined : { text, at: Date.now() } });
+  private setNotice(said: Words | undefined): void {
+    this.dispatch({ type: 'notice', notice: said === undefined ? undefined : { words: said, at: Date.now() } });
     this.changed();
   }
 

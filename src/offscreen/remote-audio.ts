@@ -5,6 +5,7 @@
 // notice.
 //
 //   sink: default --setOutputDevice(id)--> id --setSinkId fails--> default (+ onFallback)
+import { words, type Words } from '../shared/words';
 
 const elements = new Map<string, HTMLAudioElement>();
 /** Elements that are not calls but play on the same speaker (the ringtone). */
@@ -12,10 +13,10 @@ const followers = new Set<HTMLAudioElement>();
 const everyElement = () => [...elements.values(), ...followers];
 let sinkId = '';
 let sinkLabel = '';
-let onFallback: (text: string) => void = () => undefined;
+let onFallback: (said: Words) => void = () => undefined;
 
 /** Where the phone hears about a speaker that could not be used. */
-export function onOutputFallback(listener: (text: string) => void): void {
+export function onOutputFallback(listener: (said: Words) => void): void {
   onFallback = listener;
 }
 
@@ -29,8 +30,12 @@ async function applySink(audio: HTMLAudioElement): Promise<void> {
     // Unplugged (NotFoundError) or not allowed: play on the default instead.
     sinkId = '';
     await Promise.all(everyElement().map((a) => a.setSinkId('').catch(() => undefined)));
-    const name = sinkLabel ? `"${sinkLabel}"` : 'The chosen speaker';
-    onFallback(`${name} is not available (${error instanceof Error ? error.name : 'error'}); call audio plays on the default speaker.`);
+    const name = error instanceof Error ? error.name : 'error';
+    onFallback(
+      sinkLabel
+        ? words('device_speaker_unavailable_named', { device: sinkLabel, error: name })
+        : words('device_speaker_unavailable', { error: name }),
+    );
   }
 }
 

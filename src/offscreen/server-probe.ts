@@ -5,6 +5,7 @@
 // server; a refusal means nothing listens (or the name does not resolve).
 import { describeConnectionFailure } from './sip-status';
 import { KEEP_ALIVE_ANSWER_MS } from './keep-alive';
+import { words, type Words } from '../shared/words';
 
 /** How long opening the WebSocket may take before the server counts as silent. */
 export const CONNECT_TIMEOUT_S = 3;
@@ -14,26 +15,26 @@ export function isConnectTimeout(error: unknown): boolean {
   return /connectionTimeout|timed? ?out/i.test(error instanceof Error ? error.message : String(error));
 }
 
-export function describeSilentServer(server: string): string {
-  return `The SIP server at ${server} accepted the connection but did not answer within ${CONNECT_TIMEOUT_S} s. It may be overloaded, or something between you and it is blocking WebSockets. ClickDial keeps trying.`;
+export function describeSilentServer(server: string): Words {
+  return words('sip_server_silent', { server, seconds: CONNECT_TIMEOUT_S });
 }
 
 /** The WebSocket opened, but the REGISTER has had no answer for CONNECT_TIMEOUT_S. */
-export function describeMuteRegistrar(server: string): string {
-  return `The server at ${server} took the connection but has not answered the registration for ${CONNECT_TIMEOUT_S} s: it may not be a SIP server, or it is overloaded. ClickDial keeps trying.`;
+export function describeMuteRegistrar(server: string): Words {
+  return words('sip_server_mute_registrar', { server, seconds: CONNECT_TIMEOUT_S });
 }
 
 /** The keep-alive (keep-alive.ts) had no answer: the connection is dead though it never closed. */
-export function describeDeadConnection(server: string): string {
-  return `The SIP server at ${server} stopped answering (no reply to a keep-alive within ${KEEP_ALIVE_ANSWER_MS / 1000} s). Reconnecting…`;
+export function describeDeadConnection(server: string): Words {
+  return words('sip_server_stopped_answering', { server, seconds: KEEP_ALIVE_ANSWER_MS / 1000 });
 }
 
-export function describeNotSipServer(server: string): string {
-  return `Something answers at ${server}, but not as a SIP WebSocket server. Check the address and path (often /ws) with your PBX's administrator.`;
+export function describeNotSipServer(server: string): Words {
+  return words('sip_server_not_sip', { server });
 }
 
 /** The sentence for a WebSocket that failed to open to `server`. */
-export async function describeUnreachable(server: string, error: unknown, fetcher: typeof fetch = fetch): Promise<string> {
+export async function describeUnreachable(server: string, error: unknown, fetcher: typeof fetch = fetch): Promise<Words> {
   if (isConnectTimeout(error)) return describeSilentServer(server);
   let url: URL;
   try {

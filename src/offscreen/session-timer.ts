@@ -36,10 +36,11 @@ import {
   withHeaders,
   type Agreement,
 } from './session-timer-negotiation';
+import { words, type Words } from '../shared/words';
 
 export interface SessionTimerHooks {
   /** The call is being ended by its timer (BYE sent): tell the user why. */
-  expired(session: Session, text: string): void;
+  expired(session: Session, why: Words): void;
 }
 
 // --- SIP.js internals this module reaches (instances only) ----------------
@@ -325,7 +326,7 @@ class CallTimer {
   private refreshFailed(status: number, byUpdate: boolean): void {
     if (this.stopped) return;
     if (status === 408 || status === 481) {
-      this.end(`the other side no longer knows the call (its answer to our session refresh: ${status})`);
+      this.end(words('session_unknown_to_far_end', { status: String(status) }));
       return;
     }
     if (byUpdate && (status === 405 || status === 501)) {
@@ -344,14 +345,10 @@ class CallTimer {
   private expire(): void {
     const a = this.agreement;
     if (!a) return;
-    this.end(
-      a.weRefresh
-        ? `our session refreshes were not answered for ${a.interval} s`
-        : `the other side stopped confirming the call was still on (no session refresh within ${a.interval} s)`,
-    );
+    this.end(words(a.weRefresh ? 'session_refreshes_unanswered' : 'session_refreshes_stopped', { seconds: String(a.interval) }));
   }
 
-  private end(why: string): void {
+  private end(why: Words): void {
     this.stop();
     if (this.session.state !== SessionState.Established) return;
     this.hooks.expired(this.session, why);

@@ -17,7 +17,8 @@
 //   any --wantsOnline=false, or the account changed--> offline (unregister and close in the background)
 import { Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
-import { ClickDialError } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 import type { ConnectionState, RegistrationState } from '../shared/snapshot';
 import type { AccountEvent, AccountState } from '../shared/account-model';
 import { managerOptions, type SipStack } from './manager-options';
@@ -96,7 +97,7 @@ export class SipConnection {
   get registration(): RegistrationState {
     return this.state.registration;
   }
-  get registrationError(): string | undefined {
+  get registrationError(): Words | undefined {
     return this.state.lastError;
   }
   private get authRejected(): boolean {
@@ -151,20 +152,24 @@ export class SipConnection {
       !this.account || !this.wantsOnline || this.authRejected || (this.registration === 'registered' && !!this.manager);
     await this.waiters.until(settled, timeoutMs);
     if (this.account && !this.wantsOnline) {
-      throw new ClickDialError("The phone is offline: press Connect in ClickDial's options.", 'not-connected');
+      throw new ClickDialError(words('error_phone_offline'), 'not-connected');
     }
     if (this.account && this.registration !== 'registered') {
-      const why = this.registrationError ? ` ${this.registrationError}` : '';
-      throw new ClickDialError(`The phone did not register within ${Math.round(timeoutMs / 1000)} s.${why}`, 'not-connected');
+      const why = this.registrationError;
+      const seconds = Math.round(timeoutMs / 1000);
+      throw new ClickDialError(
+        why ? words('error_not_registered_in_time_why', { seconds, why }) : words('error_not_registered_in_time', { seconds }),
+        'not-connected',
+      );
     }
     return this.requireRegistered();
   }
 
   requireRegistered(): { manager: Web.SessionManager; account: SipAccount } {
-    if (!this.account) throw new ClickDialError("Set up your SIP account in ClickDial's options first.", 'not-configured');
+    if (!this.account) throw new ClickDialError(words('error_set_up_account_first'), 'not-configured');
     if (!this.manager || this.registration !== 'registered') {
-      const why = this.registrationError ? ` ${this.registrationError}` : '';
-      throw new ClickDialError(`The phone is not registered.${why}`, 'not-connected');
+      const why = this.registrationError;
+      throw new ClickDialError(why ? words('error_not_registered_why', { why }) : words('error_not_registered'), 'not-connected');
     }
     return { manager: this.manager, account: this.account };
   }
@@ -242,7 +247,7 @@ export class SipConnection {
         if (error instanceof Error && error.name === 'RequestPendingError') return;
         this.dispatch({
           type: 'failedToStart',
-          error: `Could not send the registration: ${error instanceof Error ? error.message : String(error)}`,
+          error: words('sip_register_not_sent', { detail: errorDetail(error) }),
         });
         this.changed();
       });

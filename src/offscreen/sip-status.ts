@@ -1,20 +1,23 @@
-// SIP responses and transport errors in words a user can act on.
+// SIP responses and transport errors in words a user can act on, as Words
+// (shared/words.ts): the phone's document has no chrome.i18n, so the page that
+// shows them says them in the user's language.
+import { words, type Words } from '../shared/words';
 
-export function describeRegistrationFailure(status: number, reason: string): string {
+export function describeRegistrationFailure(status: number, reason: string): Words {
   switch (status) {
     case 401:
     case 407:
-      return `Wrong user name or password: the server refused the login (${status} ${reason}).`;
+      return words('sip_register_wrong_password', { status: String(status), reason });
     case 403:
-      return `The server refused this account (403 ${reason}). Check the user name, password and domain.`;
+      return words('sip_register_forbidden', { reason });
     case 404:
-      return `The server does not know this SIP address (404 ${reason}). Check the domain in your SIP address.`;
+      return words('sip_register_unknown_address', { reason });
     case 408:
-      return 'The SIP server did not answer the registration in time (408). It will be tried again.';
+      return words('sip_register_timeout');
     case 423:
-      return `The server wants a different registration interval (423 ${reason}).`;
+      return words('sip_register_interval', { reason });
     default:
-      return `Registration failed: ${status} ${reason}.`;
+      return words('sip_register_failed', { status: String(status), reason });
   }
 }
 
@@ -22,32 +25,33 @@ export function isAuthenticationFailure(status: number): boolean {
   return status === 401 || status === 403 || status === 407;
 }
 
-export function describeCallFailure(status: number, reason: string): string {
+export function describeCallFailure(status: number, reason: string): Words {
+  const said = { status: String(status), reason };
   switch (status) {
     case 404:
     case 604:
-      return `No such number or address (${status} ${reason}).`;
+      return words('sip_call_not_found', said);
     case 480:
-      return `Nobody is reachable there right now (480 ${reason}).`;
+      return words('sip_call_unreachable', { reason });
     case 486:
     case 600:
-      return `Busy (${status} ${reason}).`;
+      return words('sip_call_busy', said);
     case 403:
     case 603:
-      return `The call was declined (${status} ${reason}).`;
+      return words('sip_call_declined', said);
     case 408:
-      return `No answer (${status} ${reason}).`;
+      return words('sip_call_no_answer', said);
     case 487:
-      return 'Call cancelled.';
+      return words('sip_call_cancelled');
     case 488:
     case 606:
-      return `The other side cannot take this kind of call (${status} ${reason}).`;
+      return words('sip_call_not_acceptable', said);
     default:
-      return `The call failed: ${status} ${reason}.`;
+      return words('sip_call_failed', said);
   }
 }
 
-export function describeConnectionFailure(server: string, error: unknown): string {
+export function describeConnectionFailure(server: string, error: unknown): Words {
   const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  return `Cannot reach the SIP server at ${server}${detail ? ` (${detail})` : ''}. Check the server address and your network.`;
+  return detail ? words('sip_server_unreachable_detail', { server, detail }) : words('sip_server_unreachable', { server });
 }

@@ -1,31 +1,33 @@
 // SIP MESSAGE out and in. SessionManager.message() resolves once the request is
 // sent, so a wrong number would look delivered: we wait for the final response.
 import { Messager, UserAgent, type Message, type Web } from 'sip.js';
-import { ClickDialError } from '../shared/protocol';
+import { ClickDialError, errorDetail } from '../shared/protocol';
+import { words, type Words } from '../shared/words';
 import { MAX_MESSAGE_LENGTH } from '../shared/conversations';
 import type { ReceivedMessage } from '../shared/snapshot';
 
-export function describeMessageFailure(status: number, reason: string): string {
+export function describeMessageFailure(status: number, reason: string): Words {
+  const said = { status: String(status), reason };
   switch (status) {
     case 404:
     case 604:
-      return `No such number or address (${status} ${reason}): the message was not delivered.`;
+      return words('message_not_found', said);
     case 480:
-      return `Nobody is reachable there right now (480 ${reason}): the message was not delivered.`;
+      return words('message_unreachable', { reason });
     case 408:
-      return 'The message was not delivered: no answer from the server (408).';
+      return words('message_timeout');
     case 415:
     case 488:
-      return `The other side cannot take text messages (${status} ${reason}).`;
+      return words('message_not_taken', said);
     default:
-      return `The message was not delivered: ${status} ${reason}.`;
+      return words('message_not_delivered', said);
   }
 }
 
 /** Resolves when the far end (or its server) accepted the MESSAGE; rejects in words otherwise. */
 export function sendTextMessage(manager: Web.SessionManager, uri: string, body: string): Promise<void> {
   const target = UserAgent.makeURI(uri);
-  if (!target) return Promise.reject(new ClickDialError(`"${uri}" is not a SIP address.`, 'invalid'));
+  if (!target) return Promise.reject(new ClickDialError(words('message_not_sip_address', { uri }), 'invalid'));
   return new Promise<void>((resolve, reject) => {
     new Messager(manager.userAgent, target, body)
       .message({
@@ -37,9 +39,7 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
           },
         },
       })
-      .catch((error: unknown) =>
-        reject(new ClickDialError(`Could not send the message: ${error instanceof Error ? error.message : String(error)}`, 'failed')),
-      );
+      .catch((error: unknown) => reject(new ClickDialError(words('message_not_sent', { detail: errorDetail(error) }), 'failed')));
   });
 }
 
@@ -47,7 +47,7 @@ export function sendTextMessage(manager: Web.SessionManager, uri: string, body: 
 export function receivedMessage(message: Message, accountId: string, now = Date.now()): ReceivedMessage {
   const from = message.request.from;
   const type = (message.request.getHeader('content-type') ?? 'text/plain').toLowerCase();
-  const text = /^text\//.test(type) ? message.request.body : `(a ${type.split(';')[0]} message ClickDial cannot show)`;
+  const text = /^text\//.test(type) ? message.request.body : '';
   return {
     accountId,
     from: {
@@ -56,6 +56,7 @@ export function receivedMessage(message: Message, accountId: string, now = Date.
       ...(from.displayName ? { displayName: from.displayName } : {}),
     },
     body: text.slice(0, MAX_MESSAGE_LENGTH),
+    ...(/^text\//.test(type) ? {} : { unshown: type.split(';')[0]!.trim().slice(0, 100) }),
     at: now,
   };
 }

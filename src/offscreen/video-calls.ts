@@ -18,6 +18,7 @@
 import type { Session, Web } from 'sip.js';
 import type { CallVideo } from '../shared/snapshot';
 import { ClickDialError } from '../shared/protocol';
+import { words } from '../shared/words';
 
 type Sdh = Web.SessionDescriptionHandler;
 
@@ -85,18 +86,8 @@ export async function requireCamera(): Promise<void> {
   } catch {
     // Not answerable here: getUserMedia says.
   }
-  if (state === 'denied') {
-    throw new ClickDialError(
-      'The camera is blocked for ClickDial. Open the camera setup (Allow camera) to see how to unblock it, or make an audio call.',
-      'no-camera',
-    );
-  }
-  if (state === 'prompt') {
-    throw new ClickDialError(
-      'ClickDial may not use the camera yet. Click "Allow camera" and accept the browser\'s question, then try again.',
-      'no-camera',
-    );
-  }
+  if (state === 'denied') throw new ClickDialError(words('camera_blocked_call'), 'no-camera');
+  if (state === 'prompt') throw new ClickDialError(words('camera_needed_call'), 'no-camera');
 }
 
 /** The camera constraints for a call: the camera given, else the default one. */
@@ -116,9 +107,9 @@ async function openCamera(deviceId?: string): Promise<MediaStreamTrack> {
     return track;
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'NotAllowedError') throw new ClickDialError('ClickDial may not use the camera.', 'no-camera');
-    if (name === 'NotFoundError') throw new ClickDialError('No camera was found.', 'no-camera');
-    throw new ClickDialError(`The camera could not be started: ${error instanceof Error ? error.message : String(error)}`, 'failed');
+    if (name === 'NotAllowedError') throw new ClickDialError(words('camera_not_allowed'), 'no-camera');
+    if (name === 'NotFoundError') throw new ClickDialError(words('camera_not_found'), 'no-camera');
+    throw new ClickDialError(words('camera_failed', { detail: error instanceof Error ? error.message : String(error) }), 'failed');
   }
 }
 
@@ -137,13 +128,13 @@ export async function setCamera(session: Session, camera: 'on' | 'off' | 'next')
   const sdh = sdhOf(session);
   const pc = sdh?.peerConnection;
   const transceiver = pc && videoTransceiver(pc);
-  if (!sdh || !transceiver) throw new ClickDialError('This is not a video call.', 'invalid');
+  if (!sdh || !transceiver) throw new ClickDialError(words('call_no_video'), 'invalid');
   if (camera === 'next') {
     const list = await cameras();
     const current = transceiver.sender.track?.getSettings().deviceId;
     const at = list.findIndex((d) => d.deviceId === current);
     const next = list[(at + 1) % Math.max(1, list.length)];
-    if (!next || list.length < 2) throw new ClickDialError('This computer has only one camera.', 'invalid');
+    if (!next || list.length < 2) throw new ClickDialError(words('camera_just_one'), 'invalid');
     if (transceiver.sender.track === null) return; // off: the next "on" opens the default camera
     await sendTrack(sdh, transceiver, await openCamera(next.deviceId));
     return;

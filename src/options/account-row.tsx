@@ -5,6 +5,7 @@ import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { StoredAccount } from '../shared/stored-accounts';
 import { t } from '../shared/i18n';
 import { Sentence } from '../shared/sentence';
+import { say } from '../shared/words';
 
 interface Props {
   stored: StoredAccount;
@@ -55,7 +56,7 @@ export function AccountRow({ stored, state, microphone, isDefault, several, firs
       </p>
       {state?.registrationError && (
         <p class="error" role="alert" data-testid="registration-error">
-          {state.registrationError}
+          {say(state.registrationError)}
         </p>
       )}
       <div class="account-actions">

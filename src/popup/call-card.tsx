@@ -11,6 +11,7 @@ import { TransferForm } from './transfer-form';
 import { CallVideo, SwitchCamera } from './call-video';
 import { focusable, useFocusRequest } from './focus-keeper';
 import { t } from '../shared/i18n';
+import { say } from '../shared/words';
 
 interface Props {
   call: CallSnapshot;
@@ -55,7 +56,7 @@ function callNotes(call: CallSnapshot, snapshot: PhoneSnapshot): string[] {
   if (original) notes.push(t('call_note_consulting', { name: remoteName(original) }));
   if (call.transfer?.state === 'consulting') notes.push(t('call_note_transfer_consulting', { target: bare(call.transfer.target) }));
   if (call.transfer?.state === 'transferring') notes.push(t('call_note_transferring', { target: bare(call.transfer.target) }));
-  if (call.transfer?.state === 'failed') notes.push(call.transfer.error ?? t('call_note_transfer_failed'));
+  if (call.transfer?.state === 'failed') notes.push(call.transfer.error ? say(call.transfer.error) : t('call_note_transfer_failed'));
   return notes;
 }
 

@@ -2,7 +2,7 @@ import { accountById, accountLabel, defaultAccount } from '../shared/account-sel
 import { callBackTarget } from '../shared/call-back';
 import { callerName, currentDirectory } from '../shared/caller-name';
 import { formatNumber } from '../shared/number-display';
-import { describeHistoryEntry, type HistoryEntry } from '../shared/call-history';
+import { describeHistoryEntry, historyReason, type HistoryEntry } from '../shared/call-history';
 import { formatDuration } from '../shared/describe-state';
 import type { PhoneSnapshot } from '../shared/snapshot';
 import { formatDateTime, formatTime, t } from '../shared/i18n';
@@ -57,7 +57,7 @@ export function HistoryList({ history, snapshot, run, onCall, onClear }: Props) 
                 <time dateTime={new Date(entry.startedAt).toISOString()}>{when(entry.startedAt)}</time>
                 {entry.durationMs > 0 && <span class="history-duration">{formatDuration(entry.durationMs)}</span>}
               </div>
-              {entry.reason !== undefined && <p class="history-reason">{entry.reason}</p>}
+              {historyReason(entry) !== undefined && <p class="history-reason">{historyReason(entry)}</p>}
               {target && (
                 <button
                   type="button"

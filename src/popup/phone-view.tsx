@@ -6,6 +6,7 @@ import { StatusBar } from './status-bar';
 import { useAction } from './use-action';
 import { ErrorBanner } from './error-banner';
 import { t } from '../shared/i18n';
+import { say } from '../shared/words';
 
 /** During calls a notice (transfer, device fallback) shows for this long; the cards say the rest. */
 const NOTICE_DURING_CALLS_MS = 30_000;
@@ -47,7 +48,7 @@ export function PhoneView({
       />
       {snapshot.notice && (snapshot.calls.length === 0 || Date.now() - snapshot.notice.at < NOTICE_DURING_CALLS_MS) && (
         <p class="banner notice" role="status">
-          {snapshot.notice.text}
+          {say(snapshot.notice.words)}
         </p>
       )}
       <CallList snapshot={snapshot} actions={actions} run={run} />

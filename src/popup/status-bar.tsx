@@ -2,6 +2,7 @@ import { accountLabel, canRetry, describeAccount } from '../shared/account-selec
 import type { AccountSnapshot, MicrophonePermission } from '../shared/snapshot';
 import type { ViewProps } from './phone-view';
 import { t } from '../shared/i18n';
+import { say } from '../shared/words';
 
 /** Each account's state: one line per account, with its error and a way back online. */
 export function StatusBar({ snapshot, actions }: ViewProps) {
@@ -67,7 +68,7 @@ function AccountStatus({
       </div>
       {account.registrationError && (
         <p class="registration-error" role="alert" data-testid="registration-error">
-          {account.registrationError}
+          {say(account.registrationError)}
         </p>
       )}
       {canRetry(account) && (

@@ -12,6 +12,7 @@ import { Sentence } from '../shared/sentence';
 
 /** The name of Asterisk's WebSocket transport in pjsip.conf: a setting's name, the same in every language. */
 const PJSIP_TRANSPORT = 'transport-wss';
+import { say } from '../shared/words';
 
 export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; actions: PhoneActions }) {
   const [accounts, setAccounts] = useState<StoredAccount[]>();
@@ -61,7 +62,7 @@ export function AccountStep({ snapshot, actions }: { snapshot: PhoneSnapshot; ac
           </p>
           {state?.registrationError && (
             <p class="error" role="alert" data-testid="setup-registration-error">
-              {state.registrationError}
+              {say(state.registrationError)}
             </p>
           )}
           {canRetry(state) && (

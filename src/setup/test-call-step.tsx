@@ -11,6 +11,7 @@ import { Sentence } from '../shared/sentence';
 
 /** The usual echo-test numbers of three PBXs: dial strings, the same in every language. */
 const ECHO_TESTS = { asterisk: '*43', freeswitch: '9196', threecx: '*777' };
+import { say } from '../shared/words';
 
 interface Props {
   snapshot: PhoneSnapshot;
@@ -60,7 +61,7 @@ export function TestCallStep({ snapshot, number, onNumber, onAnswered, goToAccou
     );
   };
   const hangUp = (id: string) => request('phone.hangup', { callId: id }).catch((e: unknown) => setError(String(e)));
-  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? snapshot.notice.text : '';
+  const notice = snapshot.notice && snapshot.notice.at >= placedAt ? say(snapshot.notice.words) : '';
   const words = call
     ? t('setup_test_call_state', { state: describeCallState(call), name: remoteName(call) })
     : callId

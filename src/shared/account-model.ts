@@ -10,6 +10,7 @@
 //   failed ──retried (the user's "Retry now")──▶ unregistered, credentials may be tried again
 import type { SipAccount } from './account';
 import type { ConnectionState, RegistrationState } from './snapshot';
+import type { Words } from './words';
 
 export interface AccountState {
   /** Intent: the account to use and whether the user wants to be online with it. */
@@ -19,7 +20,7 @@ export interface AccountState {
   connection: ConnectionState;
   registration: RegistrationState;
   /** The last problem, in words; cleared by success or by going offline. */
-  lastError?: string;
+  lastError?: Words;
   /** The server refused the credentials: no retry until the account changes. */
   authRejected: boolean;
 }
@@ -28,15 +29,15 @@ export type AccountEvent =
   | { type: 'configured'; account: SipAccount | null; wantsOnline: boolean; accountChanged: boolean }
   | { type: 'connecting' }
   | { type: 'connected' }
-  | { type: 'connectFailed'; error: string }
+  | { type: 'connectFailed'; error: Words }
   /** The transport went away; `error` when it was not our doing. */
-  | { type: 'disconnected'; error?: string }
+  | { type: 'disconnected'; error?: Words }
   | { type: 'registering' }
   | { type: 'registered' }
   | { type: 'unregistered' }
-  | { type: 'rejected'; error: string; authentication: boolean }
+  | { type: 'rejected'; error: Words; authentication: boolean }
   /** Could not even send the REGISTER, or build the connection: said, state as it is. */
-  | { type: 'failedToStart'; error: string; registration?: RegistrationState }
+  | { type: 'failedToStart'; error: Words; registration?: RegistrationState }
   /** The user pressed "Retry now": a refused password may be tried once more. */
   | { type: 'retried' }
   | { type: 'stopped' };
@@ -49,7 +50,7 @@ export const NO_ACCOUNT: AccountState = {
   authRejected: false,
 };
 
-function withError(state: AccountState, lastError: string | undefined): AccountState {
+function withError(state: AccountState, lastError: Words | undefined): AccountState {
   const { lastError: _old, ...rest } = state;
   return lastError === undefined ? rest : { ...rest, lastError };
 }

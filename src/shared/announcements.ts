@@ -7,6 +7,8 @@ import { isWaiting, partyName } from './call-selectors';
 import { remoteName } from './describe-state';
 import { durationWords, t } from './i18n';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
+import { say } from './words';
+import { receivedText } from './conversations';
 
 export interface Announcements {
   /** Said when the reader is done with what it says (role=status). */
@@ -52,8 +54,9 @@ function registrationChanges(before: PhoneSnapshot, after: PhoneSnapshot, out: A
   for (const account of after.accounts) {
     const was = before.accounts.find((a) => a.id === account.id);
     const now = describeAccount(account, after.microphone);
-    const error = account.registrationError;
-    if (was && describeAccount(was, before.microphone) === now && was.registrationError === error) continue;
+    // Compared as said: each snapshot carries its own copy of the words.
+    const error = account.registrationError && say(account.registrationError);
+    if (was && describeAccount(was, before.microphone) === now && (was.registrationError && say(was.registrationError)) === error) continue;
     // Transient states ("Connecting…") are left out: the reader hears where it lands.
     if (account.wantsOnline && account.registration !== 'registered' && account.registration !== 'failed') {
       if (account.connection === 'connecting' || account.registration === 'registering') continue;
@@ -96,14 +99,14 @@ export function endedAnnouncement({ call, outcome, endedAt, reason }: EndedCall)
       return incoming ? t('say_ended_missed', { name }) : t('say_ended_not_answered', { name });
     case 'failed':
       if (reason === undefined) return t(incoming ? 'say_ended_failed_in' : 'say_ended_failed_out', { name });
-      return t(incoming ? 'say_ended_failed_in_why' : 'say_ended_failed_out_why', { name, reason: sentence(reason) });
+      return t(incoming ? 'say_ended_failed_in_why' : 'say_ended_failed_out_why', { name, reason: sentence(say(reason)) });
     case 'dropped':
-      return reason === undefined ? t('say_ended_dropped', { name }) : t('say_ended_dropped_why', { name, reason: sentence(reason) });
+      return reason === undefined ? t('say_ended_dropped', { name }) : t('say_ended_dropped_why', { name, reason: sentence(say(reason)) });
   }
 }
 
 export function messageAnnouncement(message: ReceivedMessage): string {
-  const body = message.body.replace(/\s+/g, ' ').trim();
+  const body = receivedText(message).replace(/\s+/g, ' ').trim();
   const said = body.length > MESSAGE_WORDS_LIMIT ? `${body.slice(0, MESSAGE_WORDS_LIMIT)}…` : body;
   return t('say_message', { name: partyName(message.from), body: said });
 }

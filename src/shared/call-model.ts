@@ -10,6 +10,7 @@
 //     └──────────────────────── removed ──▶ gone (its links with it; endedCall says how it ended)
 import { nextState, nextTransfer, type CallEvent, type TransferMove } from './call-table';
 import type { CallDirection, CallOutcome, CallSnapshot, CallVideo, EndedCall, RemoteParty } from './snapshot';
+import type { Words } from './words';
 
 /** What the model keeps of a call: the snapshot's own fields (links aside) and how it is about to end. */
 export interface CallRecord {
@@ -17,12 +18,12 @@ export interface CallRecord {
   /** What was learnt about the end before the stack reported it (declined here, cancelled, failed...). */
   ending?: CallOutcome;
   /** Why, in words, for an end the user did not choose (a dropped call). */
-  endReason?: string;
+  endReason?: Words;
   /**
    * Why the call failed, in words, when its media did: could not be set up,
    * never connected, or was lost for good. A failure even after the answer.
    */
-  failure?: string;
+  failure?: Words;
 }
 
 export type CallLink =
@@ -47,13 +48,13 @@ export type CallModelEvent =
   | { type: 'moved'; id: string; event: CallEvent; at: number }
   | { type: 'changed'; id: string; flags: CallFlags }
   /** Our transfer of the call moves as TRANSFER_TABLE says (a move it does not list changes nothing). */
-  | { type: 'transfer'; id: string; move: TransferMove; target?: string; error?: string }
+  | { type: 'transfer'; id: string; move: TransferMove; target?: string; error?: Words }
   | { type: 'linked'; link: CallLink }
   /** Links of this kind that involve the call end (a consultation given up). */
   | { type: 'unlinked'; id: string; kind: CallLink['kind'] }
-  | { type: 'ending'; id: string; outcome: CallOutcome; reason?: string }
+  | { type: 'ending'; id: string; outcome: CallOutcome; reason?: Words }
   /** The call's media failed (answered or not): it ends as 'failed', with the reason. */
-  | { type: 'failed'; id: string; reason: string }
+  | { type: 'failed'; id: string; reason: Words }
   | { type: 'removed'; id: string };
 
 export const NO_CALLS: CallsModel = { calls: [], links: [] };

@@ -16,6 +16,8 @@
 //   transferring ──NOTIFY 2xx──▶ (the call ends)
 import type { CallSnapshot, CallState, TransferState } from './snapshot';
 import { ClickDialError } from './protocol';
+import { words, type Words } from './words';
+import type { MessageKey } from './i18n';
 
 export type CallEvent = 'progress' | 'answered' | 'answering' | 'answerFailed' | 'established' | 'ended';
 
@@ -83,7 +85,7 @@ export const TRANSFER_TABLE: Readonly<Record<TransferPhase, Partial<Record<Trans
 export function nextTransfer(
   current: TransferState | undefined,
   move: TransferMove,
-  detail: { target?: string; error?: string } = {},
+  detail: { target?: string; error?: Words } = {},
 ): TransferState | undefined | null {
   const next = TRANSFER_TABLE[current?.state ?? 'none'][move];
   if (next === undefined) return null;
@@ -127,42 +129,44 @@ export function allowedCommands(call: CallSnapshot): CallCommand[] {
   });
 }
 
-const WORDS: Record<CallCommand, string> = {
-  answer: 'answered',
-  decline: 'declined',
-  hangup: 'hung up',
-  mute: 'muted',
-  camera: 'given its camera',
-  hold: 'put on hold',
-  resume: 'resumed',
-  switchTo: 'switched to',
-  dtmf: 'given key tones',
-  transfer: 'transferred',
-  consult: 'transferred',
-  completeTransfer: 'transferred',
-  cancelTransfer: 'changed',
+/** What a command would do to the call, said inside call_cannot_now ("This call cannot be answered now"). */
+const WORDS: Record<CallCommand, Extract<MessageKey, `call_can_${string}`>> = {
+  answer: 'call_can_answer',
+  decline: 'call_can_decline',
+  hangup: 'call_can_hangup',
+  mute: 'call_can_mute',
+  camera: 'call_can_camera',
+  hold: 'call_can_hold',
+  resume: 'call_can_resume',
+  switchTo: 'call_can_switch_to',
+  dtmf: 'call_can_dtmf',
+  transfer: 'call_can_transfer',
+  consult: 'call_can_transfer',
+  completeTransfer: 'call_can_transfer',
+  cancelTransfer: 'call_can_change',
 };
 
-const STATE_WORDS: Record<CallState, string> = {
-  dialing: 'is still being dialled',
-  ringing: 'is ringing',
-  connecting: 'is being connected',
-  active: 'is connected',
-  ended: 'has ended',
+/** Why not: the call's state, said inside call_cannot_now ("it is ringing"). */
+const STATE_WORDS: Record<CallState, Extract<MessageKey, `call_it_${string}`>> = {
+  dialing: 'call_it_dialing',
+  ringing: 'call_it_ringing',
+  connecting: 'call_it_connecting',
+  active: 'call_it_active',
+  ended: 'call_it_ended',
 };
 
 /** Throws, in words, when the table does not allow `command` on `call`. */
 export function requireCommand(call: CallSnapshot, command: CallCommand): void {
   if (allowedCommands(call).includes(command)) return;
-  if (command === 'camera' && call.video === undefined) throw new ClickDialError('This call has no video.', 'invalid');
+  if (command === 'camera' && call.video === undefined) throw new ClickDialError(words('call_no_video'), 'invalid');
   const transferring = (command === 'transfer' || command === 'consult') && call.state === 'active';
   const why = transferring
-    ? 'is already being transferred'
+    ? 'call_it_transferring'
     : command === 'hold' || command === 'dtmf' || command === 'camera'
       ? call.held
-        ? 'is on hold'
+        ? 'call_it_held'
         : STATE_WORDS[call.state]
       : STATE_WORDS[call.state];
-  const can = command === 'dtmf' ? 'send key tones' : `be ${WORDS[command]}`;
-  throw new ClickDialError(`This call cannot ${can} now: it ${command === 'resume' && !call.held ? 'is not on hold' : why}.`, 'invalid');
+  const state = command === 'resume' && !call.held ? 'call_it_not_held' : why;
+  throw new ClickDialError(words('call_cannot_now', { action: words(WORDS[command]), state: words(state) }), 'invalid');
 }

@@ -2,7 +2,7 @@
 // worker writes (incoming from 'phone.messageReceived', outgoing after a send),
 // the popup reads. Pure, so both can share it. How they are stored and read
 // back: shared/stored-conversations.ts.
-import type { RemoteParty } from './snapshot';
+import type { ReceivedMessage, RemoteParty } from './snapshot';
 import { t } from './i18n';
 
 export interface TextMessage {
@@ -82,4 +82,9 @@ export function checkMessageBody(body: string): string | undefined {
   if (problem === 'empty') return t('message_empty_body');
   if (problem === 'too-long') return t('message_too_long', { count: MAX_MESSAGE_LENGTH });
   return undefined;
+}
+
+/** A received message's text, or, for one that is not text, words saying so in the UI language. */
+export function receivedText(message: ReceivedMessage): string {
+  return message.unshown === undefined ? message.body : t('message_cannot_show', { type: message.unshown });
 }

@@ -20,17 +20,19 @@ export type Substitutions<K extends MessageKey> = [PlaceholderNames<K>] extends 
   : [substitutions: Record<PlaceholderNames<K>, string | number>];
 
 /**
- * The language of the messages chrome.i18n picked (@@ui_locale, "de", "en_US"), as a BCP 47 tag for
- * Intl, so numbers and dates are written as the words around them are. (getUILanguage() can
- * differ: Chromium on Linux picks messages by LANGUAGE, yet may report en-US.)
+ * The language of the messages chrome.i18n picked ("de", "fr"), as a BCP 47 tag for Intl and
+ * <html lang>, so numbers and dates are written, and a screen reader speaks, as the words are.
+ * It is read from the catalogue itself (its language_tag): Chromium on Linux picks the catalogue
+ * by LANGUAGE, yet getUILanguage() and @@ui_locale then still say en-US (checked under
+ * LANGUAGE=de, headless and headful).
  */
 export function uiLanguage(): string {
-  return chrome.i18n.getMessage('@@ui_locale').replace(/_/g, '-') || chrome.i18n.getUILanguage();
+  return chrome.i18n.getMessage('language_tag') || chrome.i18n.getUILanguage();
 }
 
-/** Text direction of the UI language, from the catalogue's predefined @@bidi_dir. */
+/** Text direction of the UI language, from the catalogue picked (its language_dir; @@bidi_dir follows @@ui_locale). */
 export function uiDirection(): 'ltr' | 'rtl' {
-  return chrome.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+  return chrome.i18n.getMessage('language_dir') === 'rtl' ? 'rtl' : 'ltr';
 }
 
 const numbers = () => new Intl.NumberFormat(uiLanguage());

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { validateAccount } from './account';
 import { ClickDialError } from './protocol';
+import { words } from './words';
 import { STORED_ACCOUNTS_LIST_SCHEMA, type StoredAccount } from './stored-accounts';
 
 const PHONE_ACCOUNTS_SCHEMA = v.object({ accounts: STORED_ACCOUNTS_LIST_SCHEMA, defaultId: v.nullable(v.string()) });
@@ -13,7 +14,7 @@ export function parsePhoneConfig(value: unknown): { accounts: StoredAccount[]; d
   if (!parsed.success) throw new ClickDialError('Malformed message: the accounts have the wrong shape.', 'bad-message');
   const invalid = parsed.output.accounts.find((a) => Object.keys(validateAccount(a.account)).length > 0);
   if (invalid) {
-    throw new ClickDialError(`The saved account ${invalid.account.aor} is not valid; open the options to fix it.`, 'invalid');
+    throw new ClickDialError(words('error_saved_account_invalid', { aor: invalid.account.aor }), 'invalid');
   }
   return parsed.output;
 }

@@ -13,9 +13,10 @@ import { NO_ACCOUNT, reduceAccount, type AccountEvent, type AccountState } from 
 import { activeCall } from './call-selectors';
 import { NO_CALLS, callSnapshots, reduceCalls, type CallModelEvent, type CallsModel } from './call-model';
 import type { AccountSnapshot, MicrophonePermission, PhoneSnapshot } from './snapshot';
+import type { Words } from './words';
 
 export interface Notice {
-  text: string;
+  words: Words;
   at: number;
 }
 

@@ -3,6 +3,7 @@
 // the context menu: libphonenumber-js with its small ("min") metadata.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { MAX_PHONE_TEXT, PHONE_TEXT } from './phone-text';
+import { t } from './i18n';
 
 export interface PhoneNumberFound {
   /** E.164, e.g. +14155550132. */
@@ -32,16 +33,16 @@ export function parseValid(text: string, defaultCountry: string): PhoneNumberFou
  * the E.164 number (or a short internal number) on the user's own SIP domain.
  */
 export function normalisePhoneNumber(input: unknown, defaultCountry: string): Normalised {
-  if (typeof input !== 'string') return { ok: false, error: 'No phone number was given.' };
+  if (typeof input !== 'string') return { ok: false, error: t('number_none_given') };
   const text = input.trim();
-  if (!text) return { ok: false, error: 'No phone number was given.' };
-  if (text.length > MAX_PHONE_TEXT) return { ok: false, error: `"${text.slice(0, MAX_PHONE_TEXT)}…" is too long to be a phone number.` };
-  if (!PHONE_TEXT.test(text) || !/\d/.test(text)) return { ok: false, error: `"${text}" is not a phone number.` };
+  if (!text) return { ok: false, error: t('number_none_given') };
+  if (text.length > MAX_PHONE_TEXT) return { ok: false, error: t('number_too_long', { text: text.slice(0, MAX_PHONE_TEXT) }) };
+  if (!PHONE_TEXT.test(text) || !/\d/.test(text)) return { ok: false, error: t('number_not_a_number', { text }) };
   const compact = text.replace(/[ \u00a0().\-/]/g, '');
   if (SHORT_NUMBER.test(compact)) return { ok: true, e164: compact, label: compact };
   const found = parseValid(text, defaultCountry);
   if (found) return { ok: true, ...found };
   return text.startsWith('+')
-    ? { ok: false, error: `"${text}" is not a valid international phone number.` }
-    : { ok: false, error: `"${text}" is not a valid phone number in ${defaultCountry} (add the country code, e.g. +44…).` };
+    ? { ok: false, error: t('number_invalid_international', { text }) }
+    : { ok: false, error: t('number_invalid_in_country', { text, country: defaultCountry }) };
 }

@@ -19,6 +19,7 @@ import type { ClickToCallSettings } from './click-to-call-settings';
 import type { PhoneSettings } from './phone-settings';
 import type { ContactInput } from './contacts';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage, RemoteParty } from './snapshot';
+import { wordsForLog, type Words } from './words';
 
 /** Handled by the phone in the offscreen document (routed by the service worker). */
 export interface PhoneRequests {
@@ -235,7 +236,14 @@ export interface EventEnvelope<T extends keyof SubscriberEvents = keyof Subscrib
 }
 
 /** Errors cross the boundary as data and are rethrown at the caller. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { message: string; code: ErrorCode } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
+
+/** `words`: what to tell the user, said by the page in its language (`message` is for logs). */
+export interface ReplyError {
+  message: string;
+  code: ErrorCode;
+  words?: Words;
+}
 
 export type ErrorCode =
   | 'bad-message'
@@ -249,13 +257,20 @@ export type ErrorCode =
   | 'no-such-call'
   | 'failed';
 
+/**
+ * An error for the caller. Given Words, it is said to the user in their language by the
+ * page that shows it (the words cross the protocol with the reply; message is their
+ * English where chrome.i18n exists, else their key). Plain text is for errors no user reads.
+ */
 export class ClickDialError extends Error {
+  readonly words?: Words;
   constructor(
-    message: string,
+    what: string | Words,
     readonly code: ErrorCode,
   ) {
-    super(message);
+    super(typeof what === 'string' ? what : wordsForLog(what));
     this.name = 'ClickDialError';
+    if (typeof what !== 'string') this.words = what;
   }
 }
 
@@ -286,15 +301,20 @@ export function parseRequest(message: unknown, target: 'router' | 'phone'): Requ
   return m as RequestEnvelope;
 }
 
-export function fail(message: string, code: ErrorCode): Reply<never> {
-  return { ok: false, error: { message, code } };
+export function fail(message: string, code: ErrorCode, words?: Words): Reply<never> {
+  return { ok: false, error: { message, code, ...(words ? { words } : {}) } };
 }
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What to fill into a sentence about a caught error: its words when it has them (said in the reader's language), else its message. */
+export function errorDetail(error: unknown): string | Words {
+  return error instanceof ClickDialError && error.words ? error.words : errorMessage(error);
+}
+
 export function errorReply(error: unknown): Reply<never> {
-  if (error instanceof ClickDialError) return fail(error.message, error.code);
+  if (error instanceof ClickDialError) return fail(error.message, error.code, error.words);
   return fail(error instanceof Error ? error.message : String(error), 'failed');
 }

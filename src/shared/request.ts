@@ -3,6 +3,7 @@
 // that pages do not load the polyfill (messenger.ts re-exports these).
 import { ClickDialError, type Reply, type ReplyOf, type RequestEnvelope, type RequestType, type RequestOf } from './protocol';
 import { sendRuntimeMessage } from './page-runtime';
+import { isWords, words } from './words';
 
 const NOT_READY = /Receiving end does not exist|Could not establish connection|message port closed/i;
 const RETRY_FOR_MS = 3000;
@@ -21,7 +22,7 @@ export async function sendEnvelope<T extends RequestType>(envelope: RequestEnvel
         await new Promise((resolve) => setTimeout(resolve, RETRY_EVERY_MS));
         continue;
       }
-      throw new ClickDialError(`ClickDial could not reach its ${envelope.target}: ${message}`, 'failed');
+      throw new ClickDialError(words('error_cannot_reach', { part: envelope.target, detail: message }), 'failed');
     }
     return unwrap<ReplyOf<T>>(reply, envelope.type);
   }
@@ -33,7 +34,8 @@ export function unwrap<T>(reply: unknown, type: string): T {
   }
   const r = reply as Reply<T>;
   if (r.ok) return r.value;
-  throw new ClickDialError(r.error.message, r.error.code);
+  // Words are said here, in the language of the page (or worker) that asked.
+  throw new ClickDialError(isWords(r.error.words) ? r.error.words : r.error.message, r.error.code);
 }
 
 /** What pages and content scripts call: everything goes through the service worker. */

@@ -1,6 +1,8 @@
 // The one serialisable picture of the phone. Built only in the offscreen
 // document and pushed to every live page after each SessionManager event;
-// everything else renders it and never keeps call state of its own.
+// everything else renders it and never keeps call state of its own. What it
+// says to the user is Words (shared/words.ts), said by each page in its language.
+import type { Words } from './words';
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected';
 export type RegistrationState = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -60,7 +62,7 @@ export interface TransferState {
   target: string;
   /** consulting: talking to the target first; transferring: REFER sent, waiting for its NOTIFY. */
   state: 'consulting' | 'transferring' | 'failed';
-  error?: string;
+  error?: Words;
 }
 
 /** How a call ended, as the phone saw it. */
@@ -72,7 +74,7 @@ export interface EndedCall {
   outcome: CallOutcome;
   endedAt: number;
   /** Why a failed or dropped call ended, in words (media that could not be set up, an audio path lost, a connection lost). */
-  reason?: string;
+  reason?: Words;
 }
 
 /** One SIP account (a line) as the phone has it: the user's intent and what the network gives. */
@@ -86,7 +88,7 @@ export interface AccountSnapshot {
   connection: ConnectionState;
   registration: RegistrationState;
   /** The last connection or registration problem, in words a user understands. */
-  registrationError?: string;
+  registrationError?: Words;
 }
 
 export interface PhoneSnapshot {
@@ -101,7 +103,7 @@ export interface PhoneSnapshot {
   /** Calls at once (the setting); the popup says so instead of offering more. */
   maxCalls: number;
   /** The last thing worth telling the user about a call (busy, declined, failed). */
-  notice?: { text: string; at: number };
+  notice?: { words: Words; at: number };
   /** Bumped on every publish so subscribers can drop stale copies. */
   revision: number;
 }
@@ -121,6 +123,9 @@ export interface ReceivedMessage {
   /** The account it came in on. */
   accountId: string;
   from: RemoteParty;
+  /** The text; '' when the message was not text (then `unshown` names its type). */
   body: string;
+  /** The MIME type of a message that is not text, which ClickDial cannot show (the page says so in words). */
+  unshown?: string;
   at: number;
 }

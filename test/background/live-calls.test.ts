@@ -3,6 +3,7 @@
 // next phone once, and filed as dropped (or missed, when still ringing).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveCall } from '../../src/shared/live-calls';
+import { saying } from '../support/said';
 
 const area = new Map<string, unknown>();
 vi.mock('webextension-polyfill', async () => (await import('./memory-storage')).memoryPolyfill(area));
@@ -69,7 +70,7 @@ describe('live calls', () => {
     expect(lostCallEnded(talking, 10)).toMatchObject({
       outcome: 'dropped',
       endedAt: 10,
-      reason: expect.stringMatching(/closed by Chrome/),
+      reason: saying(/closed by Chrome/),
     });
     expect(lostCallEnded(ringing, 10)).toMatchObject({ outcome: 'missed', call: { id: 'b', state: 'ended' } });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toolbarAppearance } from '../../src/background/toolbar-state';
 import { emptySnapshot } from '../../src/shared/snapshot';
 import { mockAccount, mockCall, mockSnapshot } from '../popup/mock-snapshot';
+import { words } from '../../src/shared/words';
 
 describe('toolbarAppearance', () => {
   it.each([
@@ -12,7 +13,10 @@ describe('toolbarAppearance', () => {
     ['registered, microphone blocked', mockSnapshot({ microphone: 'denied' }), 'error', '!', /can't take calls: the microphone is blocked/],
     [
       'error',
-      mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }),
+      mockSnapshot(
+        {},
+        { registration: 'failed', registrationError: words('sip_register_wrong_password', { status: '401', reason: 'Unauthorized' }) },
+      ),
       'error',
       '!',
       /Wrong user name or password/,
@@ -31,12 +35,17 @@ describe('toolbarAppearance', () => {
       mockSnapshot({
         accounts: [
           mockAccount(),
-          mockAccount({ id: 'b', aor: 'sip:2001@other.test', registration: 'failed', registrationError: 'Wrong password.' }),
+          mockAccount({
+            id: 'b',
+            aor: 'sip:2001@other.test',
+            registration: 'failed',
+            registrationError: words('sip_register_forbidden', { reason: 'Forbidden' }),
+          }),
         ],
       }),
       'error',
       '!',
-      /^ClickDial: 2001@other.test: Wrong password\.$/,
+      /^ClickDial: 2001@other.test: The server refused this account \(403 Forbidden\)\. Check the user name, password and domain\.$/,
     ],
     [
       'two accounts, both registered',

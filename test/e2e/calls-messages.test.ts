@@ -182,7 +182,7 @@ describe('several calls, messages, history, audio devices', () => {
     await popup.getByRole('tab', { name: 'History' }).click();
     await waitFor(async () => (await entries.count()) >= 4, { what: 'the call back in the history' });
     const after = (await stored()) as { version: number; entries: unknown[] };
-    assert.equal(after.version, 1);
+    assert.equal(after.version, 2);
     assert.deepEqual(after.entries.slice(1), before, 'the old entries kept, after the new one');
     await popup.getByRole('button', { name: 'Clear history' }).click();
     await popup.getByText('No calls yet.').waitFor();

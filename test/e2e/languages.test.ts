@@ -1,5 +1,7 @@
 // Chromium in German: the manifest, the popup, the options page, the first-run setup, the
-// toolbar and a notification speak German from public/_locales/de, through the real chrome.i18n.
+// toolbar and a notification speak German from public/_locales/de, through the real chrome.i18n;
+// and so do the words the phone's document produces (it has no chrome.i18n: it sends words as
+// data, shared/words.ts, which the popup says), and the pages' <html lang>.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -139,9 +141,9 @@ describe('Chromium started in German', () => {
       what: 'the toolbar to say "nicht eingerichtet"',
     });
     const options = await openOptions(browser.context, browser.extensionId);
-    // Not <html lang>: under LANGUAGE=de Chromium picks the German catalogue while @@ui_locale still says en_US (noted on issue 11).
-    const [, dir, title] = await pageLanguage(options);
-    assert.deepEqual([dir, title], ['ltr', 'ClickDial-Optionen']);
+    // German, though under LANGUAGE=de getUILanguage() and @@ui_locale say en-US: the lang comes from the catalogue picked.
+    const [lang, dir, title] = await pageLanguage(options);
+    assert.deepEqual([lang, dir, title], ['de', 'ltr', 'ClickDial-Optionen']);
     await options.getByRole('heading', { name: 'Konten' }).waitFor();
     await waitForRegistration(options, 'Nicht eingerichtet');
     for (const heading of ['SIP-Konto hinzufügen', 'Anrufe', 'Audiogeräte', 'Click-to-Call', 'Tastenkürzel']) {
@@ -178,9 +180,12 @@ describe('Chromium started in German', () => {
     );
   });
 
-  test('the popup is German', async () => {
+  test('the popup is German, and says so in <html lang>', async () => {
     popup = await openPopup(lab.browser.context, lab.browser.extensionId);
     await waitForRegistration(popup, 'Angemeldet');
+    const [lang, dir] = await pageLanguage(popup);
+    assert.ok(lang?.startsWith('de'), `<html lang="${lang}">`);
+    assert.equal(dir, 'ltr');
     await popup.getByRole('textbox', { name: 'Nummer oder SIP-Adresse' }).waitFor();
     await popup.getByRole('group', { name: 'Wähltastatur' }).waitFor();
     await popup.getByRole('tab', { name: 'Verlauf' }).waitFor();
@@ -231,5 +236,21 @@ describe('Chromium started in German', () => {
     await setup.getByRole('button', { name: 'Diesen Tab schließen' }).waitFor();
     assert.deepEqual(await englishLeft(setup, [...ENGLISH.setup, ...ENGLISH.options]), []);
     await setup.close();
+  });
+
+  test("the phone's words are German: a busy far end, in the popup and in the history", async () => {
+    await popup.getByRole('tab', { name: 'Telefon' }).click();
+    await lab.farEnd.clearEvents();
+    const refused = lab.farEnd.waitForEvent('invite').then(() => lab.farEnd.decline(486));
+    const input = popup.getByRole('textbox', { name: 'Nummer oder SIP-Adresse' });
+    await input.fill('1002');
+    await popup.getByRole('button', { name: 'Anrufen', exact: true }).click();
+    await refused;
+    // describeCallFailure(486) in the phone's document, said by the popup from the German catalogue.
+    await popup.getByText('Besetzt (486 Busy Here).', { exact: true }).waitFor();
+    await popup.getByRole('tab', { name: 'Verlauf' }).click();
+    await waitFor(async () => (await popup.locator('.history-reason').first().innerText()) === 'Besetzt (486 Busy Here).', {
+      what: 'the history to give the reason in German',
+    });
   });
 });

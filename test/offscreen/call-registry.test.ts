@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from 'sip.js';
 import { CallRegistry } from '../../src/offscreen/call-registry';
 import { NO_CALLS, reduceCalls, type CallsModel } from '../../src/shared/call-model';
+import { words } from '../../src/shared/words';
 
 /** A registry over a model of its own (in the phone, the phone model's calls). */
 function registry(): CallRegistry {
@@ -73,11 +74,11 @@ describe('CallRegistry', () => {
     const calls = registry();
     calls.add(fakeSession('a'), 'outgoing', 'account-1', 0);
     calls.apply('a', 'answered', 10);
-    calls.markFailed('a', 'No audio connection could be made.');
-    calls.markFailed('a', 'Something that followed.');
+    calls.markFailed('a', words('media_reason_no_path', { seconds: 10 }));
+    calls.markFailed('a', words('sip_call_cancelled'));
     expect(calls.remove('a', 99)).toMatchObject({
       outcome: 'failed',
-      reason: 'No audio connection could be made.',
+      reason: words('media_reason_no_path', { seconds: 10 }),
       call: { answeredAt: 10 },
     });
     calls.add(fakeSession('b'), 'outgoing', 'account-1', 0);

@@ -11,6 +11,7 @@ import { Phone } from '../../src/offscreen/phone';
 import { ACCOUNT as A } from './phone-world';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { FarEnd, SipWire, installMediaFakes, worldStack } from './sip-world';
+import { said, saying } from '../support/said';
 
 let wire: SipWire;
 let far: FarEnd;
@@ -67,9 +68,9 @@ describe('a call whose connection drops', () => {
     const callId = await talking();
     wire.phoneTransports()[0]?.drop();
     expect(phone.snapshot().calls.map((c) => c.state)).toEqual(['active']);
-    expect(phone.snapshot().notice?.text).toMatch(/Your call goes on while ClickDial reconnects/);
+    expect(said(phone.snapshot().notice?.words)).toMatch(/Your call goes on while ClickDial reconnects/);
     await until(registered, 5000);
-    expect(phone.snapshot().notice?.text).toMatch(/Reconnected/);
+    expect(said(phone.snapshot().notice?.words)).toMatch(/Reconnected/);
     expect(far.last().state).toBe(SessionState.Established);
     await phone.hangup(callId);
     await until(() => far.last().state === SessionState.Terminated, 1000);
@@ -102,9 +103,9 @@ describe('a call whose connection drops', () => {
     await until(() => phone.snapshot().calls.length === 0, 2000);
     expect(ended[0]).toMatchObject({
       outcome: 'dropped',
-      reason: expect.stringMatching(/lost for more than 30 s, so the call with 1002 was ended/),
+      reason: saying(/lost for more than 30 s, so the call with 1002 was ended/),
     });
-    expect(phone.snapshot().notice?.text).toMatch(/lost for more than 30 s/);
+    expect(said(phone.snapshot().notice?.words)).toMatch(/lost for more than 30 s/);
     await vi.advanceTimersByTimeAsync(30_000);
     expect(far.last().state).toBe(SessionState.Established);
     wire.down = false;

@@ -21,6 +21,8 @@ import {
   until,
   worldStack,
 } from './sip-world';
+import { said, saying } from '../support/said';
+import { say } from '../../src/shared/words';
 
 function sipAccount(aor: string): SipAccount {
   return { server: 'wss://pbx.test/ws', aor, authorizationUser: '', password: 'secret', displayName: '', iceServers: [] };
@@ -72,7 +74,7 @@ async function start(accounts: AccountConfig[] = [A], wire = new SipWire()): Pro
   const phone = new Phone(
     (snapshot) => {
       for (const c of snapshot.calls) shown.add(c.id);
-      if (snapshot.notice && snapshot.notice.text !== notices.at(-1)) notices.push(snapshot.notice.text);
+      if (snapshot.notice && say(snapshot.notice.words) !== notices.at(-1)) notices.push(say(snapshot.notice.words));
       follow(snapshot);
     },
     (e) => ended.push(e),
@@ -134,7 +136,7 @@ describe('registration', () => {
     wire.refuse.add('1001@clickdial.test');
     const w = await start([A], wire);
     await until(() => w.now().accounts[0]?.registration === 'failed', 'failed');
-    expect(w.now().accounts[0]?.registrationError).toMatch(/The server refused this account \(403 Forbidden\)/);
+    expect(said(w.now().accounts[0]?.registrationError)).toMatch(/The server refused this account \(403 Forbidden\)/);
     const began = Date.now();
     await expect(w.phone.call('1002')).rejects.toThrow(/did not register|not registered/);
     expect(Date.now() - began).toBeLessThan(500);
@@ -144,7 +146,7 @@ describe('registration', () => {
     const wire = new SipWire();
     wire.down = true;
     const w = await start([A], wire);
-    await until(() => /Cannot reach/.test(w.now().accounts[0]?.registrationError ?? ''), 'the reason in words');
+    await until(() => /Cannot reach/.test(said(w.now().accounts[0]?.registrationError) ?? ''), 'the reason in words');
     expect(w.now().accounts[0]).toMatchObject({ connection: 'disconnected' });
     const call = w.phone.call('1002');
     wire.down = false;
@@ -217,7 +219,7 @@ describe('outgoing calls', () => {
     await w.far.last().reject({ statusCode: 486 });
     await until(() => w.ended.length === 1, 'the end');
     expect(w.ended[0]?.outcome).toBe('failed');
-    expect(w.now().notice?.text).toMatch(/busy/i);
+    expect(said(w.now().notice?.words)).toMatch(/busy/i);
   });
 
   it('hold and resume wait for the far end, and only connected calls can be held', async () => {
@@ -319,7 +321,7 @@ describe('incoming calls', () => {
       /could not be connected: its audio could not be started on this computer \(no media/,
     );
     await until(() => w.ended.length === 1, 'the end');
-    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/could not be started on this computer/) });
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: saying(/could not be started on this computer/) });
     // Not the caller's offer: SIP.js's 480 (Temporarily Unavailable) stands.
     await until(() => w.far.rejections.length === 1, 'the rejection at the caller');
     expect(w.far.rejections).toEqual([480]);
@@ -383,9 +385,11 @@ describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
     FakeSessionDescriptionHandler.mungeNext = stripLine(/^a=rtcp-mux/);
     await w.far.last().accept();
     await until(() => w.ended.length === 1, 'the end');
-    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/rtcp-mux/) });
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: saying(/rtcp-mux/) });
     expect(w.ended[0]?.call.answeredAt).toBeUndefined();
-    expect(w.now().notice?.text).toMatch(/The call with 1002 could not be connected: the other side does not offer rtcp-mux.*WebRTC media/);
+    expect(said(w.now().notice?.words)).toMatch(
+      /The call with 1002 could not be connected: the other side does not offer rtcp-mux.*WebRTC media/,
+    );
     await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
     expect(sentBy(w, 'phone', 'ACK')).toHaveLength(1);
     expect(sentBy(w, 'phone', 'BYE')[0]).toMatch(/^Reason: SIP;cause=488;text="Not Acceptable Here"/m);
@@ -401,10 +405,10 @@ describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
     expect(w.shown.size).toBe(0);
     expect(w.ended[0]).toMatchObject({
       outcome: 'failed',
-      reason: expect.stringMatching(/does not support ICE/),
+      reason: saying(/does not support ICE/),
       call: { direction: 'incoming' },
     });
-    expect(w.now().notice?.text).toMatch(
+    expect(said(w.now().notice?.words)).toMatch(
       /Incoming call refused\. The call with 1002 could not be connected: the other side does not support ICE/,
     );
     const response = w.wire.messages.find((m) => m.from === 'phone' && m.text.startsWith('SIP/2.0 488'))?.text ?? '';
@@ -421,7 +425,7 @@ describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
     await until(() => w.far.rejections.length === 1, 'the rejection at the caller');
     expect(w.far.rejections).toEqual([488]);
     await until(() => w.ended.length === 1, 'the end');
-    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/cannot take this offer/) });
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: saying(/cannot take this offer/) });
   });
 
   it('a call whose audio path never connects is ended after 10 s: BYE with a Reason, failed, said in words', async () => {
@@ -436,8 +440,8 @@ describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
     expect(state(w)).toBe('active');
     await vi.advanceTimersByTimeAsync(1500);
     await until(() => w.ended.length === 1, 'the end');
-    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/No audio connection could be made/) });
-    expect(w.now().notice?.text).toMatch(/The call with 1002 was ended: no audio connection could be made/);
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: saying(/No audio connection could be made/) });
+    expect(said(w.now().notice?.words)).toMatch(/The call with 1002 was ended: no audio connection could be made/);
     await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
     expect(sentBy(w, 'phone', 'BYE')[0]).toMatch(/^Reason: Q\.850;cause=41;text="ICE failed"/m);
   });
@@ -480,7 +484,7 @@ describe('an audio path lost mid-call (issue 13.7)', () => {
     expect(FakeSessionDescriptionHandler.iceRestarts).toBe(restartsBefore + 1);
     expect(ufrag(sentBy(w, 'phone', 'INVITE')[1] ?? '')).not.toBe(firstUfrag);
     await until(() => peerConnectionOf(PHONE).iceConnectionState === 'connected', 'ICE connected again');
-    await until(() => /audio connection to 1002 is back/.test(w.now().notice?.text ?? ''), 'the notice that it is back');
+    await until(() => /audio connection to 1002 is back/.test(said(w.now().notice?.words) ?? ''), 'the notice that it is back');
     expect(w.notices.slice(-2)).toEqual(['The audio connection to 1002 was lost: reconnecting…', 'The audio connection to 1002 is back.']);
     await vi.advanceTimersByTimeAsync(ICE_TIMING.RECOVERY_MS + 1000);
     expect(w.now().calls[0]).toMatchObject({ id: callId, state: 'active' });
@@ -514,8 +518,8 @@ describe('an audio path lost mid-call (issue 13.7)', () => {
     await until(() => sentBy(w, 'phone', 'INVITE').length === 3, 'a second restart');
     await vi.advanceTimersByTimeAsync(ICE_TIMING.RECOVERY_MS);
     await until(() => w.ended.length === 1, 'the end');
-    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: expect.stringMatching(/lost and could not be restored within 30 s/) });
-    expect(w.now().notice?.text).toMatch(/The call with 1002 was ended: the audio connection was lost/);
+    expect(w.ended[0]).toMatchObject({ outcome: 'failed', reason: saying(/lost and could not be restored within 30 s/) });
+    expect(said(w.now().notice?.words)).toMatch(/The call with 1002 was ended: the audio connection was lost/);
     await until(() => sentBy(w, 'phone', 'BYE').length === 1, 'the BYE');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeUnreachable } from '../../src/offscreen/server-probe';
+import { say } from '../../src/shared/words';
 
 const refused = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
 const answers = (() => Promise.resolve(new Response(null))) as typeof fetch;
@@ -11,15 +12,17 @@ describe('describeUnreachable', () => {
       new Error('Exceeded time set in configuration.connectionTimeout: 3s.'),
       refused,
     );
-    expect(why).toMatch(/did not answer within 3 s/);
+    expect(say(why)).toMatch(/did not answer within 3 s/);
   });
 
   it('tells a web server that is not a SIP WebSocket server from nothing listening', async () => {
     const closed = new Error('WebSocket closed wss://pbx.test/ws (code: 1006)');
-    expect(await describeUnreachable('wss://pbx.test/ws', closed, answers)).toMatch(
+    expect(say(await describeUnreachable('wss://pbx.test/ws', closed, answers))).toMatch(
       /Something answers at wss:\/\/pbx\.test\/ws, but not as a SIP WebSocket server/,
     );
-    expect(await describeUnreachable('wss://pbx.test/ws', closed, refused)).toMatch(/Cannot reach the SIP server at wss:\/\/pbx\.test\/ws/);
+    expect(say(await describeUnreachable('wss://pbx.test/ws', closed, refused))).toMatch(
+      /Cannot reach the SIP server at wss:\/\/pbx\.test\/ws/,
+    );
   });
 
   it('probes the same address over HTTP(S)', async () => {

@@ -11,6 +11,7 @@ import { SessionState } from 'sip.js';
 import { parseSessionExpires, REQUESTED_INTERVAL_S } from '../../src/offscreen/session-timer-negotiation';
 import { fakeSdp, installMediaFakes, until } from './sip-world';
 import { header, phoneWorld, sent, type PhoneWorld } from './phone-world';
+import { said } from '../support/said';
 
 let world: PhoneWorld | undefined;
 
@@ -64,7 +65,7 @@ describe('session timers: the far end refreshes', () => {
     await until(() => sent(w, 'phone', 'BYE').length === 1, 'our BYE');
     expect(header(sent(w, 'phone', 'BYE')[0], 'Reason')).toMatch(/cause=408/);
     await until(() => w.stateOf(callId) === 'ended', 'the call ended');
-    expect(w.now().notice?.text).toBe(
+    expect(said(w.now().notice?.words)).toBe(
       'The call with 1002 was ended: the other side stopped confirming the call was still on (no session refresh within 10 s).',
     );
     expect(inviter.state).toBe(SessionState.Terminated);
@@ -152,7 +153,7 @@ describe('session timers: ClickDial refreshes', () => {
     await vi.advanceTimersByTimeAsync(5000);
     await until(() => w.stateOf(callId) === 'ended', 'the call ended');
     expect(sent(w, 'phone', 'BYE')).toHaveLength(1);
-    expect(w.now().notice?.text).toMatch(/^The call with 1002 was ended: the other side no longer knows the call/);
+    expect(said(w.now().notice?.words)).toMatch(/^The call with 1002 was ended: the other side no longer knows the call/);
   });
 
   it('a 422 to our INVITE is retried with the Min-SE asked for', async () => {

@@ -3,6 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import { CallCard } from '../../src/popup/call-card';
 import type { CallSnapshot } from '../../src/shared/snapshot';
 import { mockCall, mockSnapshot, recordingActions } from './mock-snapshot';
+import { words } from '../../src/shared/words';
 
 const html = (call: CallSnapshot, others: CallSnapshot[] = []) => {
   const snapshot = mockSnapshot({ calls: [...others, call], activeCallId: call.held ? undefined : call.id });
@@ -60,8 +61,17 @@ describe('CallCard', () => {
     expect(out).toContain('Cancel transfer');
     expect(out).toContain('Consulting before transferring 1002');
     expect(html(mockCall({ referredTo: 'sip:1003@clickdial.test' }))).toContain('Being transferred to 1003@clickdial.test');
-    expect(html(mockCall({ transfer: { kind: 'blind', target: 'sip:1003@x', state: 'failed', error: 'Busy (486).' } }))).toContain(
-      'Busy (486).',
-    );
+    expect(
+      html(
+        mockCall({
+          transfer: {
+            kind: 'blind',
+            target: 'sip:1003@x',
+            state: 'failed',
+            error: words('sip_call_busy', { status: '486', reason: 'Busy Here' }),
+          },
+        }),
+      ),
+    ).toContain('Busy (486 Busy Here).');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderToString } from 'preact-render-to-string';
 import { PhoneView } from '../../src/popup/phone-view';
 import { mockCall, mockSnapshot, recordingActions } from './mock-snapshot';
+import { words } from '../../src/shared/words';
 
 // The call list listens for ended calls (its summary) through the runtime.
 vi.mock('webextension-polyfill', async () => (await import('./fake-runtime')).polyfill);
@@ -24,18 +25,30 @@ describe('PhoneView', () => {
   });
 
   it('shows the registration error in words', () => {
-    const out = html(mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401 Unauthorized).' }));
+    const out = html(
+      mockSnapshot(
+        {},
+        { registration: 'failed', registrationError: words('sip_register_wrong_password', { status: '401', reason: 'Unauthorized' }) },
+      ),
+    );
     expect(out).toContain('Registration failed');
-    expect(out).toContain('Wrong user name or password (401 Unauthorized).');
+    expect(out).toContain('Wrong user name or password: the server refused the login (401 Unauthorized).');
     expect(out).toContain('>Retry now<');
   });
 
   it('offers "Retry now" only where an account the user wants online has a problem', () => {
     expect(html()).not.toContain('Retry now');
-    expect(html(mockSnapshot({}, { registration: 'unregistered', registrationError: 'Cannot reach the SIP server.' }))).toContain(
-      '>Retry now<',
-    );
-    expect(html(mockSnapshot({}, { wantsOnline: false, registrationError: 'Cannot reach the SIP server.' }))).not.toContain('Retry now');
+    expect(
+      html(
+        mockSnapshot(
+          {},
+          { registration: 'unregistered', registrationError: words('sip_server_unreachable', { server: 'wss://pbx.example' }) },
+        ),
+      ),
+    ).toContain('>Retry now<');
+    expect(
+      html(mockSnapshot({}, { wantsOnline: false, registrationError: words('sip_server_unreachable', { server: 'wss://pbx.example' }) })),
+    ).not.toContain('Retry now');
   });
 
   it('offers Answer and Decline for a ringing incoming call', () => {
@@ -61,6 +74,8 @@ describe('PhoneView', () => {
   });
 
   it('shows why the last call failed', () => {
-    expect(html(mockSnapshot({ notice: { text: 'Busy (486 Busy Here).', at: 1 } }))).toContain('Busy (486 Busy Here).');
+    expect(html(mockSnapshot({ notice: { words: words('sip_call_busy', { status: '486', reason: 'Busy Here' }), at: 1 } }))).toContain(
+      'Busy (486 Busy Here).',
+    );
   });
 });

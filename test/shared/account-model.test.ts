@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_ACCOUNT, reduceAccount, type AccountEvent, type AccountState } from '../../src/shared/account-model';
+import { words } from '../../src/shared/words';
 
 const account = {
   server: 'wss://pbx.example/ws',
@@ -24,32 +25,39 @@ describe('the account model', () => {
   });
 
   it('says the last problem in words, and forgets it on success or when going offline', () => {
-    const failed = run(online, { type: 'connectFailed', error: 'Cannot reach the SIP server' });
-    expect(failed).toMatchObject({ connection: 'disconnected', lastError: 'Cannot reach the SIP server' });
+    const unreachable = words('sip_server_unreachable', { server: 'wss://pbx.example' });
+    const failed = run(online, { type: 'connectFailed', error: unreachable });
+    expect(failed).toMatchObject({ connection: 'disconnected', lastError: unreachable });
     expect(reduceAccount(failed, { type: 'connected' }).lastError).toBeUndefined();
     expect(reduceAccount(failed, { type: 'configured', account, wantsOnline: false, accountChanged: false }).lastError).toBeUndefined();
     // A drop we asked for (no error) leaves no word; one we did not, does while online.
     const up = run(online, { type: 'connected' }, { type: 'registered' });
     expect(reduceAccount(up, { type: 'disconnected' })).toMatchObject({ registration: 'unregistered' });
-    expect(reduceAccount(up, { type: 'disconnected', error: 'lost' }).lastError).toBe('lost');
+    const lost = words('sip_server_stopped_answering', { server: 'wss://pbx.example', seconds: 5 });
+    expect(reduceAccount(up, { type: 'disconnected', error: lost }).lastError).toBe(lost);
   });
 
   it('stays failed after refused credentials until the account changes', () => {
     const refused = run(
       online,
       { type: 'connected' },
-      { type: 'rejected', error: 'Wrong user name or password (401)', authentication: true },
+      { type: 'rejected', error: words('sip_register_wrong_password', { status: '401', reason: 'Unauthorized' }), authentication: true },
     );
-    expect(refused).toMatchObject({ registration: 'failed', authRejected: true, lastError: 'Wrong user name or password (401)' });
+    expect(refused).toMatchObject({
+      registration: 'failed',
+      authRejected: true,
+      lastError: words('sip_register_wrong_password', { status: '401', reason: 'Unauthorized' }),
+    });
     expect(reduceAccount(refused, { type: 'unregistered' }).registration).toBe('failed');
     expect(reduceAccount(refused, { type: 'disconnected' }).registration).toBe('failed');
     expect(reduceAccount(refused, { type: 'configured', account, wantsOnline: true, accountChanged: false }).authRejected).toBe(true);
     expect(reduceAccount(refused, online)).toMatchObject({ authRejected: false });
     expect(reduceAccount(refused, online).lastError).toBeUndefined();
     // Another refusal (not the credentials) is said but changes no state.
-    expect(run(online, { type: 'rejected', error: '503', authentication: false })).toMatchObject({
+    const unavailable = words('sip_register_failed', { status: '503', reason: 'Service Unavailable' });
+    expect(run(online, { type: 'rejected', error: unavailable, authentication: false })).toMatchObject({
       registration: 'unregistered',
-      lastError: '503',
+      lastError: unavailable,
     });
   });
 });

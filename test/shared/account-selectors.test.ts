@@ -9,6 +9,7 @@ import {
   phoneStatus,
 } from '../../src/shared/account-selectors';
 import { mockAccount, mockSnapshot } from '../popup/mock-snapshot';
+import { words } from '../../src/shared/words';
 
 const second = mockAccount({ id: 'b', aor: 'sips:2001@other.test' });
 
@@ -38,7 +39,7 @@ describe('account selectors', () => {
       status: 'connecting',
       accounts: [{ id: 'b' }],
     });
-    const failing = mockAccount({ id: 'b', registration: 'failed', registrationError: 'No.' });
+    const failing = mockAccount({ id: 'b', registration: 'failed', registrationError: words('sip_register_timeout') });
     expect(phoneStatus(mockSnapshot({ accounts: [mockAccount(), failing, pending] }))).toMatchObject({
       status: 'error',
       accounts: [{ id: 'b' }],
@@ -58,7 +59,14 @@ describe('canRetry', () => {
   it('is offered for a failing account the user wants online, and only then', () => {
     expect(canRetry({ ...base })).toBe(false);
     expect(canRetry({ ...base, registration: 'failed' })).toBe(true);
-    expect(canRetry({ ...base, connection: 'disconnected', registration: 'unregistered', registrationError: 'Cannot reach' })).toBe(true);
+    expect(
+      canRetry({
+        ...base,
+        connection: 'disconnected',
+        registration: 'unregistered',
+        registrationError: words('sip_server_unreachable', { server: 'wss://pbx.example' }),
+      }),
+    ).toBe(true);
     expect(canRetry({ ...base, wantsOnline: false, registration: 'failed' })).toBe(false);
     expect(canRetry(undefined)).toBe(false);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_WORDS_LIMIT, endedAnnouncement, messageAnnouncement, snapshotAnnouncements } from '../../src/shared/announcements';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { mockAccount, mockCall, mockSnapshot } from '../popup/mock-snapshot';
+import { words } from '../../src/shared/words';
 
 const ringing = mockCall({ id: 'in', direction: 'incoming', state: 'ringing', answeredAt: undefined });
 
@@ -60,10 +61,13 @@ describe('what the live regions say when the phone changes', () => {
 
   it('says where a registration lands, with its error, and not the steps on the way; the options hear no calls', () => {
     const registering = mockSnapshot({}, { registration: 'registering', connection: 'connecting' });
-    const failed = mockSnapshot({}, { registration: 'failed', registrationError: 'Wrong user name or password (401)' });
+    const failed = mockSnapshot(
+      {},
+      { registration: 'failed', registrationError: words('sip_register_wrong_password', { status: '401', reason: 'Unauthorized' }) },
+    );
     expect(snapshotAnnouncements(mockSnapshot(), registering).polite).toEqual([]);
     expect(snapshotAnnouncements(registering, failed).polite).toEqual([
-      '1001@clickdial.test: Registration failed. Wrong user name or password (401).',
+      '1001@clickdial.test: Registration failed. Wrong user name or password: the server refused the login (401 Unauthorized).',
     ]);
     expect(snapshotAnnouncements(failed, mockSnapshot()).polite).toEqual(['1001@clickdial.test: Registered.']);
     expect(snapshotAnnouncements(mockSnapshot(), mockSnapshot({ microphone: 'denied' })).polite).toEqual([
@@ -82,9 +86,11 @@ describe('what the live regions say when the phone changes', () => {
     expect(ended({ outcome: 'missed' }, ringing)).toBe('Missed call from 1002.');
     expect(ended({ outcome: 'declined', endedAt: 1 }, ringing)).toBe('Declined the call from 1002.');
     expect(ended({ outcome: 'cancelled', endedAt: 1 }, mockCall({ answeredAt: undefined }))).toBe('Call to 1002 not answered.');
-    expect(ended({ outcome: 'failed', reason: 'Busy (486 Busy Here).' })).toBe('Call to 1002 failed: Busy (486 Busy Here).');
-    expect(ended({ outcome: 'dropped', reason: 'The connection to the SIP server was lost' })).toBe(
-      'Call with 1002 dropped: The connection to the SIP server was lost.',
+    expect(ended({ outcome: 'failed', reason: words('sip_call_busy', { status: '486', reason: 'Busy Here' }) })).toBe(
+      'Call to 1002 failed: Busy (486 Busy Here).',
+    );
+    expect(ended({ outcome: 'dropped', reason: words('connection_lost_call_ended', { seconds: 30, who: '1002' }) })).toBe(
+      'Call with 1002 dropped: The connection to the SIP server was lost for more than 30 s, so the call with 1002 was ended.',
     );
     expect(ended({ outcome: 'answered-elsewhere' }, ringing)).toBe('The call from 1002 was answered elsewhere.');
   });

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_LIMIT, HISTORY_REASON_LIMIT, addToHistory, describeHistoryEntry, historyEntry } from '../../src/shared/call-history';
+import {
+  HISTORY_LIMIT,
+  HISTORY_REASON_LIMIT,
+  addToHistory,
+  describeHistoryEntry,
+  historyEntry,
+  historyReason,
+} from '../../src/shared/call-history';
 import { parseHistory } from '../../src/shared/stored-call-history';
 import type { EndedCall } from '../../src/shared/snapshot';
 import { mockCall } from '../popup/mock-snapshot';
+import { words } from '../../src/shared/words';
+import { useLanguage } from '../support/chrome-i18n';
 
 const ended = (patch: Partial<EndedCall> = {}): EndedCall => ({
   call: mockCall({ id: 'a', createdAt: 1000, answeredAt: 3000 }),
@@ -41,12 +50,19 @@ describe('call history', () => {
     expect(describeHistoryEntry(good)).toBe('Outgoing');
   });
 
-  it('keeps why a failed call failed (cut to the limit), and reads it back', () => {
-    const entry = historyEntry(ended({ outcome: 'failed', reason: 'No audio connection could be made.' }));
-    expect(entry).toMatchObject({ outcome: 'failed', reason: 'No audio connection could be made.' });
-    expect(parseHistory({ version: 1, entries: [entry] })).toEqual([entry]);
-    expect(historyEntry(ended({ outcome: 'failed', reason: 'x'.repeat(1000) })).reason).toHaveLength(HISTORY_REASON_LIMIT);
+  it('keeps why a failed call failed as words (their filled-in text cut to the limit), reads it back and says it', () => {
+    const reason = words('media_reason_no_path', { seconds: 10 });
+    const entry = historyEntry(ended({ outcome: 'failed', reason }));
+    expect(entry).toMatchObject({ outcome: 'failed', reason });
+    expect(parseHistory({ version: 2, entries: [entry] })).toEqual([entry]);
+    expect(historyReason(entry)).toBe('No audio connection could be made with the other side within 10 s.');
+    useLanguage('de');
+    expect(historyReason(entry)).toBe('Innerhalb von 10 s kam keine Audioverbindung mit der Gegenseite zustande.');
+    useLanguage('en');
+    const long = historyEntry(ended({ outcome: 'failed', reason: words('sip_call_busy', { status: '486', reason: 'x'.repeat(1000) }) }));
+    expect(historyReason(long)).toBe(`Busy (486 ${'x'.repeat(HISTORY_REASON_LIMIT)}).`);
     expect(historyEntry(ended())).not.toHaveProperty('reason');
+    expect(historyReason(historyEntry(ended()))).toBeUndefined();
     expect(describeHistoryEntry(entry)).toBe('Outgoing, failed');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_CALLS, callSnapshots, endedCall, reduceCalls, type CallModelEvent, type CallsModel } from '../../src/shared/call-model';
+import { words } from '../../src/shared/words';
 
 const bob = { uri: 'sip:1002@pbx.example', user: '1002', displayName: 'Bob' };
 const run = (...events: CallModelEvent[]): CallsModel => events.reduce(reduceCalls, NO_CALLS);
@@ -53,8 +54,9 @@ describe('the call model', () => {
     // The transfer table decides: a second transfer while one is under way changes nothing.
     m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'consult', target: 'sip:2003@pbx.example' });
     expect(callSnapshots(m)[0]?.transfer?.target).toBe('sip:2002@pbx.example');
-    m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'failed', error: 'Refused.' });
-    expect(callSnapshots(m)[0]?.transfer).toEqual({ kind: 'blind', target: 'sip:2002@pbx.example', state: 'failed', error: 'Refused.' });
+    const refused = words('transfer_refused', { status: '603', reason: 'Decline' });
+    m = reduceCalls(m, { type: 'transfer', id: 'consult', move: 'failed', error: refused });
+    expect(callSnapshots(m)[0]?.transfer).toEqual({ kind: 'blind', target: 'sip:2002@pbx.example', state: 'failed', error: refused });
   });
 
   it('says how a call ended: answered, else the first word learnt, else missed or cancelled', () => {

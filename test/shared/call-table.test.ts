@@ -11,6 +11,7 @@ import {
 } from '../../src/shared/call-table';
 import type { CallState } from '../../src/shared/snapshot';
 import { mockCall } from '../popup/mock-snapshot';
+import { words } from '../../src/shared/words';
 
 const STATES: CallState[] = ['dialing', 'ringing', 'connecting', 'active', 'ended'];
 const EVENTS: CallEvent[] = ['progress', 'answered', 'answering', 'answerFailed', 'established', 'ended'];
@@ -86,11 +87,12 @@ describe('the transfer table', () => {
     expect(consulting).toEqual({ kind: 'attended', target: 'sip:1003@x', state: 'consulting' });
     const transferring = nextTransfer(consulting ?? undefined, 'complete');
     expect(transferring).toEqual({ kind: 'attended', target: 'sip:1003@x', state: 'transferring' });
-    expect(nextTransfer(transferring ?? undefined, 'failed', { error: 'No.' })).toEqual({
+    const refused = words('transfer_no_word');
+    expect(nextTransfer(transferring ?? undefined, 'failed', { error: refused })).toEqual({
       kind: 'attended',
       target: 'sip:1003@x',
       state: 'failed',
-      error: 'No.',
+      error: refused,
     });
     expect(nextTransfer(transferring ?? undefined, 'blind', { target: 'sip:9@x' })).toBeNull();
     expect(nextTransfer(consulting ?? undefined, 'cancel')).toBeUndefined();

@@ -6,10 +6,12 @@ import {
   checkMessageBody,
   contactKey,
   markRead,
+  receivedText,
   sortedKeys,
   totalUnread,
 } from '../../src/shared/conversations';
 import { parseConversations } from '../../src/shared/stored-conversations';
+import { useLanguage } from '../support/chrome-i18n';
 
 const bo = { uri: 'sip:1002@Clickdial.test;transport=ws', user: '1002', displayName: 'Bo' };
 
@@ -45,5 +47,15 @@ describe('conversations', () => {
     expect(checkMessageBody('x'.repeat(1001))).toMatch(/at most 1,000 characters/);
     expect(checkMessageBody('ok')).toBeUndefined();
     expect(parseConversations({ a: { nope: 1 } })).toEqual({});
+  });
+
+  it('says a received message that is not text in words of the UI language', () => {
+    const from = { uri: 'sip:1002@x', user: '1002' };
+    expect(receivedText({ accountId: 'a', from, body: 'Hi', at: 1 })).toBe('Hi');
+    const image = { accountId: 'a', from, body: '', unshown: 'image/png', at: 1 };
+    expect(receivedText(image)).toBe('(a image/png message ClickDial cannot show)');
+    useLanguage('de');
+    expect(receivedText(image)).toBe('(eine Nachricht vom Typ image/png, die ClickDial nicht anzeigen kann)');
+    useLanguage('en');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toDialTarget } from '../../src/shared/dial-string';
+import { say } from '../../src/shared/words';
 
 const domain = 'pbx.example.com';
 
@@ -32,7 +33,7 @@ describe('toDialTarget', () => {
   ])('refuses %j with a message', (input, message) => {
     const result = toDialTarget(input, domain);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain(message);
+    if (!result.ok) expect(say(result.error)).toContain(message);
   });
 
   it('needs an account domain for numbers but not for URIs', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { durationWords, localizeDocument, plural, t } from '../../src/shared/i18n';
-import { LOCALES, readCatalogue, useLanguage } from '../support/chrome-i18n';
+import { LOCALES, chromeI18n, readCatalogue, useLanguage } from '../support/chrome-i18n';
 
 const english = readCatalogue('en');
 const placeholdersOf = (message: string) => [...message.matchAll(/\$(\w+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
@@ -23,6 +23,12 @@ describe('the message catalogue', () => {
       expect([...new Set(placeholdersOf(entry.message))], `${locale} ${key} uses each placeholder`).toEqual(names);
       expect(entry.message.trim(), `${locale} ${key}`).not.toBe('');
     }
+  });
+
+  it.each(LOCALES)('%s names its own language and direction (what <html lang dir> and Intl use)', (locale) => {
+    const catalogue = readCatalogue(locale);
+    expect(catalogue.language_tag?.message).toBe(locale.replace(/_/g, '-'));
+    expect(['ltr', 'rtl']).toContain(catalogue.language_dir?.message);
   });
 
   it('has both plural forms of every plural message', () => {
@@ -70,10 +76,30 @@ describe('t, plural and the Intl helpers', () => {
     useLanguage('de');
     localizeDocument(german, t('page_title_options'));
     expect([german.documentElement.lang, german.documentElement.dir, german.title]).toEqual(['de', 'ltr', 'ClickDial-Optionen']);
+    // A right-to-left catalogue says so in its language_dir.
     const arabic = page();
-    useLanguage('ar');
+    const getMessage = chromeI18n.getMessage;
+    const spy = vi
+      .spyOn(chromeI18n, 'getMessage')
+      .mockImplementation((key, subs) => (key === 'language_tag' ? 'ar' : key === 'language_dir' ? 'rtl' : getMessage(key, subs)));
     localizeDocument(arabic);
+    spy.mockRestore();
     expect([arabic.documentElement.lang, arabic.documentElement.dir]).toEqual(['ar', 'rtl']);
+  });
+
+  it('takes the language from the catalogue Chromium picked, not from what getUILanguage() and @@ui_locale say', () => {
+    // Chromium on Linux under LANGUAGE=de: German messages, yet en-US from both (test/e2e/languages.test.ts).
+    useLanguage('de');
+    const getMessage = chromeI18n.getMessage;
+    const spies = [
+      vi.spyOn(chromeI18n, 'getUILanguage').mockReturnValue('en-US'),
+      vi.spyOn(chromeI18n, 'getMessage').mockImplementation((key, subs) => (key === '@@ui_locale' ? 'en_US' : getMessage(key, subs))),
+    ];
+    const german = { documentElement: { lang: 'en', dir: '' }, title: '' } as unknown as Document;
+    localizeDocument(german);
+    expect(german.documentElement.lang).toBe('de');
+    expect(plural('seconds', 1200)).toBe('1.200 Sekunden');
+    for (const spy of spies) spy.mockRestore();
   });
 
   it('says durations in words in the UI language', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SipAccount } from '../../src/shared/account';
 import { NO_PHONE, phoneSnapshot, reducePhone, type PhoneEvent, type PhoneModel } from '../../src/shared/phone-model';
+import { words } from '../../src/shared/words';
 
 const account = (aor: string): SipAccount => ({
   server: 'wss://pbx.example/ws',
@@ -26,7 +27,7 @@ describe('the phone model', () => {
       configured('home', 'sip:7@home.example'),
       { type: 'account', id: 'work', event: { type: 'connected' } },
       { type: 'account', id: 'work', event: { type: 'registered' } },
-      { type: 'account', id: 'home', event: { type: 'rejected', error: 'Wrong password.', authentication: true } },
+      { type: 'account', id: 'home', event: { type: 'rejected', error: words('sip_register_timeout'), authentication: true } },
     );
     const s = phoneSnapshot(m, 7);
     expect(s.accounts).toEqual([
@@ -37,7 +38,7 @@ describe('the phone model', () => {
         wantsOnline: true,
         connection: 'disconnected',
         registration: 'failed',
-        registrationError: 'Wrong password.',
+        registrationError: words('sip_register_timeout'),
       },
     ]);
     expect(s.defaultAccountId).toBe('home');
@@ -74,10 +75,10 @@ describe('the phone model', () => {
   it('takes the microphone, the newest notice and the call limit as given', () => {
     let m = run(
       { type: 'microphone', permission: 'denied' },
-      { type: 'notice', notice: { text: 'Busy.', at: 5 } },
+      { type: 'notice', notice: { words: words('sip_call_cancelled'), at: 5 } },
       { type: 'maxCalls', maxCalls: 4 },
     );
-    expect(phoneSnapshot(m, 1)).toMatchObject({ microphone: 'denied', notice: { text: 'Busy.', at: 5 }, maxCalls: 4 });
+    expect(phoneSnapshot(m, 1)).toMatchObject({ microphone: 'denied', notice: { words: words('sip_call_cancelled'), at: 5 }, maxCalls: 4 });
     m = reducePhone(m, { type: 'notice', notice: undefined });
     expect('notice' in phoneSnapshot(m, 1)).toBe(false);
     expect(reducePhone(m, { type: 'microphone', permission: 'denied' })).toBe(m);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addToHistory, historyEntry } from '../../src/shared/call-history';
+import { addToHistory, historyEntry, historyReason } from '../../src/shared/call-history';
 import { CALL_HISTORY, parseHistory, storedHistory } from '../../src/shared/stored-call-history';
 import { readStored } from '../../src/shared/stored-schema';
 import { mockCall } from '../popup/mock-snapshot';
@@ -27,12 +27,40 @@ const RELEASE_0_1 = [
   },
 ];
 
+// What version 1 wrote: a failed call's reason as English text.
+const VERSION_1 = {
+  version: 1,
+  entries: [
+    {
+      id: 'c9d1e7',
+      direction: 'outgoing',
+      outcome: 'failed',
+      remote: { uri: 'sip:1002@pbx.example.com', user: '1002' },
+      startedAt: 1_733_200_000_000,
+      endedAt: 1_733_200_004_000,
+      durationMs: 0,
+      accountId: 'work',
+      accountAor: 'sip:1001@pbx.example.com',
+      reason: 'Busy (486 Busy Here).',
+    },
+    RELEASE_0_1[0],
+  ],
+};
+
 const read = (stored: unknown) => readStored(CALL_HISTORY, { callHistory: stored });
 
 describe('stored call history', () => {
   it("migrate release 0.1's list without loss", () => {
-    expect(read(RELEASE_0_1)).toEqual({ value: { version: 1, entries: RELEASE_0_1 }, migrated: true });
+    expect(read(RELEASE_0_1)).toEqual({ value: { version: 2, entries: RELEASE_0_1 }, migrated: true });
     expect(parseHistory(RELEASE_0_1)).toEqual(RELEASE_0_1);
+  });
+
+  it('migrate version 1: a reason in English text is kept as text and shown as it was', () => {
+    const [failed, missed] = VERSION_1.entries;
+    const { reason, ...rest } = failed as { reason: string };
+    const migrated = read(VERSION_1);
+    expect(migrated).toEqual({ value: { version: 2, entries: [{ ...rest, reasonText: reason }, missed] }, migrated: true });
+    expect(migrated.value.entries.map(historyReason)).toEqual(['Busy (486 Busy Here).', undefined]);
   });
 
   it('read the current version as it is, as the worker writes it', () => {
@@ -47,13 +75,14 @@ describe('stored call history', () => {
     const broken = [missed, { id: 1 }, null, { ...completed, outcome: 'exploded' }, completed];
     expect(parseHistory(broken)).toEqual(RELEASE_0_1);
     expect(parseHistory({ version: 1, entries: broken })).toEqual(RELEASE_0_1);
+    expect(parseHistory({ version: 2, entries: [...broken, { ...completed, reason: 'text is not words' }] })).toEqual(RELEASE_0_1);
   });
 
   it('fall back to an empty list for nothing stored, broken data or a newer version', () => {
-    const empty = { value: { version: 1, entries: [] }, migrated: false };
+    const empty = { value: { version: 2, entries: [] }, migrated: false };
     expect(readStored(CALL_HISTORY, {})).toEqual(empty);
     expect(parseHistory('nope')).toEqual([]);
-    expect(parseHistory({ version: 1, entries: 'nope' })).toEqual([]);
-    expect(read({ version: 2, entries: RELEASE_0_1 })).toEqual(empty);
+    expect(parseHistory({ version: 2, entries: 'nope' })).toEqual([]);
+    expect(read({ version: 3, entries: RELEASE_0_1 })).toEqual(empty);
   });
 });

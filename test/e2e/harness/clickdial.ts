@@ -17,10 +17,30 @@ export const OPTIONS = 'src/options/options.html';
 export const MICROPHONE = 'src/options/microphone.html';
 
 /** The call history as stored (newest first), read through the service worker. */
+type StoredWords = { key: string; params?: Record<string, string | number | StoredWords> };
+
+/** Words (shared/words.ts) said through the worker's chrome.i18n as say() does: placeholders in the order of their names, filled-in words first. */
+async function sayInWorker(worker: Worker, words: StoredWords): Promise<string> {
+  const params = words.params ?? {};
+  const substitutions: string[] = [];
+  for (const name of Object.keys(params).sort()) {
+    const value = params[name]!;
+    substitutions.push(typeof value === 'object' ? await sayInWorker(worker, value) : String(value));
+  }
+  return worker.evaluate(([key, subs]) => chrome.i18n.getMessage(key, subs), [words.key, substitutions] as const);
+}
+
+/** The stored call history, each entry's reason said as the popup says it (an older entry's reasonText as it is). */
 export async function storedHistory(worker: Worker): Promise<{ outcome: string; reason?: string; remote: { user: string } }[]> {
-  type Entry = { outcome: string; reason?: string; remote: { user: string } };
-  return worker.evaluate(() =>
+  type Entry = { outcome: string; reason?: StoredWords; reasonText?: string; remote: { user: string } };
+  const entries = await worker.evaluate(() =>
     chrome.storage.local.get('callHistory').then((v) => (v.callHistory as { entries?: Entry[] } | undefined)?.entries ?? []),
+  );
+  return Promise.all(
+    entries.map(async ({ reason, reasonText, ...entry }) => {
+      const said = reason ? await sayInWorker(worker, reason) : reasonText;
+      return said === undefined ? entry : { ...entry, reason: said };
+    }),
   );
 }
 
