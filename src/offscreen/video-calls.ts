@@ -134,7 +134,7 @@ export async function setCamera(session: Session, camera: 'on' | 'off' | 'next')
     const current = transceiver.sender.track?.getSettings().deviceId;
     const at = list.findIndex((d) => d.deviceId === current);
     const next = list[(at + 1) % Math.max(1, list.length)];
-    if (!next || list.length < 2) throw new ClickDialError(words('camera_just_one'), 'invalid');
+    if (!next || list.length < 2) throw new ClickDialError(words('camera_single'), 'invalid');
     if (transceiver.sender.track === null) return; // off: the next "on" opens the default camera
     await sendTrack(sdh, transceiver, await openCamera(next.deviceId));
     return;
