@@ -98,6 +98,15 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
       {t('call_cancel_transfer')}
     </button>
   );
+  // The consultation call of an attended transfer, held or not: join the two parties, or go back.
+  const completeTransfer = can('completeTransfer') && (
+    <div class="call-buttons">
+      <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
+        {t('call_complete_transfer')}
+      </button>
+      {cancelTransfer}
+    </div>
+  );
   const hangup = (
     <button type="button" class="hangup" data-focus="hangup" onClick={() => void run(() => actions.hangup(call.id))}>
       {t('call_hang_up')}
@@ -153,14 +162,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
           {hangup}
         </div>
         {notes}
-        {can('completeTransfer') && (
-          <div class="call-buttons">
-            <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
-              {t('call_complete_transfer')}
-            </button>
-            {cancelTransfer}
-          </div>
-        )}
+        {completeTransfer}
       </>,
     );
   }
@@ -242,14 +244,7 @@ export function CallCard({ call, snapshot, actions, run, dtmfSent = '', onTone }
             )}
             {call.video?.camera && can('camera') && <SwitchCamera call={call} actions={actions} run={run} />}
           </div>
-          {can('completeTransfer') && (
-            <div class="call-buttons">
-              <button type="button" class="answer" onClick={() => void run(() => actions.completeTransfer(call.id))}>
-                {t('call_complete_transfer')}
-              </button>
-              {cancelTransfer}
-            </div>
-          )}
+          {completeTransfer}
           <div class="call-buttons">{hangup}</div>
           {panel === 'keypad' && onTone && <CallKeypad sent={dtmfSent} onTone={onTone} />}
           {panel === 'transfer' && (
