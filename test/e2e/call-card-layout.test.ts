@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fillAccountForm, openOptions, openPopup, waitForNoPopupCall, waitForRegistration } from './harness/clickdial.js';
 import { card, dial, startRig, waitForCardState, waitForHearing, waitForSilence, type Rig } from './harness/call-controls.js';
 import type { FarEnd } from './harness/far-end.js';
-import { startPhoneLab } from './harness/phone-lab.js';
+import { startPhoneLab, type PhoneLab } from './harness/phone-lab.js';
 import { USERS, aorOf, credentialsOf, type UserId } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 
@@ -23,6 +23,8 @@ const LONG_NAME_B = 'Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenha
 const LONG_NAME_C = 'Bartholomew Cholmondeley-Featherstonehaugh of Wolverhampton and Saint Petersburg';
 /** A DID the test Kamailio routes to 1002 (kamailio.cfg, LOCATION). */
 const LONG_NUMBER = '+14155550102';
+/** How the card names it: formatted for the default country (US). */
+const LONG_SHOWN = '(415) 555-0102';
 
 let rig: Rig;
 let popup: Page;
@@ -169,70 +171,70 @@ describe('the call card at the popup width', () => {
     await b.clearEvents();
     await dial(popup, LONG_NUMBER);
     await b.waitForEvent('invite');
-    await waitForCardState(popup, LONG_NUMBER, 'Ringing…');
+    await waitForCardState(popup, LONG_SHOWN, 'Ringing…');
     await assertLaidOutBothSchemes('outgoing, ringing', 1);
 
     await b.answer();
-    await waitForCardState(popup, LONG_NUMBER, 'In call');
+    await waitForCardState(popup, LONG_SHOWN, 'In call');
     await assertLaidOutBothSchemes('established', 1);
     for (const name of ['Mute', 'Hold', 'Keypad', 'Transfer']) {
-      assert.equal(await toggle(LONG_NUMBER, name).getAttribute('aria-pressed'), 'false', `${name} is off`);
+      assert.equal(await toggle(LONG_SHOWN, name).getAttribute('aria-pressed'), 'false', `${name} is off`);
     }
-    const widthsBefore = await card(popup, LONG_NUMBER)
+    const widthsBefore = await card(popup, LONG_SHOWN)
       .locator('.call-toggles button')
       .evaluateAll((all) => all.map((el) => Math.round(el.getBoundingClientRect().width)));
 
     // The issue's bug: pressing Mute widened the row.
-    await toggle(LONG_NUMBER, 'Mute').click();
-    await card(popup, LONG_NUMBER).getByRole('button', { name: 'Mute', pressed: true }).waitFor();
+    await toggle(LONG_SHOWN, 'Mute').click();
+    await card(popup, LONG_SHOWN).getByRole('button', { name: 'Mute', pressed: true }).waitFor();
     await assertLaidOutBothSchemes('muted', 1);
-    const widthsMuted = await card(popup, LONG_NUMBER)
+    const widthsMuted = await card(popup, LONG_SHOWN)
       .locator('.call-toggles button')
       .evaluateAll((all) => all.map((el) => Math.round(el.getBoundingClientRect().width)));
     assert.deepEqual(widthsMuted, widthsBefore, 'the controls keep their width when Mute is on');
     // On and off differ in more than colour: the mark is filled, the weight heavier.
-    const look = await toggle(LONG_NUMBER, 'Mute').evaluate((el) => ({
+    const look = await toggle(LONG_SHOWN, 'Mute').evaluate((el) => ({
       mark: getComputedStyle(el.querySelector('.toggle-mark')!).backgroundColor,
       weight: getComputedStyle(el).fontWeight,
     }));
-    const offLook = await toggle(LONG_NUMBER, 'Hold').evaluate((el) => ({
+    const offLook = await toggle(LONG_SHOWN, 'Hold').evaluate((el) => ({
       mark: getComputedStyle(el.querySelector('.toggle-mark')!).backgroundColor,
       weight: getComputedStyle(el).fontWeight,
     }));
     assert.notEqual(look.mark, offLook.mark, 'the mark of a pressed toggle is filled');
     assert.ok(Number(look.weight) > Number(offLook.weight), 'a pressed toggle is bolder');
-    await toggle(LONG_NUMBER, 'Mute').click();
-    await card(popup, LONG_NUMBER).getByRole('button', { name: 'Mute', pressed: false }).waitFor();
+    await toggle(LONG_SHOWN, 'Mute').click();
+    await card(popup, LONG_SHOWN).getByRole('button', { name: 'Mute', pressed: false }).waitFor();
 
-    await toggle(LONG_NUMBER, 'Keypad').click();
-    await card(popup, LONG_NUMBER).getByRole('group', { name: 'Key tones' }).waitFor();
-    assert.equal(await toggle(LONG_NUMBER, 'Keypad').getAttribute('aria-pressed'), 'true');
+    await toggle(LONG_SHOWN, 'Keypad').click();
+    await card(popup, LONG_SHOWN).getByRole('group', { name: 'Key tones' }).waitFor();
+    assert.equal(await toggle(LONG_SHOWN, 'Keypad').getAttribute('aria-pressed'), 'true');
     await assertLaidOutBothSchemes('keypad open', 1);
-    await toggle(LONG_NUMBER, 'Keypad').click();
+    await toggle(LONG_SHOWN, 'Keypad').click();
 
-    await toggle(LONG_NUMBER, 'Transfer').click();
+    await toggle(LONG_SHOWN, 'Transfer').click();
     await popup.getByLabel('Transfer to').waitFor();
-    assert.equal(await toggle(LONG_NUMBER, 'Transfer').getAttribute('aria-pressed'), 'true');
+    assert.equal(await toggle(LONG_SHOWN, 'Transfer').getAttribute('aria-pressed'), 'true');
     await assertLaidOutBothSchemes('transfer open', 1);
     await popup.getByRole('button', { name: 'Transfer now' }).click();
-    await card(popup, LONG_NUMBER).getByRole('alert').waitFor();
+    await card(popup, LONG_SHOWN).getByRole('alert').waitFor();
     await assertLaidOut('transfer open, with its error', 1);
     await popup.getByRole('button', { name: 'Close transfer' }).click();
 
     await b.hold();
-    await waitForCardState(popup, LONG_NUMBER, 'Held by the other side');
+    await waitForCardState(popup, LONG_SHOWN, 'Held by the other side');
     await assertLaidOutBothSchemes('held by the other side', 1);
     await b.unhold();
-    await waitForCardState(popup, LONG_NUMBER, 'In call');
+    await waitForCardState(popup, LONG_SHOWN, 'In call');
 
-    await toggle(LONG_NUMBER, 'Hold').click();
-    await waitForCardState(popup, LONG_NUMBER, 'On hold');
+    await toggle(LONG_SHOWN, 'Hold').click();
+    await waitForCardState(popup, LONG_SHOWN, 'On hold');
     // Collapsed: the party, "On hold", Resume; no toggles.
-    assert.equal(await card(popup, LONG_NUMBER).locator('.call-toggles').count(), 0, 'a held call shows no toggles');
-    await card(popup, LONG_NUMBER).getByRole('button', { name: 'Resume' }).waitFor();
+    assert.equal(await card(popup, LONG_SHOWN).locator('.call-toggles').count(), 0, 'a held call shows no toggles');
+    await card(popup, LONG_SHOWN).getByRole('button', { name: 'Resume' }).waitFor();
     await assertLaidOutBothSchemes('on hold (collapsed)', 1);
-    await card(popup, LONG_NUMBER).getByRole('button', { name: 'Resume' }).click();
-    await waitForCardState(popup, LONG_NUMBER, 'In call');
+    await card(popup, LONG_SHOWN).getByRole('button', { name: 'Resume' }).click();
+    await waitForCardState(popup, LONG_SHOWN, 'In call');
     await endEverything();
   });
 
@@ -349,13 +351,16 @@ for (const language of ['fr', 'de'] as const) {
     const catalogue = JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as Record<string, { message: string }>;
     const word = (key: string) => catalogue[key]!.message;
     const saved = process.env.LANGUAGE;
+    // This suite's own lab: stopped in after() even when before() fails half way (a lab left
+    // running keeps the test file, and the whole run, from ending).
+    let lab: PhoneLab | undefined;
 
     before(async () => {
       // Chromium on Linux picks its UI language (and so chrome.i18n's) from LANGUAGE.
       process.env.LANGUAGE = language;
-      const lab = await startPhoneLab({ farEnds: ['1002', '1003'], extraArgs: [`--lang=${language}`] });
+      lab = await startPhoneLab({ farEnds: ['1002', '1003'], extraArgs: [`--lang=${language}`] });
       const options = await openOptions(lab.browser.context, lab.browser.extensionId);
-      await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] });
+      await fillAccountForm(options, { server: lab.kamailio.wsUrl, aor: ME, password: USERS['1001'] }, word('options_account_save'));
       await waitForRegistration(options, word('account_registered'));
       await options.close();
       const page = await openPopup(lab.browser.context, lab.browser.extensionId);
@@ -363,7 +368,7 @@ for (const language of ['fr', 'de'] as const) {
       await ready({ ...lab, popup: page });
     });
     after(async () => {
-      await rig?.stop();
+      await lab?.stop();
       if (saved === undefined) delete process.env.LANGUAGE;
       else process.env.LANGUAGE = saved;
     });
