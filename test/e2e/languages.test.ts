@@ -186,7 +186,7 @@ describe('Chromium started in German', () => {
     const [lang, dir] = await pageLanguage(popup);
     assert.ok(lang?.startsWith('de'), `<html lang="${lang}">`);
     assert.equal(dir, 'ltr');
-    await popup.getByRole('textbox', { name: 'Nummer oder SIP-Adresse' }).waitFor();
+    await popup.getByRole('combobox', { name: 'Nummer oder SIP-Adresse' }).waitFor();
     await popup.getByRole('group', { name: 'Wähltastatur' }).waitFor();
     await popup.getByRole('tab', { name: 'Verlauf' }).waitFor();
     await popup.getByRole('button', { name: 'Anrufen', exact: true }).waitFor();
@@ -242,7 +242,7 @@ describe('Chromium started in German', () => {
     await popup.getByRole('tab', { name: 'Telefon' }).click();
     await lab.farEnd.clearEvents();
     const refused = lab.farEnd.waitForEvent('invite').then(() => lab.farEnd.decline(486));
-    const input = popup.getByRole('textbox', { name: 'Nummer oder SIP-Adresse' });
+    const input = popup.getByRole('combobox', { name: 'Nummer oder SIP-Adresse' });
     await input.fill('1002');
     await popup.getByRole('button', { name: 'Anrufen', exact: true }).click();
     await refused;

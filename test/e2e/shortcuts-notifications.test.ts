@@ -391,6 +391,38 @@ describe('without the popup', () => {
     }
   });
 
+  test('with the call window chosen, Answer on a ringing call’s notification brings the call window back, with the call', async () => {
+    const url = `chrome-extension://${browser.extensionId}/src/call-window/call-window.html`;
+    const windows = () => browser.context.pages().filter((p) => p.url().startsWith(url) && !p.isClosed());
+    const closeWindows = async () => {
+      for (const w of windows()) await w.close();
+    };
+    await browser.serviceWorker.evaluate(async () => {
+      const { phoneSettings } = await chrome.storage.local.get('phoneSettings');
+      await chrome.storage.local.set({ phoneSettings: { ...(phoneSettings as object), callWindow: 'window' } });
+    });
+    try {
+      await farEnd.clearEvents();
+      await farEnd.call(ME);
+      await waitFor(() => windows()[0], { what: 'the call window opened by the ring' });
+      // The user closed it; Answer on the notification brings it back, with the call.
+      await closeWindows();
+      const ring = await notifications.waitFor((n) => n.summary === 'Incoming call' && !n.closed, 'incoming call');
+      notifications.press(ring, 'Answer');
+      await farEnd.waitForCallState('Established');
+      const answered = await waitFor(() => windows()[0], { what: 'the call window after Answer on the notification' });
+      await answered.getByRole('button', { name: 'Hang up' }).click();
+      await farEnd.waitForEvent('bye-received');
+    } finally {
+      await farEnd.autoAnswer(false);
+      await closeWindows();
+      await browser.serviceWorker.evaluate(async () => {
+        const { phoneSettings } = await chrome.storage.local.get('phoneSettings');
+        await chrome.storage.local.set({ phoneSettings: { ...(phoneSettings as object), callWindow: 'never' } });
+      });
+    }
+  });
+
   test('a shortcut with nothing to act on says so in a notification', async () => {
     await press('alt+shift+j');
     const shown = await notifications.waitFor((n) => n.body === 'No call is ringing.', 'the "no call" message');

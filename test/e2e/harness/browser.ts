@@ -168,9 +168,10 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Launch
     const serviceWorker = await waitForServiceWorker(context, options.serviceWorkerTimeoutMs ?? 10_000);
     const extensionId = extensionIdFromUrl(serviceWorker.url());
     const launched: LaunchedExtensionBrowser = { context, profileDir, display, close, serviceWorker, extensionId };
-    // The other fields fall back to their defaults (shared/phone-settings.ts).
+    // The other fields fall back to their defaults (shared/phone-settings.ts). A throwaway
+    // extension of the harness's own tests has no storage permission, and no phone.
     await serviceWorker.evaluate(
-      (callWindow) => chrome.storage.local.set({ phoneSettings: { version: 2, callWindow } }),
+      (callWindow) => (chrome.storage ? chrome.storage.local.set({ phoneSettings: { version: 2, callWindow } }) : undefined),
       options.callWindow ?? 'never',
     );
     if (existsSync(join(extensionDir, FIRST_RUN_PAGE))) {
