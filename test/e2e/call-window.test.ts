@@ -122,6 +122,9 @@ describe('the call window', () => {
 
     // Confirmed in the confirmation window (a number whose link says something else): the window opens too.
     await endAllCalls();
+    // The INVITE waited for below is the second call's, not the first one's (which would let the
+    // test end before the second call reached the far end, and leave it ringing there).
+    await lab.farEnd.clearEvents();
     await shown.close();
     await page.bringToFront();
     await humanClick(page.locator('#mismatch'));
