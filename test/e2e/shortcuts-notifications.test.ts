@@ -391,7 +391,7 @@ describe('without the popup', () => {
     }
   });
 
-  test('with the call window chosen, Answer on a ringing call’s notification brings the call window back, with the call', async () => {
+  test('with the call window chosen, a notification brings it back: Answer on a ringing call, and a missed call’s call-back', async () => {
     const url = `chrome-extension://${browser.extensionId}/src/call-window/call-window.html`;
     const windows = () => browser.context.pages().filter((p) => p.url().startsWith(url) && !p.isClosed());
     const closeWindows = async () => {
@@ -412,6 +412,26 @@ describe('without the popup', () => {
       await farEnd.waitForCallState('Established');
       const answered = await waitFor(() => windows()[0], { what: 'the call window after Answer on the notification' });
       await answered.getByRole('button', { name: 'Hang up' }).click();
+      await farEnd.waitForEvent('bye-received');
+      await closeWindows();
+
+      // A missed call's call-back opens it too. Earlier tests' notifications are cleared first: with
+      // one of theirs still up, the test's notification server and Chrome disagreed on which
+      // notification a press was for.
+      await browser.serviceWorker.evaluate(async () => {
+        for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+      });
+      await farEnd.clearEvents();
+      await farEnd.call(ME);
+      await waitFor(() => windows()[0], { what: 'the call window opened by the ring' });
+      await closeWindows();
+      await farEnd.hangup(); // CANCEL: a missed call
+      const missed = await notifications.waitFor((n) => n.summary === 'Missed call' && !n.closed, 'missed call');
+      await farEnd.autoAnswer(true);
+      notifications.press(missed, 'default');
+      await farEnd.waitForCallState('Established');
+      const calledBack = await waitFor(() => windows()[0], { what: 'the call window after the call-back' });
+      await calledBack.getByRole('button', { name: 'Hang up' }).click();
       await farEnd.waitForEvent('bye-received');
     } finally {
       await farEnd.autoAnswer(false);
