@@ -29,7 +29,7 @@ import type { LiveCall } from '../shared/live-calls';
 import { endLostCalls, liveCallRecords } from './lost-calls';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
 import { partyName } from '../shared/call-selectors';
-import { callStreams, requireCamera, sdpHasVideo, setCamera } from './video-calls';
+import { callStreams, requireCamera, setCamera } from './video-calls';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
 const DECLINE_STATUS = 486;
@@ -265,7 +265,9 @@ export class Phone {
       throw new ClickDialError(words('error_answer_not_ringing'), 'invalid');
     }
     await this.checkMicrophone();
-    if (video) await requireCamera();
+    // The camera only for a call that offers video (call-events.ts marked it so when it came in).
+    const camera = video && this.calls.call(callId)?.video !== undefined;
+    if (camera) await requireCamera();
     // Stops the ringtone and the notification at once; media setup takes a moment.
     this.calls.apply(callId, 'answering');
     this.changed();
@@ -273,7 +275,7 @@ export class Phone {
       // Call waiting: the call in progress is ended, or goes on hold, first; held calls stay held.
       if (others === 'end') await this.endTalking(callId);
       await this.controls.holdOthers(callId);
-      await this.accept(session, video && sdpHasVideo(session.body ?? ''));
+      await this.accept(session, camera);
     } catch (error) {
       if (session.state === SessionState.Initial) {
         this.calls.apply(callId, 'answerFailed');
