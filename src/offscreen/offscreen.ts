@@ -8,6 +8,7 @@ import { optionalBoolean, optionalString, requireBoolean, requireOneOf, requireS
 import { parsePhoneConfig } from '../shared/phone-config';
 import type { CallCommand } from '../shared/call-table';
 import { Phone } from './phone';
+import { mayAskPhone } from './phone-senders';
 import { Ringer } from './ringer';
 import { WorkerLink } from './worker-link';
 import { parseLostCalls } from '../shared/live-calls';
@@ -104,15 +105,6 @@ const handlers: Handlers<PhoneType> = {
     phone.sendMessage(requireString(target, 'target'), requireString(body, 'body', 4000), optionalString(accountId, 'accountId')),
 };
 
-// Only the service worker talks to the phone: pages go through its router,
-// which checks who is asking. (runtime.getManifest is not available in an
-// offscreen document, so the worker is recognised as this extension's one
-// sender that is a script, not an .html page.)
-function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
-  if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL(''))) return false;
-  return sender.tab === undefined && !new URL(sender.url).pathname.endsWith('.html');
-}
-
 // Start-up: listen first, then pull the configuration from the router (its
 // request tells the router the phone is up). Requests that come meanwhile wait
 // until the phone has its configuration, so none finds an unconfigured phone.
@@ -122,7 +114,7 @@ function fromServiceWorker(sender: browser.Runtime.MessageSender): boolean {
 let started: Promise<unknown> = Promise.resolve();
 
 serve('phone', (envelope, sender) => {
-  if (!fromServiceWorker(sender)) {
+  if (!mayAskPhone(envelope.type, sender, { id: browser.runtime.id, base: browser.runtime.getURL('') })) {
     return Promise.reject(new ClickDialError('Only the ClickDial service worker may talk to the phone.', 'forbidden'));
   }
   return started.then(() => dispatch(handlers, envelope, sender));

@@ -1,6 +1,6 @@
 // A page's view of the phone: the latest snapshot, fed by the phone's pushes
 // and by one fetch on start. Pages subscribe once at their root.
-import { request } from './messenger';
+import { readFromPhone } from './request';
 import { onPhoneEvent } from './phone-events';
 import { emptySnapshot, type PhoneSnapshot } from './snapshot';
 
@@ -11,6 +11,27 @@ export interface PhoneStore {
   error(): string | undefined;
   /** False until the first snapshot arrived: the empty one would read "Not set up". */
   loaded(): boolean;
+  /** Settles once the first snapshot (or the failure to get one) is in. */
+  settled(): Promise<void>;
+}
+
+/** How long a page waits for the phone's state before it shows itself without (as "Starting the phone…"). */
+export const FIRST_PAINT_WAIT_MS = 250;
+
+/**
+ * Calls `show` once the store has the phone's state, or after
+ * FIRST_PAINT_WAIT_MS without it: a page's first paint then shows the state
+ * (the phone answers in about 10 ms) rather than "Starting the phone…" for one frame.
+ */
+export function whenSettled(store: PhoneStore, show: () => void): void {
+  let shown = false;
+  const once = () => {
+    if (shown) return;
+    shown = true;
+    show();
+  };
+  void store.settled().then(once);
+  setTimeout(once, FIRST_PAINT_WAIT_MS);
 }
 
 export function createPhoneStore(): PhoneStore {
@@ -18,7 +39,12 @@ export function createPhoneStore(): PhoneStore {
   let error: string | undefined;
   let loaded = false;
   const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const notify = () => {
+    settle();
+    listeners.forEach((l) => l());
+  };
 
   const accept = (next: PhoneSnapshot) => {
     // A push and the initial fetch can cross: keep the newest.
@@ -30,7 +56,8 @@ export function createPhoneStore(): PhoneStore {
   };
 
   onPhoneEvent('phone.snapshot', accept);
-  request('phone.getSnapshot', {}).then(accept, (e: unknown) => {
+  // From the phone document itself when it is there (one hop: the popup's first paint waits for this).
+  readFromPhone('phone.getSnapshot', {}).then(accept, (e: unknown) => {
     error = e instanceof Error ? e.message : String(e);
     notify();
   });
@@ -43,5 +70,6 @@ export function createPhoneStore(): PhoneStore {
     },
     error: () => error,
     loaded: () => loaded,
+    settled: () => settled,
   };
 }

@@ -1,7 +1,15 @@
 // Sending a request and reading its reply, for every context including the
 // page script: over page-runtime.ts rather than webextension-polyfill, so
 // that pages do not load the polyfill (messenger.ts re-exports these).
-import { ClickDialError, type Reply, type ReplyOf, type RequestEnvelope, type RequestType, type RequestOf } from './protocol';
+import {
+  ClickDialError,
+  type PageReadPhoneType,
+  type Reply,
+  type ReplyOf,
+  type RequestEnvelope,
+  type RequestType,
+  type RequestOf,
+} from './protocol';
 import { sendRuntimeMessage } from './page-runtime';
 import { isWords, words } from './words';
 
@@ -41,4 +49,19 @@ export function unwrap<T>(reply: unknown, type: string): T {
 /** What pages and content scripts call: everything goes through the service worker. */
 export function request<T extends RequestType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
   return sendEnvelope({ target: 'router', type, payload });
+}
+
+/**
+ * A read an extension page asks of the phone document itself: one hop, where
+ * the worker's check for the document and its relay cost as much again, and
+ * a worker that Chrome stopped would first have to start. Tried once: with no
+ * phone document to answer (or any failure) the worker is asked, as for
+ * everything else, and starts the phone.
+ */
+export async function readFromPhone<T extends PageReadPhoneType>(type: T, payload: RequestOf<T>): Promise<ReplyOf<T>> {
+  try {
+    return unwrap<ReplyOf<T>>(await sendRuntimeMessage({ target: 'phone', type, payload }), type);
+  } catch {
+    return request(type, payload);
+  }
 }

@@ -16,7 +16,13 @@ vi.mock('webextension-polyfill', () => {
 afterEach(() => document.body.replaceChildren());
 
 function store(snapshot = mockSnapshot()): PhoneStore {
-  return { getSnapshot: () => snapshot, subscribe: () => () => undefined, error: () => undefined, loaded: () => true };
+  return {
+    getSnapshot: () => snapshot,
+    subscribe: () => () => undefined,
+    error: () => undefined,
+    loaded: () => true,
+    settled: () => Promise.resolve(),
+  };
 }
 
 async function mount(node: preact.ComponentChild): Promise<HTMLElement> {
