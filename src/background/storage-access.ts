@@ -5,7 +5,8 @@
 //
 //   storage.local (trusted only) --onChanged(clickToCall)--> storage.session (content scripts may read)
 import browser from 'webextension-polyfill';
-import { SETTINGS_KEY, browserLanguages, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { LINK_TITLE_KEY, SETTINGS_KEY, browserLanguages, type ClickToCallSettings } from '../shared/click-to-call-settings';
+import { t } from '../shared/i18n';
 import { readClickToCallSettings } from '../shared/stored-click-to-call';
 
 type AccessArea = { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
@@ -24,7 +25,7 @@ async function setAccess(area: unknown, accessLevel: 'TRUSTED_CONTEXTS' | 'TRUST
 export async function mirrorClickToCallSettings(): Promise<ClickToCallSettings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);
   const settings = readClickToCallSettings(stored[SETTINGS_KEY], browserLanguages());
-  await browser.storage.session.set({ [SETTINGS_KEY]: settings });
+  await browser.storage.session.set({ [SETTINGS_KEY]: settings, [LINK_TITLE_KEY]: t('link_title_call') });
   return settings;
 }
 

@@ -14,6 +14,7 @@ import { listenForCalls, type CallClick, type OurLink } from './call-clicks';
 import { startPageScanner, type FindNumbers, type PageScanner } from './page-scanner';
 import { pageOptsOut } from './page-opt-out';
 import { copyLinksAsText } from './copy-as-text';
+import { takeLinkTitleSuffix } from './link-style';
 
 // The settings are about the site the user has open, in every frame of it:
 // a frame takes the tab's top-level site (ancestorOrigins' last entry), so a
@@ -78,7 +79,9 @@ function apply(settings: ClickToCallSettings): void {
 
 async function main(): Promise<void> {
   if (pageOptsOut(document)) return;
-  apply(await loadPageSettings());
+  const { settings, linkTitle } = await loadPageSettings();
+  takeLinkTitleSuffix(linkTitle);
+  apply(settings);
   // Lives as long as the page: the popup's "on this site" switch takes effect at once.
   watchPageSettings(new AbortController().signal, apply);
 }

@@ -21,6 +21,11 @@ export function linkTitleSuffix(): string {
   return suffix;
 }
 
+/** The words as the worker mirrored them (page-settings.ts): chrome.i18n then never loads its catalogue into the page. */
+export function takeLinkTitleSuffix(words: string | undefined): void {
+  suffix ??= words;
+}
+
 const rule = (): string =>
   `a[href^="tel:"][title$="${linkTitleSuffix().replace(/["\\]/g, '\\$&')}"] { all: unset !important; cursor: pointer !important; text-decoration: underline dotted !important; }`;
 

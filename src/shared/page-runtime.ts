@@ -22,7 +22,7 @@ export function sendRuntimeMessage(message: unknown): Promise<unknown> {
     });
 }
 
-export function readSessionStorage(key: string): Promise<Record<string, unknown>> {
+export function readSessionStorage(key: string | string[]): Promise<Record<string, unknown>> {
   return api().storage.session.get(key);
 }
 

@@ -15,7 +15,9 @@ import {
   COUNTRY,
   EXTENSION_DIGITS_RANGE,
   HOST,
+  LINK_TITLE_KEY,
   MAX_ENTRIES,
+  MAX_LINK_TITLE,
   SETTINGS_KEY,
   browserLanguages,
   defaultSettings,
@@ -53,15 +55,31 @@ export function readMirroredSettings(value: unknown, langs: readonly string[] = 
   };
 }
 
+/** The mirrored link title when it is a short plain text (it goes into a CSS selector and a tooltip). */
+export function readLinkTitle(value: unknown): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what this keeps out
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_LINK_TITLE && !/[\u0000-\u001f\u007f]/.test(value)
+    ? value
+    : undefined;
+}
+
+export interface PageSettings {
+  settings: ClickToCallSettings;
+  /** The end of our links' titles, when the worker mirrored it (else the page asks chrome.i18n). */
+  linkTitle: string | undefined;
+}
+
 /** The mirrored copy, or the worker's answer when there is none yet. */
-export async function loadPageSettings(): Promise<ClickToCallSettings> {
+export async function loadPageSettings(): Promise<PageSettings> {
   try {
-    const stored = await readSessionStorage(SETTINGS_KEY);
-    if (stored[SETTINGS_KEY] !== undefined) return readMirroredSettings(stored[SETTINGS_KEY], browserLanguages());
+    const stored = await readSessionStorage([SETTINGS_KEY, LINK_TITLE_KEY]);
+    if (stored[SETTINGS_KEY] !== undefined) {
+      return { settings: readMirroredSettings(stored[SETTINGS_KEY], browserLanguages()), linkTitle: readLinkTitle(stored[LINK_TITLE_KEY]) };
+    }
   } catch {
     // Not yet opened to content scripts (the worker has not run since startup).
   }
-  return readMirroredSettings(await request('content.settings', {}), browserLanguages());
+  return { settings: readMirroredSettings(await request('content.settings', {}), browserLanguages()), linkTitle: undefined };
 }
 
 /** Follows the mirrored copy until the signal aborts. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseSettings } from '../../src/shared/stored-click-to-call';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-const { readMirroredSettings } = await import('../../src/shared/page-settings');
+const { readLinkTitle, readMirroredSettings } = await import('../../src/shared/page-settings');
 
 // The page script reads the mirror with its own small check (no valibot in every
 // page): it must answer exactly as the stored schema does.
@@ -30,4 +30,17 @@ describe('page settings (the mirror as content scripts read it)', () => {
       expect(readMirroredSettings(sample, ['de-AT'])).toEqual(parseSettings(sample, ['de-AT']));
     },
   );
+});
+
+describe('the mirrored link title (read instead of chrome.i18n, which would load the catalogue into every page)', () => {
+  it('takes a short plain text', () => {
+    expect(readLinkTitle('Call with ClickDial')).toBe('Call with ClickDial');
+    expect(readLinkTitle('Mit ClickDial anrufen')).toBe('Mit ClickDial anrufen');
+  });
+
+  it('leaves anything else, so the page falls back to chrome.i18n', () => {
+    for (const value of [undefined, null, 42, {}, ['Call'], '', 'x'.repeat(81), 'Call\nwith ClickDial', 'Call\u0000']) {
+      expect(readLinkTitle(value)).toBeUndefined();
+    }
+  });
 });
