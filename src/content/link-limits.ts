@@ -26,12 +26,12 @@ export const MAX_LINKS_PER_PAGE = 2000;
 export const WINDOW_CHARS = 16_384;
 
 /**
- * Detected numbers kept before the page is changed. Links are written in
- * batches (and the visibility of a batch read before any write) because every
- * write makes the browser recalculate style and lay out again: once per
- * batch, not once per number.
+ * Set-aside text waiting to come near the viewport (near-viewport.ts), each
+ * with its parent observed. Past this the walk waits until some of it has
+ * been seen: a page with more candidate text than this (numbers, years,
+ * prices) gets its later text linked as the reader scrolls on to it.
  */
-export const APPLY_BATCH = 2000;
+export const MAX_PARKED_TEXTS = 5000;
 
 /**
  * Hidden elements remembered to be scanned when they are shown. Past this,

@@ -12,9 +12,10 @@
 //   any state ──stop()──▶ stopped (links removed, observer and listeners gone)
 //
 // A slice first walks queued roots with a TreeWalker (stage 1 only: text with
-// candidate digits is set aside), then sends the set-aside text, a window per
-// node, to stage 2 (the caller's findNumbers: the service worker runs it, off
-// this page's main thread; one request at a time) and links what comes back.
+// candidate digits is set aside), parks the set-aside text until it is near
+// the viewport (near-viewport.ts), then sends near text, a window per node, to
+// stage 2 (the caller's findNumbers: the service worker runs it, off this
+// page's main thread; one request at a time) and links what comes back.
 // A burst of mutations (more than BURST queued nodes) is dropped for one full
 // rescan.
 //
@@ -25,23 +26,23 @@
 //   walked ──long──▶ stage 1 window by window ──no candidate──▶ dropped
 //     │                      │ a candidate
 //     ▼ short, candidate     ▼
-//   set aside ──hidden──▶ remembered until shown (up to MAX_HIDDEN_REMEMBERED)
-//     │ visible (read before any write of this batch)
+//   set aside ──(up to MAX_PARKED_TEXTS)──▶ parked
+//     ▼ its parent near the viewport (near-viewport.ts)
+//   near ──hidden──▶ remembered until shown (up to MAX_HIDDEN_REMEMBERED)
+//     │ visible (read before this reply's links are written)
 //     ▼
 //   a job: checked a window per request, until its end or one number past its
 //   limit (capped: the rest stays as is)
-//     ▼
-//   found ──APPLY_BATCH numbers found, nothing left to check, or page cap──▶ parked
-//     ▼ its parent near the viewport (near-viewport.ts; parked numbers count against the cap)
-//   linked
+//     ▼ finished
+//   found ──the reply's links written──▶ linked
 //
 // A node that changes meanwhile is dropped wherever it is (its mutation
-// queues it again). Stage 1 stops setting text aside when there is more than
-// the page has room for, so that stage 2 can fill it first. Once the page cap
-// is reached and another number is found, the page is full: set-aside text is
-// dropped unchecked, and the walk waits (where it was) until our links leave
-// the page.
-import { APPLY_BATCH, MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, STAGE_TWO_RETRY_MS, WINDOW_CHARS } from './link-limits';
+// queues it again). Stage 1 stops setting text aside while MAX_PARKED_TEXTS
+// wait and more than the page has room for is set aside besides. Once the page
+// cap is reached and another number is found, the page is full: set-aside and
+// parked text is dropped unchecked, and the walk waits (where it was) until
+// our links leave the page.
+import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, MAX_PARKED_TEXTS, STAGE_TWO_RETRY_MS, WINDOW_CHARS } from './link-limits';
 import { HiddenParents } from './hidden-parents';
 import type { FindNumbersRequest, WindowNumbers } from '../shared/find-numbers-request';
 import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/find-numbers-request';
@@ -49,7 +50,7 @@ import { createLinkRegistry, type LinkRegistry } from './link-registry';
 import { createLinkStyle } from './link-style';
 import { hasCandidate } from '../shared/find-candidates';
 import { linkNumbers, type NumberToLink } from './link-numbers';
-import { NearViewport, type Parked } from './near-viewport';
+import { NearViewport } from './near-viewport';
 import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
 import { Fifo } from './fifo';
 import { contextWindow, windowCandidates, windowEnd, type InText } from './text-windows';
@@ -97,6 +98,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   const roots: Node[] = [doc];
   const longTexts = new Fifo<InText>();
   const withCandidates = new Fifo<InText>();
+  const nearTexts = new Fifo<InText>(); // parked text that came near the viewport, to check
   const found: Found[] = [];
   const hiddenParents = new HiddenParents();
   const observed: Node[] = [doc];
@@ -107,11 +109,17 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   let failures = 0; // requests in a row the worker did not answer
   let retry: ReturnType<typeof setTimeout> | undefined;
   let foundNumbers = 0;
-  const near = new NearViewport(writeLinks);
+  const near = new NearViewport((texts) => {
+    if (stopped) return;
+    for (const text of texts) nearTexts.push(text);
+    stageTwo();
+    schedule();
+  });
   let capped = false;
   let handle: number | undefined;
   let stopped = false;
   let watchingVisibility = false;
+  let pageChanged = false; // since parked text was last pruned
 
   const filter = (node: Node): number => {
     if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
@@ -143,6 +151,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   }
 
   function onRecords(records: MutationRecord[]): void {
+    if (records.length > 0) pageChanged = true;
     for (const record of records) {
       if (record.type === 'attributes') hiddenParents.attributesChanged();
       else if (record.type === 'characterData') {
@@ -162,9 +171,12 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   }
 
   function hasWork(): boolean {
-    const walking = roots.length > 0 || walker !== undefined || longTexts.length > 0 || hiddenParents.needsLook;
+    // The walk waits while more is set aside than the page has room for (and cannot be parked).
+    const toWalk = (roots.length > 0 || walker !== undefined || longTexts.length > 0) && withCandidates.length <= roomLeft();
+    const walking = toWalk || hiddenParents.needsLook;
     // While a request is out, stage 2 waits for its reply (which schedules again).
-    return walking || (!inFlight && (withCandidates.length > 0 || jobs.length > 0 || found.length > 0));
+    const toPark = withCandidates.length > 0 && near.size < MAX_PARKED_TEXTS;
+    return walking || toPark || (!inFlight && (nearTexts.length > 0 || jobs.length > 0 || found.length > 0));
   }
 
   function schedule(): void {
@@ -226,42 +238,44 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     }
   }
 
-  /** What was found waits until it is near the viewport (near-viewport.ts). */
-  function apply(): void {
-    for (const entry of found) {
-      // Changed since it was checked: its mutation has queued it again.
-      if (entry.text.isConnected && entry.text.data === entry.data) near.park(entry);
+  /** Set-aside text waits until it is near the viewport (near-viewport.ts). */
+  function parkCandidates(): void {
+    while (near.size < MAX_PARKED_TEXTS) {
+      const next = withCandidates.shift();
+      if (!next) return;
+      if (next.text.isConnected && next.text.data === next.data) near.park(next);
     }
-    found.length = 0;
-    foundNumbers = 0;
   }
 
-  /** Writes the links of text near the viewport: the only place the scanner changes the page. */
-  function writeLinks(texts: Parked[]): void {
-    if (stopped) return;
+  /** Writes the links of what was found: the only place the scanner changes the page. */
+  function apply(): void {
+    if (stopped || found.length === 0) return;
     // Our own changes are not news: take the page's records first, drop ours after.
     onRecords(observer.takeRecords());
-    for (const { text, data, numbers } of texts) {
+    for (const { text, data, numbers } of found) {
+      // Changed since it was checked: its mutation has queued it again.
       if (!text.isConnected || text.data !== data) continue;
       linkStyle.styleRoot(text);
       for (const rest of linkNumbers(text, numbers, links)) scanned.set(rest, rest.data);
     }
     observer.takeRecords();
+    found.length = 0;
+    foundNumbers = 0;
   }
 
-  /** Links the page may still get: its cap less ours in it, found, and waiting to be near. */
+  /** Links the page may still get: its cap less ours in it and those found, not yet written. */
   function roomLeft(): number {
-    return MAX_LINKS_PER_PAGE - links.live() - foundNumbers - near.numbers;
+    return MAX_LINKS_PER_PAGE - links.live() - foundNumbers;
   }
 
   /** Set-aside text that is still there and shown becomes a job, as many as one request takes. */
   function startJobs(room: number): void {
     while (jobs.length < MAX_WINDOWS_PER_REQUEST) {
       if (room <= 0 && capped) {
-        withCandidates.clear(); // the page has all the links it gets; the rest stays as it is
+        dropUnchecked(); // the page has all the links it gets; the rest stays as it is
         return;
       }
-      const next = withCandidates.shift();
+      const next = nearTexts.shift();
       if (!next) return;
       const { text } = next;
       const parent = text.parentElement;
@@ -311,7 +325,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
         takeFinished(finished, gone);
         // The next request goes at once: an idle callback asked for now would run
         // in the next idle period only, one request per 50 ms on a quiet page.
+        // Its visibility reads come before this reply's writes.
         stageTwo();
+        apply();
         schedule();
       },
       () => {
@@ -363,20 +379,29 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       }
     }
     jobs = going;
-    // With nothing left to check, stageTwo() (which follows) parks what was found.
-    if (foundNumbers >= APPLY_BATCH || room <= 0) apply();
+  }
+
+  /** Full: what waits to be checked is dropped as it is. */
+  function dropUnchecked(): void {
+    withCandidates.clear();
+    nearTexts.clear();
+    near.clear();
   }
 
   function slice(idle: IdleDeadline): void {
     handle = undefined;
     if (stopped) return;
     const deadline = performance.now() + Math.max(4, Math.min(idle.timeRemaining(), SLICE_MS));
-    near.prune();
+    if (pageChanged) {
+      // Only a change of the page's can have made parked text stale.
+      pageChanged = false;
+      near.prune();
+    }
     const room = roomLeft();
     if (capped && room <= 0) {
       // Full: nothing is walked or checked (and no slice scheduled) until a
       // change of the page's, which may have taken some of our links out.
-      withCandidates.clear();
+      dropUnchecked();
       longTexts.clear();
       return;
     }
@@ -387,12 +412,13 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     schedule();
   }
 
-  /** Sends the next request unless one is out; writes what was found once nothing is left to check. */
+  /** Parks what was set aside; sends the next request for near text unless one is out. */
   function stageTwo(): void {
-    if (inFlight || stopped) return;
+    if (stopped) return;
+    parkCandidates();
+    if (inFlight) return;
     startJobs(roomLeft());
     if (jobs.length > 0) sendJobs();
-    else if (found.length > 0 && withCandidates.length === 0) apply();
     if (hiddenParents.size === 0) setWatchingVisibility(false);
   }
 
@@ -408,7 +434,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       if (retry !== undefined) clearTimeout(retry);
       observer.disconnect();
       links.unlinkAll();
-      near.clear();
+      near.stop();
       linkStyle.remove();
     },
   };
