@@ -20,7 +20,7 @@ const SIZES = [
 export const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
 const SETTLE_MS = 2500;
 /** Loads of each page with and without ClickDial; medians are reported. */
-const RUNS = 5;
+const RUNS = 9;
 
 type Analysis = ReturnType<typeof analyse>;
 
