@@ -34,13 +34,6 @@ export const WINDOW_CHARS = 16_384;
 export const MAX_PARKED_TEXTS = 5000;
 
 /**
- * Hidden elements remembered to be scanned when they are shown. Past this,
- * more hidden text is skipped as it is (a page of 100,000 hidden numbers
- * must not make us hold 100,000 of its elements).
- */
-export const MAX_HIDDEN_REMEMBERED = 500;
-
-/**
  * Pauses before a stage-2 request the service worker did not answer is sent
  * again (Chrome may stop the worker while it checks, or the request may come
  * while it starts). After the last, the text is left unlinked until it changes.

@@ -28,13 +28,12 @@
 //     ▼ short, candidate     ▼
 //   set aside ──(up to MAX_PARKED_TEXTS)──▶ parked
 //     ▼ its parent near the viewport (near-viewport.ts)
-//   near ──hidden──▶ remembered until shown (up to MAX_HIDDEN_REMEMBERED)
-//     │ visible (read before this reply's links are written)
+//   near (the observer reports rendered elements only: hidden text waits, parked, until shown)
 //     ▼
 //   a job: checked a window per request, until its end or one number past its
 //   limit (capped: the rest stays as is)
 //     ▼ finished
-//   found ──the reply's links written──▶ linked
+//   found ──all near text checked: written in one batch──▶ linked
 //
 // A node that changes meanwhile is dropped wherever it is (its mutation
 // queues it again). Stage 1 stops setting text aside while MAX_PARKED_TEXTS
@@ -43,7 +42,6 @@
 // parked text is dropped unchecked, and the walk waits (where it was) until
 // our links leave the page.
 import { MAX_LINKS_PER_NODE, MAX_LINKS_PER_PAGE, MAX_PARKED_TEXTS, STAGE_TWO_RETRY_MS, WINDOW_CHARS } from './link-limits';
-import { HiddenParents } from './hidden-parents';
 import type { FindNumbersRequest, WindowNumbers } from '../shared/find-numbers-request';
 import { MAX_REQUEST_CHARS, MAX_WINDOWS_PER_REQUEST } from '../shared/find-numbers-request';
 import { createLinkRegistry, type LinkRegistry } from './link-registry';
@@ -51,7 +49,7 @@ import { createLinkStyle } from './link-style';
 import { hasCandidate } from '../shared/find-candidates';
 import { linkNumbers, type NumberToLink } from './link-numbers';
 import { NearViewport } from './near-viewport';
-import { insideSkipped, isHidden, skipsSubtree } from './skip-rules';
+import { insideSkipped, skipsSubtree } from './skip-rules';
 import { Fifo } from './fifo';
 import { contextWindow, windowCandidates, windowEnd, type InText } from './text-windows';
 
@@ -70,7 +68,6 @@ const SLICE_MS = 8;
 const BURST = 1000;
 const IDLE_TIMEOUT_MS = 500;
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-const OBSERVE_VISIBILITY: MutationObserverInit = { ...OBSERVE, attributes: true, attributeFilter: ['hidden', 'style', 'class'] };
 
 export interface ScanStatus {
   /** Our links in the page now. */
@@ -100,7 +97,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   const withCandidates = new Fifo<InText>();
   const nearTexts = new Fifo<InText>(); // parked text that came near the viewport, to check
   const found: Found[] = [];
-  const hiddenParents = new HiddenParents();
   const observed: Node[] = [doc];
   const observedSet = new WeakSet<Node>([doc]);
   let walker: TreeWalker | undefined;
@@ -118,7 +114,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   let capped = false;
   let handle: number | undefined;
   let stopped = false;
-  let watchingVisibility = false;
   let pageChanged = false; // since parked text was last pruned
 
   const filter = (node: Node): number => {
@@ -136,7 +131,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   function observe(root: Node): void {
     observed.push(root);
     observedSet.add(root);
-    observer.observe(root, watchingVisibility ? OBSERVE_VISIBILITY : OBSERVE);
+    observer.observe(root, OBSERVE);
   }
 
   function queue(node: Node): void {
@@ -153,8 +148,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   function onRecords(records: MutationRecord[]): void {
     if (records.length > 0) pageChanged = true;
     for (const record of records) {
-      if (record.type === 'attributes') hiddenParents.attributesChanged();
-      else if (record.type === 'characterData') {
+      if (record.type === 'characterData') {
         queue(record.target);
       } else {
         for (const node of record.addedNodes) queue(node);
@@ -164,16 +158,10 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
   }
   const observer = new MutationObserver(onRecords);
 
-  function setWatchingVisibility(on: boolean): void {
-    if (on === watchingVisibility) return;
-    watchingVisibility = on;
-    for (const root of observed) observer.observe(root, on ? OBSERVE_VISIBILITY : OBSERVE);
-  }
-
   function hasWork(): boolean {
     // The walk waits while more is set aside than the page has room for (and cannot be parked).
     const toWalk = (roots.length > 0 || walker !== undefined || longTexts.length > 0) && withCandidates.length <= roomLeft();
-    const walking = toWalk || hiddenParents.needsLook;
+    const walking = toWalk;
     // While a request is out, stage 2 waits for its reply (which schedules again).
     const toPark = withCandidates.length > 0 && near.size < MAX_PARKED_TEXTS;
     return walking || toPark || (!inFlight && (nearTexts.length > 0 || jobs.length > 0 || found.length > 0));
@@ -278,16 +266,9 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       const next = nearTexts.shift();
       if (!next) return;
       const { text } = next;
-      const parent = text.parentElement;
-      if (!text.isConnected || !parent || text.data !== next.data) continue;
-      // A read of style: it is cheap until we write, so all of a batch is read before its links are written.
-      if (isHidden(parent)) {
-        // Not done with: when the parent is shown, the walk must consider this text again.
-        scanned.delete(text);
-        hiddenParents.remember(parent);
-        setWatchingVisibility(true);
-        continue;
-      }
+      // No read of style or layout here: a read after our last writes made the browser
+      // lay out the page again once per reply (seconds on a page of 100,000 spans).
+      if (!text.isConnected || !text.parentElement || text.data !== next.data) continue;
       jobs.push({ ...next, numbers: [], limit: Math.max(0, Math.min(MAX_LINKS_PER_NODE, room)) });
     }
   }
@@ -325,9 +306,8 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
         takeFinished(finished, gone);
         // The next request goes at once: an idle callback asked for now would run
         // in the next idle period only, one request per 50 ms on a quiet page.
-        // Its visibility reads come before this reply's writes.
         stageTwo();
-        apply();
+        writeWhenChecked();
         schedule();
       },
       () => {
@@ -351,6 +331,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
         for (const { job } of sent) scanned.delete(job.text);
         const gone = new Set(sent.map((s) => s.job));
         jobs = jobs.filter((job) => !gone.has(job));
+        writeWhenChecked();
         schedule();
       },
     );
@@ -381,6 +362,15 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     jobs = going;
   }
 
+  /**
+   * What was found is written once all the near text is checked, in one batch:
+   * the browser lays the page out again after each batch of writes, and near
+   * text can take many requests (a page of 100,000 spans has a thousand near).
+   */
+  function writeWhenChecked(): void {
+    if (jobs.length === 0 && nearTexts.length === 0) apply();
+  }
+
   /** Full: what waits to be checked is dropped as it is. */
   function dropUnchecked(): void {
     withCandidates.clear();
@@ -405,8 +395,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
       longTexts.clear();
       return;
     }
-    // Elements shown since their text was set aside as hidden: scanned again.
-    if (hiddenParents.needsLook) for (const shown of hiddenParents.takeShown(deadline)) queue(shown);
     walk(deadline, room);
     stageTwo();
     schedule();
@@ -419,7 +407,6 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     if (inFlight) return;
     startJobs(roomLeft());
     if (jobs.length > 0) sendJobs();
-    if (hiddenParents.size === 0) setWatchingVisibility(false);
   }
 
   observer.observe(doc, OBSERVE);

@@ -1,7 +1,8 @@
 // Which parts of a page click-to-call never touches: form fields and editable
 // text (changing them would change what the user types), code and styles,
-// SVG, existing links (a link inside a link is invalid), hidden elements and
-// our own links. Cheap checks only: these run for every element walked.
+// SVG, existing links (a link inside a link is invalid), elements with the
+// hidden attribute and our own links (text hidden by CSS is never near the
+// viewport: near-viewport.ts). Cheap checks only: these run for every element walked.
 
 const SKIP_TAGS = new Set([
   'SCRIPT',
@@ -40,12 +41,4 @@ export function insideSkipped(node: Node): boolean {
     if (skipsSubtree(el)) return true;
   }
   return false;
-}
-
-/**
- * Hidden (display: none, content-visibility: hidden): checked only for text
- * that holds candidate digits, since it needs style.
- */
-export function isHidden(element: Element): boolean {
-  return typeof element.checkVisibility === 'function' ? !element.checkVisibility() : false;
 }

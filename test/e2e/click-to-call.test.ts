@@ -226,7 +226,7 @@ describe('click-to-call on web pages', () => {
     await long.goto(server.fixtureUrl('long-page.html'));
     await long.locator('#top a').waitFor({ timeout: 5000 });
     await new Promise((r) => setTimeout(r, 1000));
-    // Found, but not written: linking it would lay out its paragraph for nothing.
+    // Not even checked yet: sending it to stage 2 and linking it would cost the page for nothing.
     assert.equal(await long.locator('#far a').count(), 0);
     // A screen above it: still off screen, and already linked (links are there before the text scrolls in).
     const height = await long.evaluate(() => window.innerHeight);
