@@ -10,7 +10,7 @@
 import browser from 'webextension-polyfill';
 import { PHONE_PORT, parsePhoneLinkMessage, type LiveCall } from '../shared/live-calls';
 import { lostCallEnded, phoneLost, rememberLiveCalls } from './live-calls';
-import { offscreenDocumentUrl, phoneDocumentExists } from './offscreen-document';
+import { offscreenDocumentUrl, phoneDocumentExists, phonePortChanged } from './offscreen-document';
 import type { EndedCall } from '../shared/snapshot';
 
 export interface PhoneWatchActions {
@@ -41,12 +41,14 @@ export function watchPhone(actions: PhoneWatchActions): void {
       port.disconnect();
       return;
     }
+    phonePortChanged(1);
     port.onMessage.addListener((message: unknown) => {
       const parsed = parsePhoneLinkMessage(message);
       if (parsed?.type !== 'liveCalls') return;
       void rememberLiveCalls(parsed.phoneId, parsed.calls).then((orphaned) => file(orphaned, actions));
     });
     port.onDisconnect.addListener(() => {
+      phonePortChanged(-1);
       void (async () => {
         if (await stillThere()) return;
         await file(await phoneLost(), actions);
