@@ -160,8 +160,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
 
   function hasWork(): boolean {
     // The walk waits while more is set aside than the page has room for (and cannot be parked).
-    const toWalk = (roots.length > 0 || walker !== undefined || longTexts.length > 0) && withCandidates.length <= roomLeft();
-    const walking = toWalk;
+    const walking = (roots.length > 0 || walker !== undefined || longTexts.length > 0) && withCandidates.length <= roomLeft();
     // While a request is out, stage 2 waits for its reply (which schedules again).
     const toPark = withCandidates.length > 0 && near.size < MAX_PARKED_TEXTS;
     return walking || toPark || (!inFlight && (nearTexts.length > 0 || jobs.length > 0 || found.length > 0));
@@ -256,7 +255,7 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
     return MAX_LINKS_PER_PAGE - links.live() - foundNumbers;
   }
 
-  /** Set-aside text that is still there and shown becomes a job, as many as one request takes. */
+  /** Near text that is still there, unchanged, becomes a job, as many as one request takes. */
   function startJobs(room: number): void {
     while (jobs.length < MAX_WINDOWS_PER_REQUEST) {
       if (room <= 0 && capped) {

@@ -24,14 +24,8 @@ export const FIRST_PAINT_WAIT_MS = 250;
  * (the phone answers in about 10 ms) rather than "Starting the phone…" for one frame.
  */
 export function whenSettled(store: PhoneStore, show: () => void): void {
-  let shown = false;
-  const once = () => {
-    if (shown) return;
-    shown = true;
-    show();
-  };
-  void store.settled().then(once);
-  setTimeout(once, FIRST_PAINT_WAIT_MS);
+  const waited = new Promise<void>((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS));
+  void Promise.race([store.settled(), waited]).then(show);
 }
 
 export function createPhoneStore(): PhoneStore {
