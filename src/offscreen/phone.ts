@@ -53,6 +53,8 @@ export class Phone {
   // Starts from the clock so that a recreated document still counts upwards.
   private revision = Date.now();
   private publishQueued = false;
+  /** The last published snapshot's content (revision aside), as JSON. */
+  private published = '';
   private settings: PhoneSettings = defaultPhoneSettings();
   private readonly devices = new AudioDevices((text) => this.setNotice(text));
   /** Hold, key tones, switching and transfer: offscreen.ts calls these directly. */
@@ -394,12 +396,20 @@ export class Phone {
     }
   }
 
-  /** Coalesces the changes of one turn into one published snapshot. */
+  /**
+   * Coalesces the changes of one turn into one published snapshot, and publishes
+   * none when nothing shown changed (a check that found what was known): every
+   * snapshot is rendered by every open page, on the main thread this document
+   * shares with them, while a call is being placed.
+   */
   private changed(): void {
     if (this.publishQueued) return;
     this.publishQueued = true;
     queueMicrotask(() => {
       this.publishQueued = false;
+      const shown = JSON.stringify(phoneSnapshot(this.model, 0));
+      if (shown === this.published) return;
+      this.published = shown;
       this.revision += 1;
       this.publish(this.snapshot());
     });

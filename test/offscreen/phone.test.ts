@@ -573,6 +573,24 @@ describe('several accounts', () => {
   });
 });
 
+describe('published snapshots', () => {
+  it('a change that leaves what is shown as it was publishes nothing; a real change publishes one', async () => {
+    const published: PhoneSnapshot[] = [];
+    const phone = new Phone((snapshot) => published.push(snapshot), undefined, undefined, worldStack(new SipWire()));
+    await phone.refreshMicrophone();
+    await Promise.resolve();
+    expect(published.map((s) => s.microphone)).toEqual(['granted']);
+    // The same answer again (every call and answer asks): the pages have nothing new to render.
+    await phone.refreshMicrophone();
+    await Promise.resolve();
+    expect(published).toHaveLength(1);
+    expect(phone.snapshot().revision).toBe(published[0]?.revision);
+    phone.configure([{ ...A, wantsOnline: false }], 'a');
+    await until(() => published.length > 1, 'the account shown');
+    expect(published.at(-1)?.revision).toBeGreaterThan(published[0]?.revision ?? Infinity);
+  });
+});
+
 describe('the call table', () => {
   afterAll(() => undefined);
   it('every transition the table lists was taken by a call above', () => {
