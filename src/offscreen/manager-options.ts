@@ -1,6 +1,8 @@
 import { SIPExtension, type UserAgentOptions, type Web } from 'sip.js';
 import type { SipAccount } from '../shared/account';
 import { remoteAudioFor } from './remote-audio';
+import type { EarlyMicrophone } from './early-microphone';
+import { earlyOfferHandlerFactory } from './early-offer-handler';
 import { CONNECT_TIMEOUT_S } from './server-probe';
 import type { Words } from '../shared/words';
 
@@ -23,6 +25,8 @@ export interface SipStack {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   sessionDescriptionHandlerFactory?: UserAgentOptions['sessionDescriptionHandlerFactory'];
   media?: Options['media'];
+  /** Opens a call's devices as soon as it is asked for (the phone document's; SIP.js opens them itself when absent). */
+  microphone?: EarlyMicrophone;
   /** Says why a WebSocket could not be opened: server-probe.ts's HTTP probe unless given. */
   describeUnreachable?: (server: string, error: unknown) => Promise<Words>;
 }
@@ -72,7 +76,14 @@ export function managerOptions(
         iceGatheringTimeout: 3000,
       },
       ...(stack.transportConstructor ? { transportConstructor: stack.transportConstructor } : {}),
-      ...(stack.sessionDescriptionHandlerFactory ? { sessionDescriptionHandlerFactory: stack.sessionDescriptionHandlerFactory } : {}),
+      ...sessionDescriptionHandlerFactory(stack),
     },
   };
+}
+
+/** The phone document's handler (early-offer-handler.ts), taking the devices opened early; the tests' when given. */
+function sessionDescriptionHandlerFactory(stack: SipStack): Pick<UserAgentOptions, 'sessionDescriptionHandlerFactory'> {
+  if (stack.sessionDescriptionHandlerFactory) return { sessionDescriptionHandlerFactory: stack.sessionDescriptionHandlerFactory };
+  if (stack.microphone) return { sessionDescriptionHandlerFactory: earlyOfferHandlerFactory(stack.microphone.mediaStreamFactory) };
+  return {};
 }

@@ -6,6 +6,7 @@
 // The reason and the notice are Words (the pages say them in the user's
 // language); `warning` is the reason in English for the SIP Warning header,
 // which goes to the far end's logs, not to a user of ClickDial.
+import { ClickDialError } from '../shared/protocol';
 import { words, type Words } from '../shared/words';
 
 type Requirement = 'media_needs_rtcp_mux' | 'media_needs_ice' | 'media_needs_dtls' | 'media_needs_codec';
@@ -56,6 +57,8 @@ export function describeUnusableDescription(error: unknown, who: string): MediaW
 
 /** Our own side's media could not be started (the microphone, or the browser's answer). */
 export function describeLocalMediaFailure(error: unknown, who: string): MediaWords {
+  // Already said in words (a microphone that cannot be opened, early-microphone.ts).
+  if (error instanceof ClickDialError && error.words) return { reason: error.words, notice: error.words };
   const detail = messageOf(error);
   return { reason: words('media_reason_local', { detail }), notice: words('media_notice_local', { who, detail }) };
 }

@@ -7,6 +7,7 @@ import type { PhoneSnapshot } from '../shared/snapshot';
 import { optionalBoolean, optionalString, requireBoolean, requireOneOf, requireString } from '../shared/payload';
 import { parsePhoneConfig } from '../shared/phone-config';
 import type { CallCommand } from '../shared/call-table';
+import { EarlyMicrophone } from './early-microphone';
 import { Phone } from './phone';
 import { mayAskPhone } from './phone-senders';
 import { Ringer } from './ringer';
@@ -34,6 +35,7 @@ const phone = new Phone(
   publish,
   (ended) => emit('phone.callEnded', ended),
   (message) => emit('phone.messageReceived', message),
+  { microphone: new EarlyMicrophone((constraints) => navigator.mediaDevices.getUserMedia(constraints)) },
 );
 void phone.refreshMicrophone();
 // Back on the network (Wi-Fi rejoined, cable back): reconnect now, not at the next retry.

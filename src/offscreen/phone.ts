@@ -234,12 +234,27 @@ export class Phone {
     const { manager } = await line.whenRegistered();
     const uri = this.dialUri(input, id);
     this.requireRoom();
-    await this.checkMicrophone();
-    if (video) await requireCamera();
-    this.setNotice(undefined);
-    await this.controls.holdOthers();
     const constraints = withCamera(await this.devices.microphoneConstraints(), video);
-    this.requireRoom();
+    // The devices open while the checks below and SIP.js's call setup run (early-microphone.ts).
+    this.stack.microphone?.open(constraints);
+    try {
+      await this.checkMicrophone();
+      if (video) await requireCamera();
+      this.setNotice(undefined);
+      await this.controls.holdOthers();
+      this.requireRoom();
+      return await this.placeCall(manager, uri, constraints, video);
+    } finally {
+      this.stack.microphone?.release();
+    }
+  }
+
+  private async placeCall(
+    manager: Web.SessionManager,
+    uri: string,
+    constraints: MediaStreamConstraints,
+    video: boolean,
+  ): Promise<{ callId: string }> {
     // earlyMedia: play the PBX's ringback or announcements sent with a 183.
     const { pending } = this.events.placeCall((requestDelegate) =>
       manager.call(uri, { earlyMedia: true, sessionDescriptionHandlerOptions: { constraints } }, { requestDelegate }),

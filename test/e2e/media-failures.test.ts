@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitForNoPopupCall } from './harness/clickdial.js';
+import { offscreenEvaluate, onOffscreenObjects } from './harness/extension-cdp.js';
 import { card, dial, offscreenEnergyOver, startRig, waitForCardState, waitForHearing, type Rig } from './harness/call-controls.js';
 import type { FarEnd } from './harness/far-end.js';
 import { startUdpRelay, type UdpRelay } from './harness/udp-relay.js';
@@ -94,6 +95,44 @@ describe('media that cannot be set up (issue 13.9, issue 10.2)', () => {
     const entry = await newestHistoryEntry();
     assert.deepEqual([entry.direction, entry.outcome, entry.kind], ['outgoing', 'failed', 'Outgoing, failed']);
     assert.match(entry.reason, /audio could not be set up: the other side does not offer rtcp-mux/);
+  });
+
+  test('a microphone that cannot be opened (in use by another app): no INVITE, the popup says why, nothing left open, the next call goes out', async () => {
+    await b.clearEvents();
+    // The browser's answer for a busy device, a moment after the offer was made (the phone makes
+    // the offer while the microphone opens): the INVITE, ready by then, must not go.
+    await offscreenEvaluate(rig.browser.context, () => {
+      const devices = navigator.mediaDevices;
+      const real = devices.getUserMedia.bind(devices);
+      devices.getUserMedia = () => {
+        devices.getUserMedia = real;
+        return new Promise((_, reject) =>
+          setTimeout(() => reject(new DOMException('Could not start audio source', 'NotReadableError')), 300),
+        );
+      };
+    });
+    await dial(popup, '1002');
+    const alert = popup.getByRole('alert').filter({ hasText: 'microphone could not be opened' });
+    await alert.waitFor();
+    assert.match(
+      (await alert.textContent()) ?? '',
+      /Could not place the call: The microphone could not be opened: another app may be using it/,
+    );
+    await waitForNoPopupCall(popup);
+    await popup.waitForTimeout(300);
+    assert.equal((await b.state()).events.filter((e) => e.type === 'invite').length, 0);
+    const live = await onOffscreenObjects<number>(
+      rig.browser.context,
+      'MediaStreamTrack',
+      `function () { return this.filter((t) => t.readyState === 'live').length; }`,
+    );
+    assert.equal(live, 0, 'a microphone track was left open');
+    // The phone is not stuck: the next call goes out.
+    await b.autoAnswer(true);
+    await dial(popup, '1002');
+    await waitForCardState(popup, '1002', 'In call');
+    await card(popup, '1002').getByRole('button', { name: 'Hang up' }).click();
+    await waitForNoPopupCall(popup);
   });
 
   test('an incoming offer without ICE: the caller gets 488, the phone never rings, and says why', async () => {
