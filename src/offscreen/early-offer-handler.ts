@@ -12,7 +12,7 @@
 //     open the microphone (SIP.js's media stream factory) ───────┴▶ both done: the track on the sender, the SDP to SIP.js
 //   the microphone fails ──▶ the offer fails as SIP.js's own would (no INVITE)
 //   the handler is closed before the microphone opened ──▶ the microphone's tracks are stopped
-//   anything else (answers, re-offers, video calls) ──▶ SIP.js's own steps
+//   anything else (a far end's offer and our answer, re-offers, video calls) ──▶ SIP.js's own steps
 import { Web, type SessionDescriptionHandlerModifier } from 'sip.js';
 
 type Options = Web.SessionDescriptionHandlerOptions;
@@ -25,12 +25,22 @@ interface Internals {
 export class EarlyOfferHandler extends Web.SessionDescriptionHandler {
   /** The microphone opening for the offer being made: its track on the sender when done. */
   private opening: Promise<void> | undefined;
+  /** True while getDescription (an offer or an answer of ours) runs SIP.js's first step. */
+  private offering = false;
 
   override getDescription(
     options?: Options,
     modifiers?: SessionDescriptionHandlerModifier[],
   ): ReturnType<Web.SessionDescriptionHandler['getDescription']> {
-    const description = super.getDescription(options, modifiers);
+    // SIP.js opens the microphone from setDescription too (a far end's offer, before our answer):
+    // only an offer of ours may go ahead without the track (getLocalMediaStream runs synchronously here).
+    this.offering = true;
+    let description: ReturnType<Web.SessionDescriptionHandler['getDescription']>;
+    try {
+      description = super.getDescription(options, modifiers);
+    } finally {
+      this.offering = false;
+    }
     const opening = this.opening;
     this.opening = undefined;
     if (!opening) return description;
@@ -42,7 +52,9 @@ export class EarlyOfferHandler extends Web.SessionDescriptionHandler {
     const constraints = { ...options?.constraints };
     const internals = this as unknown as Internals;
     const firstAudioOffer =
+      this.offering &&
       pc !== undefined &&
+      pc.signalingState === 'stable' &&
       internals.localMediaStreamConstraints === undefined &&
       pc.remoteDescription === null &&
       pc.getTransceivers().length === 0 &&

@@ -234,13 +234,14 @@ export class Phone {
     const { manager } = await line.whenRegistered();
     const uri = this.dialUri(input, id);
     this.requireRoom();
+    // Before the device check, which may say the chosen microphone is missing.
+    this.setNotice(undefined);
     const constraints = withCamera(await this.devices.microphoneConstraints(), video);
     // The devices open while the checks below and SIP.js's call setup run (early-microphone.ts).
     this.stack.microphone?.open(constraints);
     try {
       await this.checkMicrophone();
       if (video) await requireCamera();
-      this.setNotice(undefined);
       await this.controls.holdOthers();
       this.requireRoom();
       return await this.placeCall(manager, uri, constraints, video);
