@@ -14,6 +14,7 @@ import { Ringer } from './ringer';
 import { WorkerLink } from './worker-link';
 import { parseLostCalls } from '../shared/live-calls';
 import { CALL_STREAMS_KEY, type CallStreamsLookup } from '../shared/call-streams';
+import { PHONE_SNAPSHOT_KEY } from '../shared/phone-window';
 
 const ringer = new Ringer();
 // Opened first: the worker learns at once if this document goes away.
@@ -44,6 +45,8 @@ window.addEventListener('online', () => phone.networkBack());
 // Pages show a call's video from here (shared/call-streams.ts): the streams never leave this document.
 const lookup: CallStreamsLookup = (callId) => (typeof callId === 'string' ? phone.streams(callId) : undefined);
 Object.defineProperty(window, CALL_STREAMS_KEY, { value: lookup });
+// Pages' first paint reads the current state from here (shared/phone-window.ts).
+Object.defineProperty(window, PHONE_SNAPSHOT_KEY, { value: () => JSON.stringify(phone.snapshot()) });
 
 /** As allow(), and waits for a lost connection to come back (in-dialog requests need it). */
 function ready(callId: unknown, command: CallCommand): Promise<string> {

@@ -2,6 +2,7 @@
 // and by one fetch on start. Pages subscribe once at their root.
 import { readFromPhone } from './request';
 import { onPhoneEvent } from './phone-events';
+import { snapshotFromPhoneWindow } from './phone-window';
 import { emptySnapshot, type PhoneSnapshot } from './snapshot';
 
 export interface PhoneStore {
@@ -50,11 +51,16 @@ export function createPhoneStore(): PhoneStore {
   };
 
   onPhoneEvent('phone.snapshot', accept);
-  // From the phone document itself when it is there (one hop: the popup's first paint waits for this).
-  readFromPhone('phone.getSnapshot', {}).then(accept, (e: unknown) => {
-    error = e instanceof Error ? e.message : String(e);
-    notify();
-  });
+  // Read off the phone document's window when it is open (phone-window.ts: no round trip before
+  // the popup's first paint), else asked of it (one hop) or of the worker, which starts it.
+  const current = snapshotFromPhoneWindow();
+  if (current) accept(current);
+  else {
+    readFromPhone('phone.getSnapshot', {}).then(accept, (e: unknown) => {
+      error = e instanceof Error ? e.message : String(e);
+      notify();
+    });
+  }
 
   return {
     getSnapshot: () => snapshot,
