@@ -237,8 +237,10 @@ export class Phone {
     // Before the device check, which may say the chosen microphone is missing.
     this.setNotice(undefined);
     const constraints = withCamera(await this.devices.microphoneConstraints(), video);
-    // The devices open while the checks below and SIP.js's call setup run (early-microphone.ts).
-    this.stack.microphone?.open(constraints);
+    // The devices open while the checks below and SIP.js's call setup run (early-microphone.ts);
+    // for an audio call while the microphone was allowed when last looked at: asking for a device
+    // without a grant is not done (the check says what to do instead).
+    if (!video && this.model.microphone === 'granted') this.stack.microphone?.open(constraints);
     try {
       await this.checkMicrophone();
       if (video) await requireCamera();
