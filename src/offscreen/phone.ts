@@ -425,11 +425,12 @@ export class Phone {
     this.publishQueued = true;
     queueMicrotask(() => {
       this.publishQueued = false;
-      const shown = JSON.stringify(phoneSnapshot(this.model, 0));
+      const content = phoneSnapshot(this.model, 0);
+      const shown = JSON.stringify(content);
       if (shown === this.published) return;
       this.published = shown;
       this.revision += 1;
-      this.publish(this.snapshot());
+      this.publish({ ...content, revision: this.revision });
     });
   }
 }
