@@ -9,7 +9,7 @@
 //   idle ──open(constraints): the user asked for a call──▶ opening
 //   opening ──SIP.js asks with the same constraints──▶ idle (the stream is the call's)
 //   opening ──release(): the call got through or failed──▶ idle (tracks stopped unless taken)
-//   opening ──open() for another call──▶ opening (the first one's stopped; SIP.js opens its own)
+//   opening ──open() for another call──▶ opening (what waited is stopped; the call whose SIP.js asks first takes the new stream, the other call's opens its own)
 //   SIP.js asks with other constraints, or nothing waits ──▶ getUserMedia as SIP.js would
 //
 // An audio call's microphone that the browser cannot open (busy, unplugged:
