@@ -87,9 +87,19 @@ describe('servers that are not what they seem, named in words', () => {
     const silent = await startSilentServer();
     odd.push(silent);
     const at = await saveServer(silent.wsUrl);
-    await waitForError(options, /did not answer within 3 s/, 6000);
-    const tookS = (Date.now() - at) / 1000;
-    assert.ok(tookS < 4.5, `named after ${tookS} s`);
+    await waitForError(options, /did not answer within 3 s/, 10_000);
+    const shownMs = Date.now() - at;
+    if (silent.seen() > 0) {
+      // The phone let go of the connection after its 3 s, as the server saw it: timed where
+      // the phone acts, not from the click to the words, which a loaded machine shows late.
+      await waitFor(() => silent.heldMs().length > 0, { what: 'the phone to let go of the silent connection' });
+      const held = silent.heldMs()[0] ?? NaN;
+      assert.ok(held > 2500 && held < 4500, `the phone let go of the silent connection after ${held} ms`);
+    } else {
+      // Chrome held the WebSocket back before it reached the server (it queues them per address):
+      // then only the time to the words tells.
+      assert.ok(shownMs < 4500, `named after ${shownMs} ms`);
+    }
   });
 
   test('a plain web server: named as not a SIP WebSocket server', async () => {

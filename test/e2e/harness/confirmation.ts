@@ -14,8 +14,12 @@ export function confirmations(context: BrowserContext, extensionId: string): Pag
   return context.pages().filter((p) => isConfirmation(p, extensionId) && !p.isClosed());
 }
 
-/** Waits for a confirmation window and for it to show its number. */
-export async function waitForConfirmation(context: BrowserContext, extensionId: string, timeoutMs = 5000): Promise<Page> {
+/**
+ * Waits for a confirmation window and for it to show its number. A wait, not a
+ * time limit: a shortcut on a loaded machine can take seconds to open it (the
+ * worker may have to start first).
+ */
+export async function waitForConfirmation(context: BrowserContext, extensionId: string, timeoutMs = 10_000): Promise<Page> {
   const page = await waitFor(() => confirmations(context, extensionId)[0], { what: 'the confirmation window', timeoutMs });
   await page.getByTestId('confirm-number').waitFor();
   return page;

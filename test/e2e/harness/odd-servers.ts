@@ -10,13 +10,30 @@ import { createServer as createHttpServer } from 'node:http';
 
 export interface OddServer {
   wsUrl: string;
+  /**
+   * How long each connection the server took lasted until the client let it
+   * go, in ms, as the server saw it (the connections still open are left out):
+   * a client's timeout measured where it acts, free of how slowly a page
+   * under load shows what came of it.
+   */
+  heldMs(): number[];
+  /** Connections the server took. */
+  seen(): number;
   close(): Promise<void>;
 }
 
 async function listen(server: Server, sockets: Set<Socket>): Promise<OddServer> {
+  const held: number[] = [];
+  let seen = 0;
+  let closing = false;
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    const openedAt = performance.now();
+    seen += 1;
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (!closing) held.push(performance.now() - openedAt);
+    });
     socket.on('error', () => socket.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -24,7 +41,10 @@ async function listen(server: Server, sockets: Set<Socket>): Promise<OddServer> 
   if (!address || typeof address === 'string') throw new Error('odd server: no port');
   return {
     wsUrl: `ws://127.0.0.1:${address.port}/ws`,
+    heldMs: () => [...held],
+    seen: () => seen,
     close: async () => {
+      closing = true;
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -32,7 +52,11 @@ async function listen(server: Server, sockets: Set<Socket>): Promise<OddServer> 
 }
 
 export function startSilentServer(): Promise<OddServer> {
-  return listen(createServer(), new Set());
+  // It reads what comes (and drops it): a socket nobody reads never sees the client hang up.
+  return listen(
+    createServer((socket) => socket.resume()),
+    new Set(),
+  );
 }
 
 export function startWebServer(): Promise<OddServer> {
