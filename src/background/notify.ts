@@ -1,7 +1,6 @@
 // Desktop notifications the worker shows. Their ids carry everything a click
 // needs (the worker may have been stopped and restarted in between).
-import { partyName } from '../shared/call-selectors';
-import { remoteName } from '../shared/describe-state';
+import { partyName, remoteName } from '../shared/describe-state';
 import type { CallSnapshot, EndedCall, ReceivedMessage } from '../shared/snapshot';
 import { formatTime, t } from '../shared/i18n';
 import { say } from '../shared/words';

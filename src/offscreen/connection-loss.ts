@@ -26,7 +26,7 @@ export interface ConnectionLossHooks {
   /** The call ends as 'dropped', with the reason. */
   markDropped(callId: string, reason: Words): void;
   /** Who the call is with, for the words. */
-  partyName(callId: string): string;
+  partyName(callId: string): string | Words;
   notify(said: Words): void;
   /** The account's user agent, to send the waiting BYEs on once it is connected. */
   userAgent(accountId: string): UserAgent | undefined;

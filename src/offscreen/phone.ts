@@ -28,7 +28,7 @@ import { requireCommand, type CallCommand } from '../shared/call-table';
 import type { LiveCall } from '../shared/live-calls';
 import { endLostCalls, liveCallRecords } from './lost-calls';
 import { CALL_KEEP_MS, ConnectionLoss } from './connection-loss';
-import { partyName } from '../shared/call-selectors';
+import { shortPartyName } from '../shared/call-selectors';
 import { callStreams, requireCamera, setCamera } from './video-calls';
 
 /** Sent when the user declines: lets the caller's PBX treat it as busy (voicemail). */
@@ -79,7 +79,8 @@ export class Phone {
     markDropped: (callId, reason) => this.calls.markEnding(callId, 'dropped', reason),
     partyName: (callId) => {
       const call = this.calls.call(callId);
-      return call ? partyName(call.remote) : 'the other side';
+      // The phone keeps no address book: the PBX's name, else the number (pages say the contact's).
+      return call ? shortPartyName(call.remote) : words('call_the_other_side');
     },
     notify: (text) => this.setNotice(text),
     userAgent: (accountId) => this.lines.get(accountId)?.manager?.userAgent,

@@ -1,4 +1,4 @@
-import { partyName } from '../shared/call-selectors';
+import { partyName } from '../shared/describe-state';
 import { durationWords, t } from '../shared/i18n';
 import type { EndedCall } from '../shared/snapshot';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { partyName } from '../shared/call-selectors';
+import { partyName } from '../shared/describe-state';
 import { checkMessageBody, sortedKeys, type Conversations } from '../shared/conversations';
 import type { PhoneActions } from '../shared/phone-actions';
 import { accountById, defaultAccount, isRegistered, lineName } from '../shared/account-selectors';
@@ -107,7 +107,7 @@ function ConversationView({
   useEffect(() => {
     if (unread > 0) void actions.markRead(contactKey).catch(() => undefined);
   }, [contactKey, unread]);
-  const name = conversation ? (conversation.contact.displayName ?? conversation.contact.user) : contactKey.replace(/^sips?:/, '');
+  const name = conversation ? partyName(conversation.contact) : contactKey.replace(/^sips?:/, '');
   return (
     <section class="conversation" aria-label={t('conversation_with', { name })} onKeyDown={backOnEscape(onBack)}>
       <header class="conversation-head">

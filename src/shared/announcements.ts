@@ -3,8 +3,8 @@
 // whose registration changes, a message that arrives. Pure: the pages' live
 // regions (shared/live-regions.tsx, fed by shared/use-announcements.ts) say what these return.
 import { accountLabel, describeAccount, lineName } from './account-selectors';
-import { isWaiting, partyName } from './call-selectors';
-import { remoteName } from './describe-state';
+import { isWaiting } from './call-selectors';
+import { partyName, remoteName } from './describe-state';
 import { durationWords, t } from './i18n';
 import type { EndedCall, PhoneSnapshot, ReceivedMessage } from './snapshot';
 import { say } from './words';

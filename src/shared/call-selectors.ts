@@ -48,12 +48,7 @@ export function hangUpTarget(calls: readonly CallSnapshot[]): HangUpTarget {
   return ringing ? { action: 'decline', call: ringing } : undefined;
 }
 
-/** A party as people read it: "Name (user)", or the user alone. */
 /** The other party in a sentence ("… transferred Bob to you"): the display name alone when there is one. */
 export function shortPartyName(party: RemoteParty): string {
   return party.displayName ?? party.user;
-}
-
-export function partyName(party: RemoteParty): string {
-  return party.displayName ? `${party.displayName} (${party.user})` : party.user;
 }

@@ -1,5 +1,5 @@
 import { callerName, currentDirectory } from './caller-name';
-import type { CallSnapshot } from './snapshot';
+import type { CallSnapshot, RemoteParty } from './snapshot';
 import { t } from './i18n';
 
 export function describeCallState(call: CallSnapshot): string {
@@ -32,5 +32,10 @@ export function formatDuration(ms: number): string {
  * else the number formatted (caller-name.ts), from the address book this page or the worker keeps current.
  */
 export function remoteName(call: CallSnapshot): string {
-  return callerName(call.remote, currentDirectory());
+  return partyName(call.remote);
+}
+
+/** Any party (a caller, a message's sender) named as remoteName names a call's: every surface says one name for one person. */
+export function partyName(party: RemoteParty): string {
+  return callerName(party, currentDirectory());
 }

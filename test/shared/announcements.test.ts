@@ -97,8 +97,8 @@ describe('what the live regions say when the phone changes', () => {
 
   it('says a new message, cut to a sentence a reader can say', () => {
     const message = { accountId: 'account-1', from: { uri: 'sip:1002@x', user: '1002', displayName: 'Bea' }, at: 0 };
-    expect(messageAnnouncement({ ...message, body: 'Call me\nback' })).toBe('New message from Bea (1002): Call me back');
+    expect(messageAnnouncement({ ...message, body: 'Call me\nback' })).toBe('New message from Bea: Call me back');
     const long = messageAnnouncement({ ...message, body: 'x'.repeat(500) });
-    expect(long).toBe(`New message from Bea (1002): ${'x'.repeat(MESSAGE_WORDS_LIMIT)}…`);
+    expect(long).toBe(`New message from Bea: ${'x'.repeat(MESSAGE_WORDS_LIMIT)}…`);
   });
 });

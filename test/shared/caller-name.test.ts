@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_DIRECTORY, callerName, contactNameFor, nameDirectory, setCurrentDirectory } from '../../src/shared/caller-name';
-import { remoteName } from '../../src/shared/describe-state';
+import { partyName, remoteName } from '../../src/shared/describe-state';
 import type { Contact } from '../../src/shared/contacts';
 import { mockCall } from '../popup/mock-snapshot';
 
@@ -47,7 +47,7 @@ describe('callerName', () => {
   });
 });
 
-describe('remoteName, which every surface uses', () => {
+describe('remoteName and partyName, which every surface uses', () => {
   afterEach(() => setCurrentDirectory(EMPTY_DIRECTORY));
 
   it("names the call's party from the directory its page keeps current", () => {
@@ -55,5 +55,13 @@ describe('remoteName, which every surface uses', () => {
     expect(remoteName(call)).toBe('PBX name');
     setCurrentDirectory(de);
     expect(remoteName(call)).toBe('Bea Bauer');
+  });
+
+  it("names a message's sender (or any party) as it names a call's: contact, else the PBX's name, else the number", () => {
+    setCurrentDirectory(de);
+    expect(partyName({ uri: 'sip:1002@pbx', user: '1002', displayName: 'PBX name' })).toBe('Bea Bauer');
+    expect(partyName({ uri: 'sip:1003@pbx', user: '1003', displayName: 'PBX name' })).toBe('PBX name');
+    expect(partyName({ uri: 'sip:+4930901820@pbx', user: '+4930901820' })).toBe('Bea Bauer');
+    expect(partyName({ uri: 'sip:1003@pbx', user: '1003' })).toBe('1003');
   });
 });
