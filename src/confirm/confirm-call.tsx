@@ -17,6 +17,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallConfirmation, ConfirmReason } from '../shared/call-confirmation';
 import { numberFacts, textShowsNumber } from '../shared/number-facts';
+import { contactNameFor } from '../shared/caller-name';
+import { useAddressBook } from '../shared/use-address-book';
 import type { ConfirmActions } from './confirm-actions';
 import { t, uiLanguage, type MessageKey } from '../shared/i18n';
 
@@ -71,6 +73,8 @@ export function ConfirmCall({
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [armed, setArmed] = useState(false);
+  // The user's own address book (never the page's words): who the number belongs to, if it is a contact's.
+  const book = useAddressBook();
 
   useEffect(() => {
     callButton.current?.focus();
@@ -126,6 +130,7 @@ export function ConfirmCall({
 
   const facts = numberFacts(confirmation.dial, confirmation.region);
   const shown = facts.national ?? facts.dial;
+  const contact = contactNameFor(facts.e164 ?? facts.dial, book.directory);
   const country = facts.country ? (regionNames.of(facts.country) ?? facts.country) : undefined;
   const typeWords = t((facts.type && TYPE_WORDS[facts.type]) || 'confirm_type_unknown');
   const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);
@@ -157,6 +162,12 @@ export function ConfirmCall({
         {shown}
       </p>
       <dl>
+        {contact !== undefined && (
+          <>
+            <dt>{t('confirm_contact')}</dt>
+            <dd data-testid="confirm-contact">{contact}</dd>
+          </>
+        )}
         {facts.e164 && (
           <>
             <dt>{t('confirm_international')}</dt>

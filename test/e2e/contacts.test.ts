@@ -21,6 +21,7 @@ import type { FarEnd } from './harness/far-end.js';
 import { aorOf } from './harness/users.js';
 import { waitFor } from './harness/wait.js';
 import { axeViolations, formatViolation, type AxeViolation } from './harness/axe.js';
+import { confirmationText, waitForConfirmation } from './harness/confirmation.js';
 
 let lab: PhoneLab;
 let bea: FarEnd;
@@ -238,5 +239,45 @@ describe('the address book', () => {
     found.push(...(await axeViolations(popup, 'popup, suggestions open, one chosen')));
     await popup.keyboard.press('Escape');
     assert.equal(found.length, 0, `axe found ${found.length} violation(s):\n${found.map(formatViolation).join('\n')}`);
+  });
+
+  test("g: a contact's text message is filed under their name, and a page's number of theirs is named in the confirmation", async () => {
+    await popup.bringToFront();
+    await popup.getByRole('tab', { name: 'Messages' }).click();
+    await bea.message(ME, 'Call me back, Bea');
+    // The list, the conversation and its header say the contact's name, as the call card does.
+    await popup.getByRole('button', { name: /^Conversation with Bea Bauer/ }).click();
+    await popup.locator('.message.in', { hasText: 'Call me back, Bea' }).waitFor();
+    assert.equal(await popup.locator('.conversation-head strong').textContent(), 'Bea Bauer');
+    await popup.getByRole('button', { name: '‹ Messages' }).click();
+    await popup.getByRole('tab', { name: 'Phone' }).click();
+
+    const file = options.getByLabel('Import contacts from a vCard or CSV file');
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Dana Dial', 'TEL;TYPE=WORK:+1 415 555 0102', 'END:VCARD', ''].join('\r\n');
+    await file.setInputFiles({ name: 'dana.vcf', mimeType: 'text/vcard', buffer: Buffer.from(card) });
+    await waitFor(async () => (await status().textContent()) === 'Imported 1 contact.', { what: 'Dana Dial to be imported' });
+    const page = await lab.browser.context.newPage();
+    try {
+      await page.goto(lab.server.fixtureUrl('click-to-call.html'));
+      const link = page.getByRole('link', { name: '+1 (415) 555-0102' }).first();
+      await link.hover();
+      await new Promise((r) => setTimeout(r, 400));
+      await link.click();
+      const confirm = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+      await waitFor(
+        async () =>
+          (await confirm
+            .getByTestId('confirm-contact')
+            .textContent()
+            .catch(() => null)) === 'Dana Dial',
+        {
+          what: 'the confirmation to name the contact',
+        },
+      );
+      assert.equal((await confirmationText(confirm)).e164, '+14155550102');
+      await confirm.close();
+    } finally {
+      await page.close();
+    }
   });
 });
