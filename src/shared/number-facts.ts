@@ -18,7 +18,10 @@ export interface NumberFacts {
   /** ISO 3166 region of the number, when known. */
   country?: string;
   type?: NumberType;
-  /** An emergency number of the user's country (any number that starts with one, as the network would connect it). */
+  /**
+   * An emergency number of the user's country (any number that starts with one, as the network
+   * would connect it), or one behind an outside-line prefix (viaOutsideLine).
+   */
   emergency: boolean;
   /** Too short for a national number: an internal extension or a service code. */
   short: boolean;
@@ -49,10 +52,21 @@ export function isEmergencyNumber(digits: string, region: string): boolean {
   return re.test(digits);
 }
 
+/**
+ * True when `digits` is an outside-line prefix, 9 or 0 (what North American and British office
+ * phones, and much of Europe's, dial to get out of the PBX), then exactly an emergency number of
+ * `region`: "9911" reaches 911 from most office phones, and people on a PBX dial it out of habit.
+ * Not in libphonenumber (a public network knows no PBX prefix); the confirmation warns of it all the same.
+ */
+export function viaOutsideLine(digits: string, region: string): boolean {
+  const pattern = patterns[region];
+  return pattern !== undefined && /^[90][0-9]{2,}$/.test(digits) && new RegExp(`^(?:${pattern})$`).test(digits.slice(1));
+}
+
 /** `dial` is what normalisePhoneNumber gave (E.164 or a short number); `region` the user's default country. */
 export function numberFacts(dial: string, region: string): NumberFacts {
   const digits = dial.replace(/^\+/, '');
-  const emergency = !dial.startsWith('+') && isEmergencyNumber(digits, region);
+  const emergency = !dial.startsWith('+') && (isEmergencyNumber(digits, region) || viaOutsideLine(digits, region));
   if (SHORT.test(dial)) return { dial, emergency, short: true, highCost: false };
   const parsed = parsePhoneNumberFromString(dial, region as CountryCode);
   if (!parsed?.isValid()) return { dial, emergency, short: false, highCost: true };

@@ -154,6 +154,14 @@ describe('only the call the user meant', () => {
     const emergency = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
     assert.match((await confirmationText(emergency)).warnings, /emergency number/);
     assert.equal((await confirmationText(emergency)).number, '911');
+    await emergency.close();
+    // 911 behind an office phone's outside-line prefix: shown first with the same warning, not
+    // refused as a short number (the options name no extension length here).
+    await humanClick(page, page.locator('#emergency-outside-line'));
+    const outsideLine = await waitForConfirmation(lab.browser.context, lab.browser.extensionId);
+    assert.match((await confirmationText(outsideLine)).warnings, /emergency number/);
+    assert.equal((await confirmationText(outsideLine)).number, '9911');
+    await outsideLine.close();
     await assertNoAttackerCall();
   });
 

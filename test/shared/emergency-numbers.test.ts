@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isEmergencyNumber, numberFacts } from '../../src/shared/number-facts';
+import { isEmergencyNumber, numberFacts, viaOutsideLine } from '../../src/shared/number-facts';
 
 const require = createRequire(import.meta.url);
 const { ShortNumberInfo } = require('google-libphonenumber') as {
@@ -33,5 +33,25 @@ describe('emergency numbers', () => {
     expect(numberFacts('112', 'DE')).toMatchObject({ emergency: true });
     expect(numberFacts('+19005550199', 'US')).toMatchObject({ type: 'PREMIUM_RATE', highCost: true, emergency: false });
     expect(numberFacts('+14155550102', 'US')).toMatchObject({ highCost: false, national: '(415) 555-0102', country: 'US' });
+  });
+
+  it("behind a PBX's outside-line prefix (9 or 0) are emergency numbers too, exactly those", () => {
+    expect(numberFacts('9911', 'US')).toMatchObject({ emergency: true, short: true });
+    expect(numberFacts('9999', 'GB')).toMatchObject({ emergency: true });
+    expect(numberFacts('0112', 'DE')).toMatchObject({ emergency: true });
+    expect(numberFacts('0110', 'DE')).toMatchObject({ emergency: true });
+    // Not an emergency number after the prefix, or more than one: an ordinary extension.
+    for (const [digits, region] of [
+      ['9912', 'US'],
+      ['99110', 'US'],
+      ['8911', 'US'],
+      ['9112', 'JP'],
+      ['0911', 'DE'],
+      ['911', 'DE'],
+    ]) {
+      expect(viaOutsideLine(digits as string, region as string), `${digits} in ${region}`).toBe(false);
+    }
+    // A full number in international form is never read as a prefix and a short one.
+    expect(numberFacts('+19115550100', 'US').emergency).toBe(false);
   });
 });
