@@ -205,9 +205,11 @@ export function startPageScanner(doc: Document, defaultCountry: string, findNumb
 
   function consider(text: Text): void {
     const data = text.data;
+    // Too short for a number: not remembered either (half a page's text nodes are the
+    // whitespace between its elements, and each entry in a WeakMap costs the page).
+    if (data.length < 6) return;
     if (scanned.get(text) === data) return;
     scanned.set(text, data);
-    if (data.length < 6) return;
     // Long text is searched a window per step (searchLongText), not in one pass.
     if (data.length > WINDOW_CHARS) longTexts.push({ text, data, from: 0 });
     else if (hasCandidate(data)) withCandidates.push({ text, data, from: 0 });

@@ -35,9 +35,13 @@ function extensionDigits(value: unknown): ClickToCallSettings['extensionDigits']
   return ok(min) && ok(max) && min <= max ? { min, max } : null;
 }
 
-/** The mirrored settings, field by field; anything odd gets the default. */
-export function readMirroredSettings(value: unknown, langs: readonly string[] = []): ClickToCallSettings {
-  if (typeof value !== 'object' || value === null) return defaultSettings(langs);
+/**
+ * The mirrored settings, field by field; anything odd gets the default. The browser's
+ * languages are asked for only when the country is missing (navigator.languages is a
+ * new array per read, and the mirror nearly always has one).
+ */
+export function readMirroredSettings(value: unknown, langs: () => readonly string[] = () => []): ClickToCallSettings {
+  if (typeof value !== 'object' || value === null) return defaultSettings(langs());
   // The browser's region only when the mirror has no country: Intl.Locale's maximize()
   // loads the likely-subtags data, about 10 ms of a page's main thread.
   const base = defaultSettings([]);
@@ -46,7 +50,7 @@ export function readMirroredSettings(value: unknown, langs: readonly string[] = 
   return {
     enabled: flag(s.enabled, base.enabled),
     defaultCountry:
-      typeof s.defaultCountry === 'string' && COUNTRY.test(s.defaultCountry) ? s.defaultCountry : defaultSettings(langs).defaultCountry,
+      typeof s.defaultCountry === 'string' && COUNTRY.test(s.defaultCountry) ? s.defaultCountry : defaultSettings(langs()).defaultCountry,
     takeOverLinks: flag(s.takeOverLinks, base.takeOverLinks),
     allowList: hosts(s.allowList),
     denyList: hosts(s.denyList),
@@ -74,15 +78,15 @@ export async function loadPageSettings(): Promise<PageSettings> {
   try {
     const stored = await readSessionStorage([SETTINGS_KEY, LINK_TITLE_KEY]);
     if (stored[SETTINGS_KEY] !== undefined) {
-      return { settings: readMirroredSettings(stored[SETTINGS_KEY], browserLanguages()), linkTitle: readLinkTitle(stored[LINK_TITLE_KEY]) };
+      return { settings: readMirroredSettings(stored[SETTINGS_KEY], browserLanguages), linkTitle: readLinkTitle(stored[LINK_TITLE_KEY]) };
     }
   } catch {
     // Not yet opened to content scripts (the worker has not run since startup).
   }
-  return { settings: readMirroredSettings(await request('content.settings', {}), browserLanguages()), linkTitle: undefined };
+  return { settings: readMirroredSettings(await request('content.settings', {}), browserLanguages), linkTitle: undefined };
 }
 
 /** Follows the mirrored copy until the signal aborts. */
 export function watchPageSettings(signal: AbortSignal, onChange: (settings: ClickToCallSettings) => void): void {
-  watchSessionStorage(signal, SETTINGS_KEY, (value) => onChange(readMirroredSettings(value, browserLanguages())));
+  watchSessionStorage(signal, SETTINGS_KEY, (value) => onChange(readMirroredSettings(value, browserLanguages)));
 }
