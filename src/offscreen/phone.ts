@@ -207,6 +207,7 @@ export class Phone {
           callDelegate: () => this.events.delegate(id),
           lost: () => this.loss.lost(id),
           restored: () => this.loss.restored(id),
+          carriesCalls: () => this.snapshot().calls.some((c) => c.accountId === id),
         },
         this.stack,
       );

@@ -9,6 +9,8 @@
 //   offline --wantsOnline--> connecting --WebSocket up--> connected/registering --200--> registered
 //   connecting --fails, or no answer in 3 s--> disconnected (why, in words) --retry--> connecting   (while wantsOnline)
 //   registering --no answer in 3 s--> registering (said: the server does not answer)
+//   registering --no answer in 3 s, the server lost before, no calls on it--> disconnected (said)
+//                        --retry--> connecting, on a new connection (the words stay until registered)
 //   registering --401/403/407--> failed   (no retry until the account changes)
 //   registered --transport lost, or keep-alive unanswered--> disconnected --retry--> connecting
 //   disconnected --the browser is online again (retryNow)--> connecting at once
@@ -53,6 +55,8 @@ export interface SipConnectionHooks {
   lost(): void;
   /** The connection is up again. */
   restored(): void;
+  /** Calls are on this account: its connection is kept (their dialogs need it). */
+  carriesCalls(): boolean;
 }
 
 export class SipConnection {
@@ -65,6 +69,10 @@ export class SipConnection {
   /** Set when the keep-alive closed a dead connection: SIP.js then reports no error. */
   private silentLoss = false;
   private registerSilence: ReturnType<typeof setTimeout> | undefined;
+  /** The server was lost and has not taken a REGISTER since (an outage, or unreachable from the start). */
+  private recovering = false;
+  /** Said when a new connection replaced one whose REGISTER had no answer: kept until a registration. */
+  private unansweredWords: Words | undefined;
   /** Stops what the current SessionManager left listening (SIP.js never removes its `online` listener). */
   private managerScope: AbortController | undefined;
   private reconciling: Promise<void> | undefined;
@@ -115,6 +123,8 @@ export class SipConnection {
     if (accountChanged) this.stopManager();
     this.dispatch({ type: 'configured', account, wantsOnline, accountChanged });
     this.retryAttempt = 0;
+    this.recovering = false;
+    this.unansweredWords = undefined;
     void this.reconcile();
   }
 
@@ -225,6 +235,7 @@ export class SipConnection {
       } catch (error) {
         if (manager !== this.manager) return; // replaced while connecting
         this.outageSince ??= Date.now();
+        this.recovering = true;
         this.scheduleRetry();
         // SIP.js reports its own timeout as an ordinary close: the clock tells them apart.
         const timedOut = Date.now() - began >= CONNECT_TIMEOUT_S * 1000 - 250;
@@ -262,14 +273,33 @@ export class SipConnection {
     this.retryTimer = setTimeout(() => void this.reconcile(), delay);
   }
 
-  /** A server that took the WebSocket but says nothing to the REGISTER is named as such, within 3 s. */
+  /**
+   * A server that took the WebSocket but says nothing to the REGISTER is named as such, within 3 s.
+   * When it was lost before (back after an outage), that REGISTER most likely went to a PBX still
+   * starting, and SIP.js would wait 32 s for it (the keep-alive some 20 s): a new connection goes at
+   * the next retry instead. One that never answered from the start is only named (the user's Retry
+   * now tries again): connecting to it again and again changes nothing. A connection that carries
+   * calls is kept either way.
+   */
   private watchRegisterSilence(account: SipAccount): void {
     clearTimeout(this.registerSilence);
     this.registerSilence = setTimeout(() => {
       if (this.registration !== 'registering' || !this.manager) return;
-      this.dispatch({ type: 'failedToStart', error: describeMuteRegistrar(account.server.trim()) });
+      const unanswered = describeMuteRegistrar(account.server.trim());
+      this.dispatch({ type: 'failedToStart', error: unanswered });
+      if (this.recovering && !this.hooks.carriesCalls()) {
+        this.unansweredWords = unanswered;
+        this.stopManager();
+        this.outageSince ??= Date.now();
+        this.scheduleRetry();
+      }
       this.changed();
     }, REGISTER_SILENCE_MS);
+  }
+
+  private registeredAgain(): void {
+    this.recovering = false;
+    this.unansweredWords = undefined;
   }
 
   /** The account was removed: unregister and close (in the background); waiting commands learn it at once. */
@@ -309,6 +339,8 @@ export class SipConnection {
           this.outageSince = undefined;
           this.startKeepAlive(account);
           this.dispatch({ type: 'connected' });
+          // Still unanswered until this connection registers: said on, not cleared for a moment.
+          if (this.unansweredWords) this.dispatch({ type: 'failedToStart', error: this.unansweredWords });
           this.changed();
         },
         onServerDisconnect: (reported) => {
@@ -324,6 +356,7 @@ export class SipConnection {
           this.dispatch({ type: 'disconnected', ...(lost ? { error: why } : {}) });
           if (lost) {
             this.outageSince ??= Date.now();
+            this.recovering = true;
             this.scheduleRetry();
             if (!this.down) {
               this.down = true;
@@ -335,6 +368,7 @@ export class SipConnection {
         onRegistered: () => {
           if (scope.aborted) return;
           clearTimeout(this.registerSilence);
+          this.registeredAgain();
           this.dispatch({ type: 'registered' });
           this.changed();
         },
@@ -355,6 +389,7 @@ export class SipConnection {
             onAccept: () => {
               if (scope.aborted) return;
               clearTimeout(this.registerSilence);
+              this.registeredAgain();
               if (this.registration === 'registered') return;
               this.dispatch({ type: 'registered' });
               this.changed();

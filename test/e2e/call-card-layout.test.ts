@@ -294,7 +294,7 @@ describe('the call card at the popup width', () => {
     // The call with 1003 ends: a summary, with the duration, while 1002 stays held.
     await card(popup, LONG_NAME_C).getByRole('button', { name: 'Hang up' }).click();
     await c.waitForEvent('bye-received');
-    const summary = popup.getByRole('region', { name: `Call with ${LONG_NAME_C} (1003) ended` });
+    const summary = popup.getByRole('region', { name: `Call with ${LONG_NAME_C} ended` });
     await summary.waitFor();
     assert.match((await summary.textContent()) ?? '', /Lasted \d+ sec/);
     await assertLaidOutBothSchemes('held call and the summary', 2);

@@ -3,8 +3,10 @@
 // words within 3 s; a corrected address takes effect at once; the phone
 // document starts without waiting for the network; account changes leave no
 // SessionManager behind; "Retry now" in the popup and the options
-// reconnects at once (issue 11, point 3). Real Chromium, the built extension,
-// real Kamailio behind the tests' own TCP proxy, and the tests' own odd servers.
+// reconnects at once (issue 11, point 3); back after an outage, a REGISTER
+// that went unanswered is sent again on a new connection within seconds.
+// Real Chromium, the built extension, real Kamailio behind the tests' own TCP
+// proxy, and the tests' own odd servers.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -166,6 +168,27 @@ describe('"Retry now" beside the error (issue 11, point 3)', () => {
       assert.ok(tookMs < 2000, `registered ${tookMs} ms after Retry now`);
     });
   }
+});
+
+describe('back after an outage, the first REGISTER lost', () => {
+  test('a PBX that takes the connection while it starts and drops the REGISTER: a new connection, Registered within seconds', async () => {
+    await saveServer(proxy.wsUrl);
+    await waitForRegistration(popup, 'Registered', 10_000);
+    // The PBX goes away; what first answers again takes the WebSocket and says nothing to the REGISTER.
+    const mute = await startMuteWebSocketServer();
+    odd.push(mute);
+    proxy.retarget(Number(new URL(mute.wsUrl).port));
+    proxy.cut();
+    await waitFor(() => mute.seen() > 0, { what: 'the phone to reach the server that came back' });
+    // Now it answers: new connections reach Kamailio, the phone's own is still the mute one.
+    proxy.retarget(lab.kamailio.port);
+    // Alone, SIP.js waits 32 s for that REGISTER and the keep-alive some 20 s.
+    await waitForRegistration(popup, 'Registered', 10_000);
+    await lab.farEnd.call(`sip:1001@${lab.kamailio.domain}`);
+    await waitFor(async () => (await popup.locator('article.call').count()) === 1, { what: 'the incoming call' });
+    await lab.farEnd.hangup();
+    await waitFor(async () => (await popup.locator('article.call').count()) === 0, { what: 'the call to end' });
+  });
 });
 
 describe('account changes leave nothing behind', () => {

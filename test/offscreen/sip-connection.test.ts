@@ -83,6 +83,32 @@ describe('re-registration after an outage', () => {
     });
   }
 
+  it('back after an outage but the first REGISTER lost (a PBX still starting): a new connection, registered within seconds', async () => {
+    wire.down = true;
+    wire.phoneTransports()[0]?.drop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    // The server takes connections again, but what the phone sends first goes nowhere.
+    wire.down = false;
+    wire.silent = true;
+    await timeUntil(() => account()?.registration === 'registering', 5000);
+    wire.silent = false;
+    const connects = wire.connectAttempts;
+    // SIP's own timer would wait 32 s for that REGISTER, the keep-alive some 20 s.
+    expect(await timeUntil(registered, 10_000)).toBeLessThan(7000);
+    expect(wire.connectAttempts).toBe(connects + 1);
+    expect(account()?.registrationError).toBeUndefined();
+  });
+
+  it('a server that never answered the REGISTER from the start is named, not tried again and again', async () => {
+    wire.silent = true;
+    phone.configure([{ ...A, account: sipAccount('sip:1001@clickdial.test', 'other password') }], 'a');
+    await timeUntil(() => /has not answered the registration/.test(said(account()?.registrationError) ?? ''), 5000);
+    const connects = wire.connectAttempts;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(wire.connectAttempts).toBe(connects);
+    expect(said(account()?.registrationError)).toMatch(/has not answered the registration/);
+  });
+
   it('after 10 minutes down, attempts spread out to 15-30 s apart', async () => {
     wire.down = true;
     wire.phoneTransports()[0]?.drop();
