@@ -130,7 +130,7 @@ export function ConfirmCall({
 
   const facts = numberFacts(confirmation.dial, confirmation.region);
   const shown = facts.national ?? facts.dial;
-  const contact = contactNameFor(facts.e164 ?? facts.dial, book.directory);
+  const contact = contactNameFor(facts.dial, book.directory);
   const country = facts.country ? (regionNames.of(facts.country) ?? facts.country) : undefined;
   const typeWords = t((facts.type && TYPE_WORDS[facts.type]) || 'confirm_type_unknown');
   const warnings = confirmation.reasons.map((r) => reasonText(r, confirmation, typeWords)).filter((w) => w !== undefined);

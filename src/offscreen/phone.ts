@@ -71,10 +71,7 @@ export class Phone {
   private readonly events: CallEvents;
   /** Calls whose connection to the server was lost: kept 30 s, then dropped in words. */
   private readonly loss = new ConnectionLoss({
-    callsOn: (accountId) =>
-      this.snapshot()
-        .calls.filter((c) => c.accountId === accountId)
-        .map((c) => c.id),
+    callsOn: (accountId) => this.callIdsOn(accountId),
     session: (callId) => this.calls.sessionOf(callId),
     markDropped: (callId, reason) => this.calls.markEnding(callId, 'dropped', reason),
     partyName: (callId) => {
@@ -112,6 +109,13 @@ export class Phone {
 
   snapshot(): PhoneSnapshot {
     return phoneSnapshot(this.model, this.revision);
+  }
+
+  /** The calls on that account (a connection that carries them is kept when the user retries). */
+  private callIdsOn(accountId: string): string[] {
+    return this.snapshot()
+      .calls.filter((c) => c.accountId === accountId)
+      .map((c) => c.id);
   }
 
   /** The call, checked against the transition table (shared/call-table.ts): a command it does not allow is refused in words. */
@@ -191,7 +195,7 @@ export class Phone {
     }
     for (const [id, line] of this.lines) {
       if (accountId !== undefined && id !== accountId) continue;
-      line.retryByUser(this.snapshot().calls.some((c) => c.accountId === id));
+      line.retryByUser(this.callIdsOn(id).length > 0);
     }
     return this.snapshot();
   }
@@ -207,7 +211,7 @@ export class Phone {
           callDelegate: () => this.events.delegate(id),
           lost: () => this.loss.lost(id),
           restored: () => this.loss.restored(id),
-          carriesCalls: () => this.snapshot().calls.some((c) => c.accountId === id),
+          carriesCalls: () => this.callIdsOn(id).length > 0,
         },
         this.stack,
       );

@@ -40,16 +40,23 @@ const SHORT = /^[0-9]{2,8}$/;
 const patterns = EMERGENCY as Record<string, string>;
 const compiled = new Map<string, RegExp>();
 
+/** The region's emergency numbers as a regular expression: the whole number, or its start. */
+function emergencyRegex(region: string, exact: boolean): RegExp | undefined {
+  const pattern = patterns[region];
+  if (!pattern) return undefined;
+  const key = `${region}${exact ? '$' : ''}`;
+  let re = compiled.get(key);
+  if (!re) {
+    re = new RegExp(exact ? `^(?:${pattern})$` : `^(?:${pattern})`);
+    compiled.set(key, re);
+  }
+  return re;
+}
+
 /** True when `digits` (as dialled nationally) reaches an emergency service in `region`. */
 export function isEmergencyNumber(digits: string, region: string): boolean {
-  const pattern = patterns[region];
-  if (!pattern || !/^[0-9]+$/.test(digits)) return false;
-  let re = compiled.get(region);
-  if (!re) {
-    re = new RegExp(EXACT_EMERGENCY.has(region) ? `^(?:${pattern})$` : `^(?:${pattern})`);
-    compiled.set(region, re);
-  }
-  return re.test(digits);
+  if (!/^[0-9]+$/.test(digits)) return false;
+  return emergencyRegex(region, EXACT_EMERGENCY.has(region))?.test(digits) ?? false;
 }
 
 /**
@@ -59,8 +66,8 @@ export function isEmergencyNumber(digits: string, region: string): boolean {
  * Not in libphonenumber (a public network knows no PBX prefix); the confirmation warns of it all the same.
  */
 export function viaOutsideLine(digits: string, region: string): boolean {
-  const pattern = patterns[region];
-  return pattern !== undefined && /^[90][0-9]{2,}$/.test(digits) && new RegExp(`^(?:${pattern})$`).test(digits.slice(1));
+  if (!/^[90][0-9]{2,}$/.test(digits)) return false;
+  return emergencyRegex(region, true)?.test(digits.slice(1)) ?? false;
 }
 
 /** `dial` is what normalisePhoneNumber gave (E.164 or a short number); `region` the user's default country. */
