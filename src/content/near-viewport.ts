@@ -6,9 +6,13 @@
 // IntersectionObserver watches the parents of the waiting text, with a margin
 // of a screen and a half, so links are there before the text scrolls into
 // view; it also never reports elements that are not rendered (display: none),
-// which wait until they are shown.
+// which wait until they are shown. A parent with `display: contents` has no
+// box of its own, so the observer would never report it near: its text waits
+// on the nearest ancestor that has one (custom elements and layout wrappers
+// often are `display: contents`).
 //
 //   parked ──observer: near the viewport──▶ handed to near() (the scanner checks and links it)
+//     └──── reported with no box, its parent `display: contents` ──▶ parked on the nearest ancestor with a box
 //     └──── its text changed or left the page ──prune()──▶ dropped
 //   any state ──clear()──▶ dropped
 //
@@ -35,12 +39,16 @@ export class NearViewport {
 
   park(text: InText): void {
     const parent = text.text.parentElement;
-    if (!parent) return;
-    let texts = this.byParent.get(parent);
+    if (parent) this.parkOn(parent, text);
+  }
+
+  /** `box` is the element observed for this text: its parent, or the ancestor that has a box. */
+  private parkOn(box: Element, text: InText): void {
+    let texts = this.byParent.get(box);
     if (!texts) {
       texts = new Map();
-      this.byParent.set(parent, texts);
-      this.observer.observe(parent);
+      this.byParent.set(box, texts);
+      this.observer.observe(box);
     }
     // Set aside again after a change: the new data replaces the old.
     if (!texts.has(text.text)) this.waiting += 1;
@@ -80,7 +88,12 @@ export class NearViewport {
   private onEntries(entries: IntersectionObserverEntry[]): void {
     const near: InText[] = [];
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
+      if (!entry.isIntersecting) {
+        // No box (a zero rectangle): hidden, or `display: contents`. Only then is style read.
+        const { width, height } = entry.boundingClientRect;
+        if (width === 0 && height === 0) this.moveToBox(entry.target);
+        continue;
+      }
       const texts = this.byParent.get(entry.target);
       if (!texts) continue;
       this.forget(entry.target);
@@ -89,4 +102,26 @@ export class NearViewport {
     }
     if (near.length > 0) this.near(near);
   }
+
+  /** Text parked on a `display: contents` element waits on the nearest ancestor with a box instead. */
+  private moveToBox(target: Element): void {
+    const texts = this.byParent.get(target);
+    if (!texts || !isContents(target)) return;
+    let box = boxParent(target);
+    while (box && isContents(box)) box = boxParent(box);
+    this.forget(target);
+    this.waiting -= texts.size;
+    if (box) for (const text of texts.values()) this.parkOn(box, text);
+  }
+}
+
+/** The parent element, or from the top of a shadow tree its host (which lays out the tree's content). */
+function boxParent(element: Element): Element | null {
+  const parent = element.parentNode;
+  if (parent && parent.nodeType === Node.DOCUMENT_FRAGMENT_NODE && 'host' in parent) return (parent as ShadowRoot).host;
+  return element.parentElement;
+}
+
+function isContents(element: Element): boolean {
+  return (element.ownerDocument.defaultView ?? window).getComputedStyle(element).display === 'contents';
 }

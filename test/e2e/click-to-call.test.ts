@@ -221,6 +221,21 @@ describe('click-to-call on web pages', () => {
     await page.evaluate(() => document.getElementById('display-none')?.setAttribute('style', 'display: none'));
   });
 
+  test('numbers in display: contents wrappers are linked (nested, and in the shadow tree of such a custom element)', async () => {
+    const wrapped = await browser.context.newPage();
+    await wrapped.goto(server.fixtureUrl('display-contents.html'));
+    // The box-less wrappers are never near the viewport themselves: their text waits on the element that has a box.
+    await waitFor(async () => (await linkedNumbers(wrapped)).length === 4, { what: '4 links on the page' });
+    const links = await linkedNumbers(wrapped);
+    assert.deepEqual(links.map((l) => [l.text, l.in]).sort(), [
+      ['+1 415 555 0191', 'wrapped'],
+      ['+1 415 555 0192', 'nested'],
+      ['+1 415 555 0193', 'boxed'],
+      ['+1 415 555 0194', 'in-shadow'],
+    ]);
+    await wrapped.close();
+  });
+
   test('a number far down a long page is linked only as it comes near the viewport, before it is on screen', async () => {
     const long = await browser.context.newPage();
     await long.goto(server.fixtureUrl('long-page.html'));
