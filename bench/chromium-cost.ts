@@ -4,7 +4,7 @@
 // tasks; a task "is ours" when extension script runs inside it. Reported:
 // the time our script runs, the longest task that runs our script, the
 // page's own longest task, and total main-thread task time with and without.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ const SIZES = [
 ] as const;
 export const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'].join(',');
 const SETTLE_MS = 2500;
+/** Pages also loaded with the empty content script (the larger ones vary more from load to load than it costs). */
+const FLOOR_PAGES = new Set<string>(['100 KB', '1 MB']);
 /** Loads of each page with and without ClickDial; medians are reported. */
 const RUNS = 9;
 
@@ -57,6 +59,12 @@ export interface PageCost {
   mainThreadBaselineMs: number;
   /** mainThreadMs / mainThreadBaselineMs (target: at most 1.15). */
   mainThreadRatio: number;
+  /**
+   * Main-thread time with an extension whose content script is empty (no code at all), and its
+   * ratio to the baseline: Chrome's own cost of injecting a content script. Only on FLOOR_PAGES.
+   */
+  mainThreadEmptyScriptMs?: number;
+  emptyScriptRatio?: number;
   /** Main-thread tasks over 50 ms (any cause: parsing, layout after our links) with ClickDial and without. */
   tasksOver50: number;
   tasksOver50Baseline: number;
@@ -177,8 +185,24 @@ export function analyse(
   };
 }
 
+/** An extension with nothing but an empty content script on the bench's pages (and the service worker the harness waits for). */
+async function writeEmptyScriptExtension(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'empty content script',
+    version: '1',
+    background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['page.js'], run_at: 'document_idle', all_frames: true }],
+  };
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(dir, 'worker.js'), '');
+  await writeFile(join(dir, 'page.js'), '');
+}
+
 export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
   const dir = await mkdtemp(join(tmpdir(), 'clickdial-bench-'));
+  await writeEmptyScriptExtension(join(dir, 'empty-extension'));
   const server = createServer((req, res) => {
     import('node:fs')
       .then(({ createReadStream }) => {
@@ -202,17 +226,21 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
   const results: PageCost[] = [];
   const baseline = await launchBrowser({ extensionPath: null });
   const withExtension = await launchBrowser({ extensionPath: dist });
+  const emptyScript = await launchBrowser({ extensionPath: join(dir, 'empty-extension') });
   try {
     // One load of each browser first: the first page a fresh profile opens pays for
     // its caches (and the extension's registration of its page script), not for ClickDial.
     const warmUp = pages[0] as (typeof pages)[number];
     await trace(baseline.context, warmUp.url, undefined, SETTLE_MS);
     await trace(withExtension.context, warmUp.url, withExtension.extensionId);
+    await trace(emptyScript.context, warmUp.url, undefined, SETTLE_MS);
     for (const p of pages) {
       // Loads alternate between the two browsers, RUNS of each; the medians are
       // compared (one load of a 5 MB page varies by 30 % from the next).
       const base: Analysis[] = [];
       const ours: Analysis[] = [];
+      const empty: Analysis[] = [];
+      const withFloor = FLOOR_PAGES.has(p.name);
       let baseRun = { linked: 0, htmlChars: 0 };
       let run = { linked: 0, htmlChars: 0 };
       for (let i = 0; i < RUNS; i++) {
@@ -222,6 +250,7 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
         const b = await trace(baseline.context, p.url, undefined, o.settledMs);
         base.push(analyse(b.events, p.url));
         baseRun = b;
+        if (withFloor) empty.push(analyse((await trace(emptyScript.context, p.url, undefined, o.settledMs)).events, p.url));
       }
       const m = (list: Analysis[], key: keyof Analysis): number => median(list.map((a) => a[key]));
       results.push({
@@ -236,6 +265,10 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
         mainThreadMs: m(ours, 'mainThreadMs'),
         mainThreadBaselineMs: m(base, 'mainThreadMs'),
         mainThreadRatio: m(ours, 'mainThreadMs') / m(base, 'mainThreadMs'),
+        ...(withFloor && {
+          mainThreadEmptyScriptMs: m(empty, 'mainThreadMs'),
+          emptyScriptRatio: m(empty, 'mainThreadMs') / m(base, 'mainThreadMs'),
+        }),
         tasksOver50: m(ours, 'tasksOver50'),
         tasksOver50Baseline: m(base, 'tasksOver50'),
         htmlChars: run.htmlChars,
@@ -244,6 +277,7 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
       });
     }
   } finally {
+    await emptyScript.close();
     await withExtension.close();
     await baseline.close();
     server.close();

@@ -79,10 +79,14 @@ async function main(): Promise<void> {
       'longest task (baseline)': `${f1(r.longestTaskMs)} (${f1(r.longestTaskBaselineMs)})`,
       'main thread total (baseline)': `${f1(r.mainThreadMs)} (${f1(r.mainThreadBaselineMs)})`,
       'ratio (target <= 1.15)': `${r.mainThreadRatio.toFixed(2)} ${r.mainThreadRatio <= 1.15 ? 'ok' : 'OVER'}`,
+      'empty content script: ratio': r.emptyScriptRatio === undefined ? '-' : r.emptyScriptRatio.toFixed(2),
       'tasks > 50 ms (baseline; target <= +2)': `${r.tasksOver50} (${r.tasksOver50Baseline}) ${r.tasksOver50 <= r.tasksOver50Baseline + 2 ? 'ok' : 'OVER'}`,
       'HTML chars (baseline)': `${r.htmlChars} (${r.htmlCharsBaseline})`,
       'per link (target <= 150)': r.linked > 0 ? f1(r.charsPerLink) : '-',
     })),
+  );
+  console.log(
+    'Empty content script: an extension whose page script has no code, against the same baseline (what Chrome costs a page for any content script; a reference, not the target).',
   );
   console.log(
     '\nHostile pages (ClickDial against the same page without any extension; targets: main thread at most 2x, peak memory under 2x):',
