@@ -235,7 +235,7 @@ export async function benchChromium(dist = 'dist'): Promise<PageCost[]> {
     await trace(withExtension.context, warmUp.url, withExtension.extensionId);
     await trace(emptyScript.context, warmUp.url, undefined, SETTLE_MS);
     for (const p of pages) {
-      // Loads alternate between the two browsers, RUNS of each; the medians are
+      // Loads alternate between the browsers, RUNS of each; the medians are
       // compared (one load of a 5 MB page varies by 30 % from the next).
       const base: Analysis[] = [];
       const ours: Analysis[] = [];

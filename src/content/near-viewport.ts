@@ -3,7 +3,7 @@
 // pays for the numbers someone may see: checking a 5 MB page's text sent it
 // all through messaging and took the replies in on the page's main thread,
 // and each link makes the browser lay out its paragraph again. One
-// IntersectionObserver watches the parents of the waiting text, with a margin
+// IntersectionObserver watches the boxes of the waiting text (its parents), with a margin
 // of a screen and a half, so links are there before the text scrolls into
 // view; it also never reports elements that are not rendered (display: none),
 // which wait until they are shown. A parent with `display: contents` has no
@@ -24,7 +24,7 @@ import type { InText } from './text-windows';
 export const NEAR_MARGIN = '150% 100%';
 
 export class NearViewport {
-  private readonly byParent = new Map<Element, Map<Text, InText>>();
+  private readonly byBox = new Map<Element, Map<Text, InText>>();
   private waiting = 0;
   private readonly observer: IntersectionObserver;
 
@@ -44,10 +44,10 @@ export class NearViewport {
 
   /** `box` is the element observed for this text: its parent, or the ancestor that has a box. */
   private parkOn(box: Element, text: InText): void {
-    let texts = this.byParent.get(box);
+    let texts = this.byBox.get(box);
     if (!texts) {
       texts = new Map();
-      this.byParent.set(box, texts);
+      this.byBox.set(box, texts);
       this.observer.observe(box);
     }
     // Set aside again after a change: the new data replaces the old.
@@ -57,32 +57,32 @@ export class NearViewport {
 
   /** Drops what the page changed or removed since it was parked. */
   prune(): void {
-    for (const [parent, texts] of this.byParent) {
+    for (const [box, texts] of this.byBox) {
       for (const [text, parked] of texts) {
         if (text.isConnected && text.data === parked.data) continue;
         texts.delete(text);
         this.waiting -= 1;
       }
-      if (texts.size === 0) this.forget(parent);
+      if (texts.size === 0) this.forget(box);
     }
   }
 
   /** Everything parked is dropped (the page is full); the observer stays for what comes later. */
   clear(): void {
-    for (const parent of this.byParent.keys()) this.observer.unobserve(parent);
-    this.byParent.clear();
+    for (const box of this.byBox.keys()) this.observer.unobserve(box);
+    this.byBox.clear();
     this.waiting = 0;
   }
 
   stop(): void {
     this.observer.disconnect();
-    this.byParent.clear();
+    this.byBox.clear();
     this.waiting = 0;
   }
 
-  private forget(parent: Element): void {
-    this.byParent.delete(parent);
-    this.observer.unobserve(parent);
+  private forget(box: Element): void {
+    this.byBox.delete(box);
+    this.observer.unobserve(box);
   }
 
   private onEntries(entries: IntersectionObserverEntry[]): void {
@@ -94,7 +94,7 @@ export class NearViewport {
         if (width === 0 && height === 0) this.moveToBox(entry.target);
         continue;
       }
-      const texts = this.byParent.get(entry.target);
+      const texts = this.byBox.get(entry.target);
       if (!texts) continue;
       this.forget(entry.target);
       this.waiting -= texts.size;
@@ -105,7 +105,7 @@ export class NearViewport {
 
   /** Text parked on a `display: contents` element waits on the nearest ancestor with a box instead. */
   private moveToBox(target: Element): void {
-    const texts = this.byParent.get(target);
+    const texts = this.byBox.get(target);
     if (!texts || !isContents(target)) return;
     let box = boxParent(target);
     while (box && isContents(box)) box = boxParent(box);
@@ -123,5 +123,5 @@ function boxParent(element: Element): Element | null {
 }
 
 function isContents(element: Element): boolean {
-  return (element.ownerDocument.defaultView ?? window).getComputedStyle(element).display === 'contents';
+  return getComputedStyle(element).display === 'contents';
 }
