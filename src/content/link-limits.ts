@@ -34,6 +34,14 @@ export const WINDOW_CHARS = 16_384;
 export const MAX_PARKED_TEXTS = 5000;
 
 /**
+ * `display: contents` ancestors climbed to find the box that text waits on
+ * (near-viewport.ts), each a style read. Real wrappers nest a few deep; a page
+ * that nests thousands over thousands of texts would otherwise cost millions
+ * of style reads in one task. Text under more than this stays unlinked.
+ */
+export const MAX_CONTENTS_DEPTH = 8;
+
+/**
  * Pauses before a stage-2 request the service worker did not answer is sent
  * again (Chrome may stop the worker while it checks, or the request may come
  * while it starts). After the last, the text is left unlinked until it changes.

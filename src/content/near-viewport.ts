@@ -17,8 +17,11 @@
 //   any state ──clear()──▶ dropped
 //
 // At most MAX_PARKED_TEXTS wait (the scanner stops walking while it is full),
-// so the map holds at most that many of the page's nodes.
+// so the map holds at most that many of the page's nodes, and the climb past
+// `display: contents` stops after MAX_CONTENTS_DEPTH of them: at most that
+// many style reads per waiting text.
 import type { InText } from './text-windows';
+import { MAX_CONTENTS_DEPTH } from './link-limits';
 
 /** How far outside the viewport text is linked already (CSS margin of the observer's root). */
 export const NEAR_MARGIN = '150% 100%';
@@ -103,16 +106,28 @@ export class NearViewport {
     if (near.length > 0) this.near(near);
   }
 
-  /** Text parked on a `display: contents` element waits on the nearest ancestor with a box instead. */
+  /**
+   * Text parked on a `display: contents` element waits on the nearest ancestor with a box instead;
+   * past MAX_CONTENTS_DEPTH such elements (or with none found), it is dropped, unlinked.
+   */
   private moveToBox(target: Element): void {
     const texts = this.byBox.get(target);
     if (!texts || !isContents(target)) return;
-    let box = boxParent(target);
-    while (box && isContents(box)) box = boxParent(box);
+    const box = boxOf(target);
     this.forget(target);
     this.waiting -= texts.size;
     if (box) for (const text of texts.values()) this.parkOn(box, text);
   }
+}
+
+/** The nearest ancestor of a `display: contents` element that has a box; null past MAX_CONTENTS_DEPTH of them. */
+function boxOf(contents: Element): Element | null {
+  let box = boxParent(contents);
+  for (let depth = 1; box && isContents(box); depth++) {
+    if (depth >= MAX_CONTENTS_DEPTH) return null;
+    box = boxParent(box);
+  }
+  return box;
 }
 
 /** The parent element, or from the top of a shadow tree its host (which lays out the tree's content). */

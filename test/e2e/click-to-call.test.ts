@@ -221,18 +221,23 @@ describe('click-to-call on web pages', () => {
     await page.evaluate(() => document.getElementById('display-none')?.setAttribute('style', 'display: none'));
   });
 
-  test('numbers in display: contents wrappers are linked (nested, and in the shadow tree of such a custom element)', async () => {
+  test('numbers in display: contents wrappers are linked (nested up to the bound, and in the shadow tree of such a custom element)', async () => {
     const wrapped = await browser.context.newPage();
     await wrapped.goto(server.fixtureUrl('display-contents.html'));
     // The box-less wrappers are never near the viewport themselves: their text waits on the element that has a box.
-    await waitFor(async () => (await linkedNumbers(wrapped)).length === 4, { what: '4 links on the page' });
+    await waitFor(async () => (await linkedNumbers(wrapped)).length === 5, { what: '5 links on the page' });
     const links = await linkedNumbers(wrapped);
     assert.deepEqual(links.map((l) => [l.text, l.in]).sort(), [
       ['+1 415 555 0191', 'wrapped'],
       ['+1 415 555 0192', 'nested'],
       ['+1 415 555 0193', 'boxed'],
       ['+1 415 555 0194', 'in-shadow'],
+      ['+1 415 555 0195', 'deep-8'],
     ]);
+    // Bounded: past MAX_CONTENTS_DEPTH wrappers the climb (a style read each) stops, and the text stays as it is.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(await wrapped.locator('#deep-9 a').count(), 0);
+    assert.equal(await wrapped.locator('#deep-9').innerText(), 'Line +1 415 555 0196');
     await wrapped.close();
   });
 
